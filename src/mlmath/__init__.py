@@ -1,0 +1,1 @@
+"""mlmath: the mathematics of machine learning, interactive."""

@@ -1,0 +1,3 @@
+from mlmath.cli.main import app
+
+app()

@@ -1,0 +1,59 @@
+"""What kind of answer a question expects, and how precisely.
+
+A skill states its :class:`AnswerFormat` *before* the learner answers, so the
+page can say "give an exact fraction or a decimal to 2 places" up front, and the
+checker knows how to read and compare what was typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from mlmath.engine.solution import Math
+
+
+class Kind(Enum):
+    NUMBER = "number"  # 3, -1/2, 0.25, 2.5e-3, 50% (when percent is allowed), sqrt(2)/2
+    VECTOR = "vector"  # (1, 2, 3), [1, 2, 3], 1 2 3
+    MATRIX = "matrix"  # [[1,2],[3,4]], 1 2; 3 4, a grid of lines
+    SOLUTION_SET = "solution_set"  # "no solution", "infinitely many", x = 1 - t, y = t, (1, 2)
+    EXPRESSION = "expression"  # 2x^2 + 3x, 2(x+1), e^(-x)
+    CHOICE = "choice"  # one option id of several
+    CHOICES = "choices"  # select all that apply: a set of option ids
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One option of a multiple-choice question: a stable id and what the learner sees."""
+
+    id: str
+    label: str | Math
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerFormat:
+    """How to read and compare one answer.
+
+    Numbers compare exactly when both sides are rational and no tolerance is
+    set; otherwise within ``absolute_tolerance + relative_tolerance·|expected|``.
+    ``decimals`` states the precision asked for ("to 2 decimal places"): any
+    answer within half a unit of that place is accepted.
+    """
+
+    kind: Kind
+    relative_tolerance: float = 0.0
+    absolute_tolerance: float = 0.0
+    decimals: int | None = None
+    percent_allowed: bool = False
+    shape: tuple[int, ...] | None = None
+    up_to_scale: bool = False
+    variables: tuple[str, ...] = ()
+    options: tuple[Choice, ...] = ()
+    require_parametric: bool = True
+
+    def option(self, option_id: str) -> Choice:
+        for choice in self.options:
+            if choice.id == option_id:
+                return choice
+        raise KeyError(option_id)

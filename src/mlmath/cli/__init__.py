@@ -1,0 +1,1 @@
+"""The ``mlmath`` command: thin shells over the services and the engine."""

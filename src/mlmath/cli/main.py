@@ -1,0 +1,23 @@
+"""The ``mlmath`` command line. Each subcommand lives in a module of its own."""
+
+from __future__ import annotations
+
+import typer
+
+from mlmath.cli import curriculum, practice, solve
+
+app = typer.Typer(
+    name="mlmath",
+    help="Learn the mathematics of machine learning: lessons, practice, worked solutions.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+app.command("solve")(solve.solve)
+app.command("practice")(practice.practice)
+app.command("curriculum")(curriculum.curriculum)
+
+
+if __name__ == "__main__":
+    app()

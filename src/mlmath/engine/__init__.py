@@ -1,0 +1,1 @@
+"""Pure mathematics with worked solutions: no I/O, no globals, randomness passed in."""

@@ -1,0 +1,1 @@
+"""Linear algebra with worked solutions (Course 1)."""

@@ -1,0 +1,126 @@
+"""The solution set of a linear system: empty, one point, or a line/plane of points.
+
+A non-empty solution set is ``particular + t₁·d₁ + … + tₖ·dₖ``: one solution and
+the directions in which the solutions extend (a basis of the null space).
+
+>>> from mlmath.engine.exact import Vector
+>>> s = SolutionSet(("x", "y"), Vector.of([1, 0]), (Vector.of([-2, 1]),))
+>>> s.kind, s.text()
+('infinite', 'x = 1 - 2t, y = t')
+>>> s.contains(Vector.of([-3, 2]))
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Literal
+
+from mlmath.engine.exact import Matrix, Vector
+from mlmath.engine.render import number_json, number_latex, number_text
+
+PARAMETER_NAMES = ("t", "s", "r", "q", "p")
+
+Kind = Literal["none", "unique", "infinite"]
+
+
+@dataclass(frozen=True, slots=True)
+class SolutionSet:
+    """All solutions of a linear system in the unknowns ``variables``.
+
+    ``particular`` is ``None`` when there is no solution; ``directions`` is empty
+    when the solution is unique. The directions are the ones read off the
+    reduced row echelon form (one per free variable, that variable set to 1).
+    """
+
+    variables: tuple[str, ...]
+    particular: Vector | None
+    directions: tuple[Vector, ...] = ()
+
+    @classmethod
+    def empty(cls, variables: tuple[str, ...]) -> SolutionSet:
+        return cls(variables, None, ())
+
+    @property
+    def kind(self) -> Kind:
+        if self.particular is None:
+            return "none"
+        return "infinite" if self.directions else "unique"
+
+    @property
+    def dimension(self) -> int | None:
+        """0 for a point, 1 for a line, 2 for a plane; ``None`` when empty."""
+        return None if self.particular is None else len(self.directions)
+
+    def contains(self, point: Vector) -> bool:
+        """Whether ``point`` is a solution (exactly)."""
+        if self.particular is None:
+            return False
+        offset = point - self.particular
+        if not self.directions:
+            return offset.is_zero()
+        from mlmath.engine.linalg.rank import rank_of
+
+        basis = Matrix.from_columns(list(self.directions))
+        return rank_of(basis.augment(offset)) == rank_of(basis)
+
+    def _parametric_terms(self) -> list[list[tuple[Fraction, str]]]:
+        assert self.particular is not None
+        terms: list[list[tuple[Fraction, str]]] = []
+        for i in range(len(self.variables)):
+            row = [(self.particular[i], "")]
+            row += [
+                (d[i], PARAMETER_NAMES[k]) for k, d in enumerate(self.directions) if d[i] != 0
+            ]
+            terms.append(row)
+        return terms
+
+    def text(self) -> str:
+        if self.particular is None:
+            return "no solution"
+        return ", ".join(
+            f"{name} = {_combination(terms, number_text, '')}"
+            for name, terms in zip(self.variables, self._parametric_terms(), strict=True)
+        )
+
+    def latex(self) -> str:
+        if self.particular is None:
+            return r"\text{no solution}"
+        body = ", \\quad ".join(
+            f"{name} = {_combination(terms, number_latex, '')}"
+            for name, terms in zip(self.variables, self._parametric_terms(), strict=True)
+        )
+        if self.directions:
+            names = ", ".join(PARAMETER_NAMES[: len(self.directions)])
+            body += rf" \qquad ({names} \in \mathbb{{R}})"
+        return body
+
+    def to_json(self) -> Any:
+        return {
+            "kind": self.kind,
+            "variables": list(self.variables),
+            "particular": None
+            if self.particular is None
+            else [number_json(a) for a in self.particular],
+            "directions": [[number_json(a) for a in d] for d in self.directions],
+        }
+
+
+def _combination(terms: list[tuple[Fraction, str]], write: Any, _: str) -> str:
+    """Write ``c₀ + c₁·t + …`` with signs folded: ``1 - 2t``."""
+    out = ""
+    for coefficient, name in terms:
+        if coefficient == 0 and (name or len(terms) > 1):
+            continue
+        magnitude = abs(coefficient)
+        body = (
+            write(magnitude)
+            if not name
+            else (name if magnitude == 1 else f"{write(magnitude)}{name}")
+        )
+        if not out:
+            out = ("-" if coefficient < 0 else "") + body
+        else:
+            out += (" - " if coefficient < 0 else " + ") + body
+    return out or "0"
