@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from numbers import Rational
+from typing import Any
 
 Scalar = Fraction
 ScalarLike = int | Fraction | str | Decimal
@@ -90,6 +91,22 @@ class Vector:
 
     def to_floats(self) -> list[float]:
         return [float(a) for a in self.entries]
+
+    # Rendering, so a vector is a math object a worked-solution step can show.
+    def latex(self) -> str:
+        from mlmath.engine.render import latex
+
+        return latex(self)
+
+    def text(self) -> str:
+        from mlmath.engine.render import text
+
+        return text(self)
+
+    def to_json(self) -> Any:
+        from mlmath.engine.render import to_json
+
+        return to_json(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +233,22 @@ class Matrix:
 
     def to_floats(self) -> list[list[float]]:
         return [[float(a) for a in row] for row in self.rows]
+
+    # Rendering, so a matrix is a math object a worked-solution step can show.
+    def latex(self) -> str:
+        from mlmath.engine.render import latex
+
+        return latex(self)
+
+    def text(self) -> str:
+        from mlmath.engine.render import text
+
+        return text(self)
+
+    def to_json(self) -> Any:
+        from mlmath.engine.render import to_json
+
+        return to_json(self)
 
 
 def _same_length(u: Vector, v: Vector) -> None:
