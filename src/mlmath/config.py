@@ -48,6 +48,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Secret for signing cookies; empty means one generated and kept in MLMATH_DATA_DIR.",
     ),
     Setting(
+        "MLMATH_INSTRUCTORS",
+        "",
+        "Usernames (comma-separated) that get the instructor role in multi-user mode: "
+        "the class table and the gradebook.",
+    ),
+    Setting(
         "MLMATH_GRADING_WORKERS",
         "1",
         "Grading workers the server runs in process (0 when `mlmath worker` runs elsewhere).",
@@ -71,6 +77,7 @@ class Config:
     secret_key: str
     grading_workers: int
     sandbox: str
+    instructors: tuple[str, ...] = ()
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> Config:
@@ -103,4 +110,7 @@ class Config:
             secret_key=get("MLMATH_SECRET_KEY"),
             grading_workers=int(workers_text),
             sandbox=sandbox,
+            instructors=tuple(
+                n.strip().lower() for n in get("MLMATH_INSTRUCTORS").split(",") if n.strip()
+            ),
         )
