@@ -1,0 +1,1 @@
+"""Course content as data: courses, weeks, lessons (Markdown), labs, quizzes, assignments."""
