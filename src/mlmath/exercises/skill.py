@@ -136,6 +136,12 @@ class Skill(ABC):
         verdict = compare(expected, given, answer_format)
         if verdict is Verdict.EQUAL:
             return Feedback("correct", "Correct.")
+        if verdict is Verdict.INCOMPLETE:
+            return Feedback(
+                "invalid",
+                "Right so far, but the question asks for more: describe the solutions, "
+                "for example x = 1 - 2t, y = t.",
+            )
         if verdict is Verdict.UNDECIDED:
             return Feedback(
                 "undecided",

@@ -1,0 +1,230 @@
+"""Read one formula with our own LALR grammar (Lark) into a :class:`~.tree.Node`.
+
+Nothing typed is ever evaluated as Python: the grammar knows numbers, names,
+``+ - * / ^ %``, juxtaposition, a whitelist of functions and ``=``. The tree is
+built bottom-up while parsing (no recursion), so size and depth limits hold
+before anything is computed. Names are then resolved against the names the
+question allows: ``xy`` is ``x·y`` when both are variables.
+
+>>> read_formula("2x^2 + 1", Names(("x",))).op
+'+'
+>>> read_formula("2 3", Names(())).op
+Traceback (most recent call last):
+...
+mlmath.answers.errors.AnswerError: Put an operator between the two numbers (for example 2*3), or separate values with commas.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cache
+from pathlib import Path
+
+from lark import Lark, Token, Transformer
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from mlmath.answers.errors import AnswerError
+from mlmath.answers.limits import check_digits
+from mlmath.answers.normalize import Normalized, normalize
+from mlmath.answers.tree import CONSTANTS, FUNCTIONS, Node
+
+_ALIASES = {"arcsin": "asin", "arccos": "acos", "arctan": "atan"}
+
+
+class _Build(Transformer[Token, Node]):
+    """Grammar callbacks: each builds one node from its already-built children."""
+
+    def number(self, children: list[Token]) -> Node:
+        token = children[0]
+        check_digits(str(token), token.start_pos)
+        return Node("num", (), Fraction(str(token)), token.start_pos)
+
+    def name(self, children: list[Token]) -> Node:
+        token = children[0]
+        return Node("name", (), str(token), token.start_pos)
+
+    def pi(self, _: list[Node]) -> Node:
+        return Node("const", (), "pi")
+
+    def call(self, children: list[Token | Node]) -> Node:
+        function, argument = children
+        assert isinstance(function, Token) and isinstance(argument, Node)
+        op = _ALIASES.get(str(function), str(function))
+        return Node(op, (argument,), None, function.start_pos)
+
+    def root(self, children: list[Node]) -> Node:
+        return Node("sqrt", (children[0],))
+
+    def percent(self, children: list[Node]) -> Node:
+        return Node("%", (children[0],))
+
+    def negate(self, children: list[Node]) -> Node:
+        return Node("neg", (children[0],))
+
+    def _binary(self, op: str, children: list[Node]) -> Node:
+        return Node(op, (children[0], children[1]))
+
+    def add(self, children: list[Node]) -> Node:
+        return self._binary("+", children)
+
+    def subtract(self, children: list[Node]) -> Node:
+        return self._binary("-", children)
+
+    def multiply(self, children: list[Node]) -> Node:
+        return self._binary("*", children)
+
+    def juxtapose(self, children: list[Node]) -> Node:
+        return self._binary("*", children)
+
+    def divide(self, children: list[Node]) -> Node:
+        return self._binary("/", children)
+
+    def power(self, children: list[Node]) -> Node:
+        return self._binary("^", children)
+
+    def equation(self, children: list[Node]) -> Node:
+        return self._binary("=", children)
+
+
+@cache
+def _parser() -> Lark:
+    grammar = Path(__file__).with_name("grammar.lark").read_text("utf-8")
+    return Lark(grammar, parser="lalr", transformer=_Build(), maybe_placeholders=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    """The names a formula may use.
+
+    ``variables`` are the question's unknowns; with ``parameters`` set, any
+    other single letter (``t``, ``s`` …) is read as a free parameter.
+    """
+
+    variables: tuple[str, ...]
+    parameters: bool = False
+    context: str = "a number"
+
+
+def read_formula(text: str | Normalized, names: Names) -> Node:
+    """Parse ``text`` into a resolved formula tree, or raise AnswerError."""
+    normalized = normalize(text) if isinstance(text, str) else text
+    source = normalized.text
+    if not source.strip():
+        raise AnswerError("The answer is empty; type a value.")
+    try:
+        tree = _parser().parse(source)
+    except UnexpectedInput as error:
+        raise _explain(error, normalized) from None
+    assert isinstance(tree, Node)
+    return _resolve(tree, names, normalized)
+
+
+def _explain(error: UnexpectedInput, normalized: Normalized) -> AnswerError:
+    source = normalized.text
+    if isinstance(error, UnexpectedCharacters):
+        index = error.pos_in_stream
+        char = source[index] if index < len(source) else ""
+        return AnswerError(f"'{char}' cannot be read here.", normalized.position(index))
+    if isinstance(error, UnexpectedEOF) or (
+        isinstance(error, UnexpectedToken) and error.token.type == "$END"
+    ):
+        end = len(source.rstrip())
+        last = source.rstrip()[-1:] or " "
+        return AnswerError(
+            f"The answer stops after '{last}'; something is missing at the end.",
+            normalized.position(end - 1),
+        )
+    assert isinstance(error, UnexpectedToken)
+    token = error.token
+    index = token.start_pos if token.start_pos is not None else 0
+    before = source[:index].rstrip()
+    word = before.split()[-1] if before.split() else ""
+    if token.type in ("NUMBER", "NAME") and word.isalnum() and word.lower() in FUNCTIONS:
+        return AnswerError(
+            f"Put the argument of {word} in parentheses, as in {word}({token}).",
+            normalized.position(index),
+        )
+    if token.type == "NUMBER" and before and (before[-1].isalnum() or before[-1] in ")π"):
+        if before[-1].isdigit() or before[-1] == ".":
+            message = (
+                "Put an operator between the two numbers (for example 2*3), "
+                "or separate values with commas."
+            )
+        else:
+            message = f"Write the number {token} before what it multiplies, or put * between them."
+        return AnswerError(message, normalized.position(index))
+    if str(token) == "=":
+        return AnswerError("Use at most one '=' in a formula.", normalized.position(index))
+    if str(token) in (",", ";"):
+        return AnswerError(
+            f"'{token}' is not expected here; type a single value.", normalized.position(index)
+        )
+    if token.type == "FUNCTION":
+        return AnswerError(
+            f"Put the argument of {token} in parentheses, as in {token}(2).",
+            normalized.position(index),
+        )
+    previous = before[-1:] if before else ""
+    if previous in "+-*/^=(" and previous:
+        return AnswerError(
+            f"'{token}' cannot follow '{previous}'; something is missing between them.",
+            normalized.position(index),
+        )
+    return AnswerError(f"'{token}' is not expected here.", normalized.position(index))
+
+
+def _resolve(tree: Node, names: Names, normalized: Normalized) -> Node:
+    """Replace every unresolved name by variables, constants or parameters."""
+    if tree.op == "name":
+        return _split_name(tree, names, normalized)
+    if not tree.args:
+        return tree
+    args = tuple(_resolve(a, names, normalized) for a in tree.args)
+    if args == tree.args:
+        return tree
+    return Node(tree.op, args, tree.value, tree.position)
+
+
+def _split_name(node: Node, names: Names, normalized: Normalized) -> Node:
+    text = node.value
+    assert isinstance(text, str)
+    start = node.position or 0
+    known = sorted({*names.variables, *CONSTANTS}, key=len, reverse=True)
+    factors: list[Node] = []
+    i = 0
+    while i < len(text):
+        match = next((k for k in known if text.startswith(k, i)), None)
+        if match is None:
+            if names.parameters and text[i].isalpha():
+                end = i + 1
+                while end < len(text) and (text[end].isdigit() or text[end] == "_"):
+                    end += 1
+                factors.append(Node.variable(text[i:end]))
+                i = end
+                continue
+            raise _unknown(text, i, names, normalized.position(start + i))
+        if match in names.variables:
+            factors.append(Node.variable(match))
+        else:
+            factors.append(Node.constant(match))
+        i += len(match)
+    product = factors[0]
+    for factor in factors[1:]:
+        product = Node("*", (product, factor))
+    return product
+
+
+def _unknown(text: str, index: int, names: Names, position: int) -> AnswerError:
+    if names.variables:
+        listed = ", ".join(names.variables)
+        return AnswerError(
+            f"'{text}' is not a name we know here; use the variables {listed}, "
+            "numbers, pi, e, and functions such as sqrt( ) and ln( ).",
+            position,
+        )
+    return AnswerError(
+        f"'{text}' cannot be read as {names.context}; type digits, fractions such as 3/4, "
+        "or constants such as pi, e and sqrt(2).",
+        position,
+    )
