@@ -14,6 +14,7 @@ from mlmath.answers.errors import AnswerError, TooLarge
 from mlmath.answers.format import AnswerFormat
 from mlmath.answers.limits import MAX_CHOICES
 from mlmath.answers.normalize import normalize
+from mlmath.engine.render import text as render_text
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _DECORATION = re.compile(r"^\(?\s*(.*?)\s*[).:]?\s*$", re.DOTALL)
@@ -27,8 +28,8 @@ def _key(text: str) -> str:
 def _names(fmt: AnswerFormat) -> dict[str, str]:
     """Every way of naming each option, mapped to its id (ids win over labels)."""
     names: dict[str, str] = {}
-    for index, option in enumerate(fmt.options):
-        label = option.label if isinstance(option.label, str) else option.label.text()
+    for option in fmt.options:
+        label = option.label if isinstance(option.label, str) else render_text(option.label)
         names.setdefault(_key(label), option.id)
     for index, option in enumerate(fmt.options):
         if index < len(_LETTERS):

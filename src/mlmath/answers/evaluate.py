@@ -146,7 +146,7 @@ def _exact(node: Node) -> Fraction | float:
     if op == "%":
         return _bounded(args[0] / 100)
     if op == "abs":
-        return abs(args[0])
+        return -args[0] if args[0] < 0 else args[0]
     if op in ("+", "-", "*", "/"):
         left, right = args
         if op == "/" and right == 0:
@@ -234,9 +234,9 @@ def _integer_root(n: int, degree: int) -> int | None:
     if degree == 2:
         root = math.isqrt(n)
     else:
-        root = round(n ** (1 / degree)) if n.bit_length() < 1000 else None
-        if root is None:
+        if n.bit_length() >= 1000:
             return None
+        root = round(math.pow(n, 1 / degree))
         for candidate in (root - 1, root, root + 1):
             if candidate >= 0 and candidate**degree == n:
                 return candidate

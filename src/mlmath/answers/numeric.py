@@ -54,8 +54,12 @@ def _allowance(expected: Number, fmt: AnswerFormat) -> Number:
     if fmt.absolute_tolerance:
         allowance += fraction_or_float(fmt.absolute_tolerance)
     if fmt.relative_tolerance:
-        allowance += fraction_or_float(fmt.relative_tolerance) * abs(expected)
+        allowance += fraction_or_float(fmt.relative_tolerance) * _magnitude(expected)
     return allowance
+
+
+def _magnitude(value: Number) -> Number:
+    return -value if value < 0 else value
 
 
 def fraction_or_float(value: float) -> Number:
@@ -73,11 +77,11 @@ def numbers_equal(expected: Any, given: Any, fmt: AnswerFormat, scale: float = 1
         return False
     allowance = _allowance(e, fmt)
     exact = isinstance(e, Fraction) and isinstance(g, Fraction)
-    if exact and isinstance(allowance, Fraction):
-        return abs(g - e) <= allowance
+    if isinstance(e, Fraction) and isinstance(g, Fraction) and isinstance(allowance, Fraction):
+        return _magnitude(g - e) <= allowance
     difference = abs(float(g) - float(e))
     if allowance:
-        return difference <= float(allowance) * (1 + 1e-12) + 1e-15
+        return bool(difference <= float(allowance) * (1 + 1e-12) + 1e-15)
     if exact:
         return g == e
     return difference <= FLOAT_RELATIVE_TOLERANCE * max(1.0, abs(float(e)), abs(scale))
@@ -100,9 +104,12 @@ def entries_of(value: Any) -> list[Any] | None:
         if rows == 1:
             return list(value.rows[0])
         return None
-    if isinstance(value, Sequence) and not isinstance(value, str):
-        if all(as_number(v) is not None for v in value):
-            return list(value)
+    if (
+        isinstance(value, Sequence)
+        and not isinstance(value, str)
+        and all(as_number(v) is not None for v in value)
+    ):
+        return list(value)
     return None
 
 
@@ -134,8 +141,8 @@ def _parallel(expected: list[Number | None], given: list[Number | None], fmt: An
         return False
     e = [v for v in expected if v is not None]
     g = [v for v in given if v is not None]
-    largest = max(range(len(e)), key=lambda i: abs(e[i]))
-    if e[largest] == 0 or not any(abs(v) > 0 for v in g):
+    largest = max(range(len(e)), key=lambda i: abs(float(e[i])))
+    if e[largest] == 0 or all(v == 0 for v in g):
         return False
     if all(isinstance(v, Fraction) for v in e + g) and not _allowance(Fraction(1), fmt):
         factor = g[largest] / e[largest]

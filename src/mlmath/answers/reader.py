@@ -8,10 +8,10 @@ question allows: ``xy`` is ``x·y`` when both are variables.
 
 >>> read_formula("2x^2 + 1", Names(("x",))).op
 '+'
->>> read_formula("2 3", Names(())).op
+>>> read_formula("2 3", Names(())).op  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-mlmath.answers.errors.AnswerError: Put an operator between the two numbers (for example 2*3), or separate values with commas.
+mlmath.answers.errors.AnswerError: Put an operator between the two numbers (for example 2*3), ...
 """
 
 from __future__ import annotations
@@ -49,7 +49,8 @@ class _Build(Transformer[Token, Node]):
 
     def call(self, children: list[Token | Node]) -> Node:
         function, argument = children
-        assert isinstance(function, Token) and isinstance(argument, Node)
+        assert isinstance(function, Token)
+        assert isinstance(argument, Node)
         op = _ALIASES.get(str(function), str(function))
         return Node(op, (argument,), None, function.start_pos)
 
@@ -123,7 +124,7 @@ def read_formula(text: str | Normalized, names: Names) -> Node:
 def _explain(error: UnexpectedInput, normalized: Normalized) -> AnswerError:
     source = normalized.text
     if isinstance(error, UnexpectedCharacters):
-        index = error.pos_in_stream
+        index = error.pos_in_stream or 0
         char = source[index] if index < len(source) else ""
         return AnswerError(f"'{char}' cannot be read here.", normalized.position(index))
     if isinstance(error, UnexpectedEOF) or (

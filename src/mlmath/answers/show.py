@@ -36,11 +36,8 @@ def show(value: Any, fmt: AnswerFormat) -> str:
         rows = rows_of(value)
         if rows is None:
             raise TypeError(f"cannot show {type(value).__name__} as a matrix")
-        return (
-            "["
-            + ", ".join("[" + ", ".join(show_number(v, fmt) for v in r) + "]" for r in rows)
-            + "]"
-        )
+        lines = ("[" + ", ".join(show_number(v, fmt) for v in row) + "]" for row in rows)
+        return "[" + ", ".join(lines) + "]"
     if kind is Kind.CHOICE:
         return str(value)
     if kind is Kind.CHOICES:
