@@ -262,7 +262,11 @@ def _week(path: Path, root: Path) -> Week:
     number = data.get("number")
     if not isinstance(number, int) or number < 1:
         raise ContentError(path, "'number' must be a whole number from 1")
-    lessons = tuple(_lesson(path.parent / name) for name in _strings(data, "lessons", path))
+    lesson_files = [path.parent / name for name in _strings(data, "lessons", path)]
+    for lesson_file in lesson_files:
+        if not lesson_file.is_file():
+            raise ContentError(path, f"lists the lesson {lesson_file.name}, which does not exist")
+    lessons = tuple(_lesson(lesson_file) for lesson_file in lesson_files)
     lesson_ids = {lesson.id for lesson in lessons}
 
     def lesson_of(entry: Mapping[str, Any], what: str) -> str:
@@ -397,10 +401,11 @@ def _check_unique(where: Path, courses: Sequence[Course]) -> None:
     seen: dict[str, Path] = {}
 
     def claim(kind: str, item_id: str, path: Path) -> None:
-        key = f"{kind} {item_id}"
-        if key in seen:
-            raise ContentError(path, f"{kind} id {item_id!r} is also used in {_shown(seen[key])}")
-        seen[key] = path
+        if item_id in seen:
+            raise ContentError(
+                path, f"{kind} id {item_id!r} is also used in {_shown(seen[item_id])}"
+            )
+        seen[item_id] = path
 
     for course in courses:
         claim("course", course.id, course.path)
@@ -440,6 +445,8 @@ def _string(
     data: Mapping[str, Any], key: str, path: Path, default: str | None = None, context: str = ""
 ) -> str:
     value = data.get(key, default)
+    if value == "" and default == "":
+        return ""
     if not isinstance(value, str) or not value.strip():
         where = f"{context}: " if context else ""
         raise ContentError(path, f"{where}'{key}' must be a non-empty text")
