@@ -57,7 +57,7 @@ def _lookup(text: str, names: dict[str, str]) -> str | None:
 
 def read_choice(text: str, fmt: AnswerFormat) -> str:
     """The id of the one option named by ``text``."""
-    cleaned = normalize(text).text
+    cleaned = normalize(text, brackets=False).text
     if not cleaned.strip():
         raise AnswerError(f"Choose one option: type its letter ({_listing(fmt)}).")
     found = _lookup(cleaned, _names(fmt))
@@ -71,7 +71,7 @@ def read_choice(text: str, fmt: AnswerFormat) -> str:
 
 def read_choices(text: str, fmt: AnswerFormat) -> frozenset[str]:
     """The set of option ids named by ``text`` (commas, semicolons, spaces or "and")."""
-    cleaned = normalize(text).text
+    cleaned = normalize(text, brackets=False).text
     names = _names(fmt)
     if _key(cleaned) in _EMPTY_SELECTION and _key(cleaned) not in names:
         return frozenset()

@@ -92,7 +92,9 @@ def expression(text: str, variables: tuple[str, ...]) -> Expression:
 
     Raises :class:`~mlmath.answers.errors.AnswerError` when it cannot be read.
     """
-    return Expression(read_formula(text, Names(variables, context="an expression")), variables)
+    return Expression(
+        read_formula(text, Names(variables, context="an expression", equations=True)), variables
+    )
 
 
 # --- text ------------------------------------------------------------------------

@@ -137,6 +137,8 @@ def read_grid(text: str | Normalized) -> list[list[Entry]]:
     if not whole.text:
         raise AnswerError("The answer is empty; type the entries.")
     rows = [row for row in _rows(whole) if row.text]
+    if not rows:
+        raise AnswerError("The answer is empty; type the entries.", whole.position(0))
     if len(rows) > MAX_ROWS:
         check_grid(len(rows), 1)
     split_rows = [_entries(row, number) for number, row in enumerate(rows, start=1)]

@@ -102,12 +102,12 @@ class Normalized:
 
 
 def _describe(char: str) -> str:
-    name = unicodedata.name(char, "")
+    name = unicodedata.name(char, "").lower() or f"control character U+{ord(char):04X}"
     shown = repr(char) if not char.isprintable() or char.isspace() else f"'{char}'"
-    return f"{shown} ({name.lower()})" if name else shown
+    return f"{shown} ({name})"
 
 
-def normalize(text: str) -> Normalized:
+def normalize(text: str, brackets: bool = True) -> Normalized:
     """Clean up ``text``; raise AnswerError naming any character that cannot be read."""
     check_text_length(text)
     out: list[str] = []
@@ -150,7 +150,8 @@ def normalize(text: str) -> Normalized:
         out.append(folded)
         origin.extend([i - 1] * len(folded))
     result = Normalized("".join(out), tuple(origin))
-    check_brackets(result)
+    if brackets:
+        check_brackets(result)
     return result
 
 

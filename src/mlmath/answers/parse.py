@@ -113,7 +113,7 @@ def _matrix(normalized: Normalized, fmt: AnswerFormat) -> Any:
     for number, row in enumerate(rows[1:], start=2):
         if len(row) != len(rows[0]):
             raise AnswerError(
-                f"Row {number} has {len(row)} entries, row 1 has {len(rows[0])}; "
+                f"Row {number} has {_entries(len(row))}, row 1 has {len(rows[0])}; "
                 "every row needs the same number of entries."
             )
     if transposed:
@@ -132,11 +132,15 @@ def _matrix(normalized: Normalized, fmt: AnswerFormat) -> Any:
     return np.array([[float(v) for v in row] for row in rows])
 
 
+def _entries(count: int) -> str:
+    return "1 entry" if count == 1 else f"{count} entries"
+
+
 def _expression(normalized: Normalized, fmt: AnswerFormat) -> Expression:
     label = _LABEL.match(normalized.text)
     if label:
         name = label.group(0).rstrip("= ").strip()
         if name not in fmt.variables:
             normalized = normalized.slice(label.end(), len(normalized.text))
-    names = Names(fmt.variables, context="an expression")
+    names = Names(fmt.variables, context="an expression", equations=True)
     return Expression(read_formula(normalized, names), fmt.variables)

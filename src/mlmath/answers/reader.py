@@ -105,6 +105,7 @@ class Names:
     variables: tuple[str, ...]
     parameters: bool = False
     context: str = "a number"
+    equations: bool = False
 
 
 def read_formula(text: str | Normalized, names: Names) -> Node:
@@ -118,6 +119,11 @@ def read_formula(text: str | Normalized, names: Names) -> Node:
     except UnexpectedInput as error:
         raise _explain(error, normalized) from None
     assert isinstance(tree, Node)
+    if tree.op == "=" and not names.equations:
+        index = source.index("=")
+        raise AnswerError(
+            f"'=' is not expected here; type just {names.context}.", normalized.position(index)
+        )
     return _resolve(tree, names, normalized)
 
 
@@ -126,7 +132,13 @@ def _explain(error: UnexpectedInput, normalized: Normalized) -> AnswerError:
     if isinstance(error, UnexpectedCharacters):
         index = error.pos_in_stream or 0
         char = source[index] if index < len(source) else ""
-        return AnswerError(f"'{char}' cannot be read here.", normalized.position(index))
+        if char in ",;":
+            message = f"'{char}' is not expected here; type a single value."
+        elif char in "[]{}":
+            message = f"'{char}' is not expected here; group with round brackets ( ) in a formula."
+        else:
+            message = f"'{char}' cannot be read here."
+        return AnswerError(message, normalized.position(index))
     if isinstance(error, UnexpectedEOF) or (
         isinstance(error, UnexpectedToken) and error.token.type == "$END"
     ):
