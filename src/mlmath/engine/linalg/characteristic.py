@@ -1,0 +1,430 @@
+"""The characteristic polynomial ``det(A − λI)`` and its roots, the eigenvalues.
+
+How roots are found (decided once, documented here):
+
+- **2×2**: the quadratic formula, exactly — rational when the discriminant is a
+  perfect square, otherwise a surd ``(p ± √d)/2`` (:class:`~mlmath.engine.surds.Surd`),
+  or a complex pair when the discriminant is negative (explained as a rotation).
+- **3×3**: a rational root by the rational-root test (found quickly by rounding
+  NumPy's numerical roots to nearby fractions and checking each *exactly*), then
+  the remaining quadratic by the quadratic formula, exactly as above. A cubic
+  with no rational root (never generated for practice; possible for a learner's
+  own matrix) gets numerical roots, labelled as approximations.
+
+SymPy is not needed on this path.
+
+>>> from mlmath.engine.exact import Matrix
+>>> characteristic_polynomial(Matrix.of([[2, 1], [1, 2]])).answer.text()
+'λ² - 4λ + 3'
+>>> [r.text() for r in eigenvalues(Matrix.of([[2, 1], [1, 2]])).answer]
+['1', '3']
+>>> [r.text() for r in eigenvalues(Matrix.of([[1, 1], [1, 0]])).answer]
+['(1 - √5)/2', '(1 + √5)/2']
+>>> [r.text() for r in eigenvalues(Matrix.of([[0, -1], [1, 0]])).answer]
+['-i', 'i']
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from mlmath.engine.exact import Matrix
+from mlmath.engine.render import number_latex, number_text
+from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
+from mlmath.engine.surds import Surd
+
+VARIABLE = "λ"
+
+_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+@dataclass(frozen=True, slots=True)
+class Polynomial:
+    """A polynomial in λ with exact coefficients, lowest degree first."""
+
+    coefficients: tuple[Fraction, ...]
+
+    def __post_init__(self) -> None:
+        coefficients = list(self.coefficients)
+        while len(coefficients) > 1 and coefficients[-1] == 0:
+            coefficients.pop()
+        object.__setattr__(
+            self, "coefficients", tuple(Fraction(c) for c in coefficients or [Fraction(0)])
+        )
+
+    @classmethod
+    def constant(cls, value: Fraction) -> Polynomial:
+        return cls((value,))
+
+    @classmethod
+    def minus_lambda(cls, value: Fraction) -> Polynomial:
+        """``value − λ``: a diagonal entry of ``A − λI``."""
+        return cls((value, Fraction(-1)))
+
+    @property
+    def degree(self) -> int:
+        return len(self.coefficients) - 1
+
+    def __add__(self, other: Polynomial) -> Polynomial:
+        n = max(len(self.coefficients), len(other.coefficients))
+        a = self.coefficients + (Fraction(0),) * (n - len(self.coefficients))
+        b = other.coefficients + (Fraction(0),) * (n - len(other.coefficients))
+        return Polynomial(tuple(x + y for x, y in zip(a, b, strict=True)))
+
+    def __neg__(self) -> Polynomial:
+        return Polynomial(tuple(-c for c in self.coefficients))
+
+    def __sub__(self, other: Polynomial) -> Polynomial:
+        return self + (-other)
+
+    def __mul__(self, other: Polynomial) -> Polynomial:
+        out = [Fraction(0)] * (len(self.coefficients) + len(other.coefficients) - 1)
+        for i, a in enumerate(self.coefficients):
+            for j, b in enumerate(other.coefficients):
+                out[i + j] += a * b
+        return Polynomial(tuple(out))
+
+    def scale(self, factor: Fraction) -> Polynomial:
+        return Polynomial(tuple(factor * c for c in self.coefficients))
+
+    def __call__(self, x: Fraction) -> Fraction:
+        total = Fraction(0)
+        for c in reversed(self.coefficients):
+            total = total * x + c
+        return total
+
+    def divide_by_root(self, root: Fraction) -> Polynomial:
+        """The quotient of ``p(λ) / (λ − root)`` (synthetic division; the remainder is 0)."""
+        out: list[Fraction] = []
+        carry = Fraction(0)
+        for c in reversed(self.coefficients[1:]):
+            carry = carry * root + c
+            out.append(carry)
+        return Polynomial(tuple(reversed(out)))
+
+    def _terms(self, power_text: Any, number: Any) -> str:
+        if self.degree == 1 and self.coefficients[1] == -1 and self.coefficients[0] != 0:
+            # a diagonal entry of A − λI reads best as "2 - λ"
+            return f"{number(self.coefficients[0])} - {VARIABLE}"
+        parts: list[str] = []
+        for k in range(self.degree, -1, -1):
+            c = self.coefficients[k]
+            if c == 0:
+                continue
+            size = abs(c)
+            if k == 0:
+                body = number(size)
+            else:
+                head = "" if size == 1 else number(size)
+                body = head + VARIABLE + power_text(k)
+            if not parts:
+                parts.append(("-" if c < 0 else "") + body)
+            else:
+                parts.append(("- " if c < 0 else "+ ") + body)
+        return " ".join(parts) or "0"
+
+    def text(self) -> str:
+        return self._terms(lambda k: "" if k == 1 else str(k).translate(_SUPERSCRIPTS), number_text)
+
+    def latex(self) -> str:
+        return (
+            self._terms(lambda k: "" if k == 1 else f"^{{{k}}}", number_latex)
+            .replace(VARIABLE, r"\lambda ")
+            .replace(r"\lambda  ", r"\lambda ")
+        )
+
+    def to_json(self) -> Any:
+        return {
+            "coefficients": [number_text(c) for c in self.coefficients],
+            "text": self.text(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Approximate:
+    """A root known only numerically (a cubic without a rational root)."""
+
+    real: float
+    imaginary: float = 0.0
+
+    def text(self) -> str:
+        if self.imaginary == 0:
+            return f"≈ {self.real:.6g}"
+        sign = "+" if self.imaginary > 0 else "-"
+        return f"≈ {self.real:.6g} {sign} {abs(self.imaginary):.6g}i"
+
+    def latex(self) -> str:
+        return r"\approx " + self.text().removeprefix("≈ ")
+
+    def to_json(self) -> Any:
+        return {"approx": [self.real, self.imaginary] if self.imaginary else self.real}
+
+    @property
+    def is_real(self) -> bool:
+        return self.imaginary == 0
+
+
+Root = Surd | Approximate
+
+
+def _minus_lambda_matrix(matrix: Matrix) -> Formula:
+    n = matrix.shape[0]
+
+    def cell(i: int, j: int, write: Any, lam: str) -> str:
+        a = matrix[i, j]
+        if i != j:
+            return str(write(a))
+        return f"{write(a)} - {lam}" if a != 0 else f"-{lam}"
+
+    latex_rows = r" \\ ".join(
+        " & ".join(cell(i, j, number_latex, r"\lambda") for j in range(n)) for i in range(n)
+    )
+    text_rows = "; ".join(
+        ", ".join(cell(i, j, number_text, VARIABLE) for j in range(n)) for i in range(n)
+    )
+    return Formula(
+        rf"A - \lambda I = \begin{{bmatrix}} {latex_rows} \end{{bmatrix}}",
+        f"A - λI = [{text_rows}]",
+        display=True,
+    )
+
+
+def _p(poly: Polynomial) -> tuple[str, str]:
+    """(latex, text) of a polynomial wrapped in parentheses when it has several terms."""
+    single = sum(c != 0 for c in poly.coefficients) <= 1 and poly.coefficients[-1] >= 0
+    return (poly.latex(), poly.text()) if single else (f"({poly.latex()})", f"({poly.text()})")
+
+
+def characteristic_polynomial(matrix: Matrix) -> Solution[Polynomial]:
+    """``det(A − λI)`` for a 2×2 or 3×3 matrix, expanded step by step."""
+    m, n = matrix.shape
+    if m != n:
+        raise NotSolvable(f"only a square matrix has eigenvalues; this one is {m}×{n}")
+    if n not in (2, 3):
+        raise NotSolvable("worked characteristic polynomials are for 2×2 and 3×3 matrices")
+    entry = [[Polynomial.constant(matrix[i, j]) for j in range(n)] for i in range(n)]
+    for i in range(n):
+        entry[i][i] = Polynomial.minus_lambda(matrix[i, i])
+    steps = [
+        Step(
+            "λ is an eigenvalue exactly when A − λI is singular: subtract λ from each "
+            "diagonal entry",
+            _minus_lambda_matrix(matrix),
+        )
+    ]
+    if n == 2:
+        (a, b), (c, d) = entry
+        result = a * d - b * c
+        (al, at), (dl, dt) = _p(a), _p(d)
+        steps.append(
+            Step(
+                "Its determinant, by ad − bc",
+                Formula(
+                    rf"\det(A - \lambda I) = {al}{dl} - ({b.latex()})({c.latex()})",
+                    f"det(A - λI) = {at}{dt} - ({b.text()})({c.text()})",
+                ),
+            )
+        )
+        steps.append(
+            Step(
+                "Multiply out and collect powers of λ (the middle coefficient is minus the "
+                "trace a + d, the constant is det A)",
+                Formula(
+                    rf"p(\lambda) = {result.latex()}",
+                    f"p(λ) = {result.text()}",
+                ),
+            )
+        )
+        return Solution(result, tuple(steps))
+    terms: list[Polynomial] = []
+    term_steps: list[Step] = []
+    for j in range(3):
+        rest = [[entry[i][k] for k in range(3) if k != j] for i in (1, 2)]
+        minor = rest[0][0] * rest[1][1] - rest[0][1] * rest[1][0]
+        sign = Fraction(1 if j % 2 == 0 else -1)
+        term = (entry[0][j] * minor).scale(sign)
+        terms.append(term)
+        el, et = _p(entry[0][j])
+        ml, mt = _p(minor)
+        word = "+" if sign > 0 else "−"
+        term_steps.append(
+            Step(
+                f"Column {j + 1}: sign {word}, entry times the determinant of its 2×2 minor",
+                Formula(
+                    rf"{'-' if sign < 0 else '+'}{el}{ml} = {term.latex()}",
+                    f"{'-' if sign < 0 else '+'}{et}·{mt} = {term.text()}",
+                ),
+            )
+        )
+    result = terms[0] + terms[1] + terms[2]
+    steps.append(Step("Expand the determinant along row 1", None, tuple(term_steps)))
+    steps.append(
+        Step(
+            "Add the three terms",
+            Formula(rf"p(\lambda) = {result.latex()}", f"p(λ) = {result.text()}"),
+        )
+    )
+    return Solution(result, tuple(steps))
+
+
+def quadratic_roots(poly: Polynomial) -> tuple[tuple[Surd, Surd], Fraction]:
+    """The two roots of a quadratic (smaller first when real), and its discriminant."""
+    c, b, a = poly.coefficients
+    disc = b * b - 4 * a * c
+    root = Surd.sqrt(disc)
+    first = (root - b).scale(1 / (2 * a))
+    second = (-root - b).scale(1 / (2 * a))
+    if disc >= 0 and first.to_float() > second.to_float():
+        first, second = second, first
+    if disc < 0 and first.coefficient > second.coefficient:
+        first, second = second, first
+    return (first, second), disc
+
+
+def _quadratic_steps(poly: Polynomial) -> tuple[tuple[Surd, Surd], list[Step]]:
+    (r1, r2), disc = quadratic_roots(poly)
+    c, b, a = poly.coefficients
+    steps = [
+        Step(
+            "Use the quadratic formula",
+            Formula(
+                rf"\lambda = \frac{{-b \pm \sqrt{{b^2 - 4ac}}}}{{2a}}, \quad "
+                rf"b^2 - 4ac = {number_latex(b * b)} - {_paren_l(4 * a * c)} = "
+                rf"{number_latex(disc)}",
+                f"λ = (-b ± √(b² - 4ac))/(2a), b² - 4ac = {number_text(b * b)} - "
+                f"{_paren_t(4 * a * c)} = {number_text(disc)}",
+            ),
+        )
+    ]
+    if disc > 0 and Surd.sqrt(disc).is_rational:
+        note = "The discriminant is a perfect square: two different rational roots"
+    elif disc > 0:
+        note = "The discriminant is positive but not a perfect square: two real roots with √"
+    elif disc == 0:
+        note = "The discriminant is 0: one repeated root (multiplicity 2)"
+    else:
+        note = (
+            "The discriminant is negative: two complex roots and no real ones — no real "
+            "direction is kept, as when a transformation rotates the plane"
+        )
+    steps.append(
+        Step(
+            note,
+            Formula(
+                rf"\lambda = {r1.latex()}, \quad \lambda = {r2.latex()}",
+                f"λ = {r1.text()}, λ = {r2.text()}",
+            ),
+        )
+    )
+    return (r1, r2), steps
+
+
+def _paren_l(value: Fraction) -> str:
+    return rf"\left({number_latex(value)}\right)" if value < 0 else number_latex(value)
+
+
+def _paren_t(value: Fraction) -> str:
+    return f"({number_text(value)})" if value < 0 else number_text(value)
+
+
+def rational_root(poly: Polynomial) -> Fraction | None:
+    """A rational root, if there is one: NumPy's numerical roots, rounded to nearby
+    fractions, each checked exactly (the rational-root test, done quickly)."""
+    if poly.coefficients[0] == 0:
+        return Fraction(0)
+    values = np.roots([float(c) for c in reversed(poly.coefficients)])
+    candidates = sorted(
+        (float(z.real) for z in values if abs(z.imag) < 1e-6 * max(1.0, abs(z.real))), key=abs
+    )
+    for x in candidates:
+        for limit in (1, 12, 1000, 10**6):
+            guess = Fraction(x).limit_denominator(limit)
+            if poly(guess) == 0:
+                return guess
+    return None
+
+
+def eigenvalues(matrix: Matrix) -> Solution[tuple[Root, ...]]:
+    """The eigenvalues, with multiplicity, real ones smallest first."""
+    char = characteristic_polynomial(matrix)
+    poly = char.answer
+    steps = [Step("Find the characteristic polynomial", char.answer, char.steps)]
+    roots: list[Root]
+    if poly.degree == 2:
+        (r1, r2), quad = _quadratic_steps(poly)
+        steps.append(Step("Set it to 0 and solve", None, tuple(quad)))
+        roots = [r1, r2]
+    else:
+        root = rational_root(poly)
+        if root is None:
+            numeric = np.roots([float(c) for c in reversed(poly.coefficients)])
+            roots = [
+                Approximate(float(z.real), float(z.imag) if abs(z.imag) > 1e-12 else 0.0)
+                for z in sorted(numeric, key=lambda z: (abs(z.imag) > 1e-12, z.real, z.imag))
+            ]
+            steps.append(
+                Step(
+                    "This cubic has no rational root, so its roots are found numerically",
+                    Formula(
+                        ", ".join(r.latex() for r in roots),
+                        ", ".join(r.text() for r in roots),
+                    ),
+                )
+            )
+        else:
+            quotient = poly.divide_by_root(root)
+            steps.append(
+                Step(
+                    f"Try small divisors of the constant term: λ = {number_text(root)} gives "
+                    f"p({number_text(root)}) = 0, so (λ − {number_text(root)}) is a factor",
+                    Formula(
+                        rf"p(\lambda) = (\lambda - {_paren_l(root)})({quotient.latex()})",
+                        f"p(λ) = (λ - {_paren_t(root)})({quotient.text()})",
+                    ),
+                )
+            )
+            (r1, r2), quad = _quadratic_steps(quotient)
+            steps.append(Step("Solve the remaining quadratic", None, tuple(quad)))
+            roots = [Surd(root), r1, r2]
+    roots = _sorted_roots(roots)
+    steps.append(
+        Step(
+            "The eigenvalues",
+            Formula(
+                ", ".join(_root_latex(r) for r in roots),
+                ", ".join(_root_text(r) for r in roots),
+            ),
+        )
+    )
+    return Solution(tuple(roots), tuple(steps))
+
+
+def _sort_key(r: Root) -> tuple[int, float, float]:
+    if isinstance(r, Approximate):
+        return (0 if r.is_real else 1, r.real, r.imaginary)
+    if r.is_real:
+        return (0, r.to_float(), 0.0)
+    z = r.to_complex()
+    return (1, z.real, z.imag)
+
+
+def _sorted_roots(roots: Sequence[Root]) -> list[Root]:
+    return sorted(roots, key=_sort_key)
+
+
+def _root_text(r: Root) -> str:
+    return f"λ {r.text()}" if isinstance(r, Approximate) else f"λ = {r.text()}"
+
+
+def _root_latex(r: Root) -> str:
+    return rf"\lambda {r.latex()}" if isinstance(r, Approximate) else rf"\lambda = {r.latex()}"
+
+
+def is_close_to_integer(x: float) -> bool:
+    return math.isclose(x, round(x), abs_tol=1e-9)

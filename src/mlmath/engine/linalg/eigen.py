@@ -1,0 +1,364 @@
+"""Eigenvectors, eigenbases and diagonalisation.
+
+An eigenvector of A is a non-zero v that A only stretches: ``A v = λ v``. For
+each eigenvalue λ (see :mod:`.characteristic`) the eigenvectors are the non-zero
+solutions of ``(A − λI) v = 0``. When A has n independent eigenvectors they form
+an *eigenbasis*; in it, A just stretches each axis, ``A = P D P⁻¹`` with the
+eigenvectors as the columns of P and the eigenvalues on the diagonal of D.
+
+Eigenvalues with a square root (``(1 + √5)/2``) give eigenvectors with square
+roots; the elimination is done exactly in that number system. Complex eigenvalues
+have no real eigenvectors (nothing to draw), which is said rather than computed.
+
+>>> from mlmath.engine.exact import Matrix
+>>> [(s.value.text(), [v.text() for v in s.vectors]) for s in eigenvectors(
+...     Matrix.of([[2, 1], [1, 2]])).answer]
+[('1', ['(1, -1)']), ('3', ['(1, 1)'])]
+>>> diagonalize(Matrix.of([[2, 1], [1, 2]])).answer.diagonal.text()
+'[[1, 0], [0, 3]]'
+>>> eigenbasis_exists(Matrix.of([[1, 1], [0, 1]])).answer
+False
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from mlmath.engine.exact import Matrix, Vector
+from mlmath.engine.linalg.characteristic import Approximate, eigenvalues
+from mlmath.engine.linalg.span import row_reduce
+from mlmath.engine.render import Augmented
+from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
+from mlmath.engine.surds import Surd
+
+# --- vectors and matrices of surds ------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SurdVector:
+    """A vector whose entries may hold one kind of square root."""
+
+    entries: tuple[Surd, ...]
+
+    @classmethod
+    def of(cls, vector: Vector) -> SurdVector:
+        return cls(tuple(Surd(a) for a in vector))
+
+    @property
+    def is_rational(self) -> bool:
+        return all(e.is_rational for e in self.entries)
+
+    def to_vector(self) -> Vector:
+        return Vector(tuple(e.rational_value() for e in self.entries))
+
+    def to_floats(self) -> list[float]:
+        return [e.to_float() for e in self.entries]
+
+    def text(self) -> str:
+        return "(" + ", ".join(e.text() for e in self.entries) + ")"
+
+    def latex(self) -> str:
+        return (
+            r"\begin{bmatrix} " + r" \\ ".join(e.latex() for e in self.entries) + r" \end{bmatrix}"
+        )
+
+    def to_json(self) -> Any:
+        if self.is_rational:
+            return self.to_vector().to_json()
+        return [e.to_json() for e in self.entries]
+
+
+@dataclass(frozen=True, slots=True)
+class SurdMatrix:
+    """A matrix whose entries may hold one kind of square root."""
+
+    rows: tuple[tuple[Surd, ...], ...]
+
+    @classmethod
+    def of(cls, matrix: Matrix) -> SurdMatrix:
+        return cls(tuple(tuple(Surd(a) for a in row) for row in matrix.rows))
+
+    @property
+    def is_rational(self) -> bool:
+        return all(e.is_rational for row in self.rows for e in row)
+
+    def to_matrix(self) -> Matrix:
+        return Matrix(tuple(tuple(e.rational_value() for e in row) for row in self.rows))
+
+    def text(self) -> str:
+        return "[" + ", ".join("[" + ", ".join(e.text() for e in r) + "]" for r in self.rows) + "]"
+
+    def latex(self) -> str:
+        body = r" \\ ".join(" & ".join(e.latex() for e in r) for r in self.rows)
+        return rf"\begin{{bmatrix}} {body} \end{{bmatrix}}"
+
+    def to_json(self) -> Any:
+        return [[e.to_json() if not e.is_rational else e.text() for e in r] for r in self.rows]
+
+
+def null_space(rows: Sequence[Sequence[Surd]]) -> tuple[list[list[Surd]], list[int]]:
+    """A basis of ``{v : M v = 0}`` (one vector per free variable, set to 1), and the
+    reduced rows' pivot columns. Exact Gauss–Jordan over numbers ``a + b√d``."""
+    work = [list(r) for r in rows]
+    n_rows, n_cols = len(work), len(work[0])
+    pivots: list[int] = []
+    for col in range(n_cols):
+        r = len(pivots)
+        if r == n_rows:
+            break
+        pivot = next((i for i in range(r, n_rows) if work[i][col] != Surd(Fraction(0))), None)
+        if pivot is None:
+            continue
+        work[r], work[pivot] = work[pivot], work[r]
+        lead = work[r][col]
+        work[r] = [e / lead for e in work[r]]
+        for i in range(n_rows):
+            if i != r and work[i][col] != Surd(Fraction(0)):
+                factor = work[i][col]
+                work[i] = [a - factor * b for a, b in zip(work[i], work[r], strict=True)]
+        pivots.append(col)
+    basis: list[list[Surd]] = []
+    for free in (c for c in range(n_cols) if c not in pivots):
+        v = [Surd(Fraction(0))] * n_cols
+        v[free] = Surd(Fraction(1))
+        for r, p in enumerate(pivots):
+            v[p] = -work[r][free]
+        basis.append(v)
+    return basis, pivots
+
+
+def tidy(vector: Sequence[Surd]) -> SurdVector:
+    """A rational vector scaled to coprime integers, first non-zero entry positive."""
+    if all(e.is_rational for e in vector):
+        values = [e.rational for e in vector]
+        denominators = math.lcm(*(v.denominator for v in values))
+        integers = [int(v * denominators) for v in values]
+        divisor = math.gcd(*integers) or 1
+        first = next(x for x in integers if x != 0)
+        sign = -1 if first < 0 else 1
+        return SurdVector(tuple(Surd(Fraction(sign * x, divisor)) for x in integers))
+    return SurdVector(tuple(vector))
+
+
+# --- eigenspaces -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Eigenspace:
+    """One eigenvalue, how often it is a root, and a basis of its eigenvectors."""
+
+    value: Surd
+    multiplicity: int
+    vectors: tuple[SurdVector, ...]
+
+    def text(self) -> str:
+        vs = ", ".join(v.text() for v in self.vectors)
+        return f"λ = {self.value.text()}: {vs}"
+
+    def latex(self) -> str:
+        vs = ", ".join(v.latex() for v in self.vectors)
+        return rf"\lambda = {self.value.latex()}:\ {vs}"
+
+    def to_json(self) -> Any:
+        return {
+            "eigenvalue": self.value.to_json() if not self.value.is_rational else self.value.text(),
+            "multiplicity": self.multiplicity,
+            "eigenvectors": [v.to_json() for v in self.vectors],
+        }
+
+
+def _real_eigenvalues(matrix: Matrix) -> tuple[list[tuple[Surd, int]], list[Step]]:
+    found = eigenvalues(matrix)
+    steps = [Step("Find the eigenvalues", None, found.steps)]
+    roots = found.answer
+    if any(isinstance(r, Approximate) for r in roots):
+        raise NotSolvable(
+            "this matrix's eigenvalues are not exact (its cubic has no rational root); "
+            "worked eigenvectors need exact eigenvalues"
+        )
+    exact = [r for r in roots if isinstance(r, Surd)]
+    if any(not r.is_real for r in exact):
+        raise NotSolvable(
+            "this matrix has complex eigenvalues, so no real vector keeps its direction "
+            "(the transformation turns every direction, like a rotation): no real eigenvectors"
+        )
+    distinct: list[tuple[Surd, int]] = []
+    for r in exact:
+        for k, (value, count) in enumerate(distinct):
+            if value == r:
+                distinct[k] = (value, count + 1)
+                break
+        else:
+            distinct.append((r, 1))
+    return distinct, steps
+
+
+def eigenspace(matrix: Matrix, value: Surd, multiplicity: int = 1) -> Solution[Eigenspace]:
+    """The eigenvectors for one eigenvalue, by solving ``(A − λI) v = 0``."""
+    n = matrix.shape[0]
+    shifted = [
+        [Surd(matrix[i, j]) - (value if i == j else Surd(Fraction(0))) for j in range(n)]
+        for i in range(n)
+    ]
+    steps: list[Step] = []
+    if value.is_rational:
+        exact = Matrix(tuple(tuple(e.rational for e in row) for row in shifted))
+        steps.append(Step(f"Put λ = {value.text()} into A − λI", exact))
+        augmented = exact.augment(Vector(tuple(Fraction(0) for _ in range(n))))
+        operations, _ = row_reduce(augmented, n)
+        for op, after in operations:
+            steps.append(Step(op.describe(), Augmented(after, n)))
+    else:
+        steps.append(
+            Step(
+                f"Put λ = {value.text()} into A − λI",
+                SurdMatrix(tuple(tuple(row) for row in shifted)),
+            )
+        )
+        steps.append(
+            Step(
+                "Row-reduce exactly (the rows are multiples of each other, since A − λI "
+                "is singular)"
+            )
+        )
+    basis, pivots = null_space(shifted)
+    if not basis:
+        raise NotSolvable(f"{value.text()} is not an eigenvalue of this matrix")
+    free = [c for c in range(n) if c not in pivots]
+    names = ", ".join(f"x{c + 1}" for c in free)
+    vectors = tuple(tidy(v) for v in basis)
+    steps.append(
+        Step(
+            f"Free variable{'s' if len(free) > 1 else ''}: {names}. Set "
+            f"{'each in turn' if len(free) > 1 else 'it'} to 1 (any non-zero multiple works "
+            "as well) and read off the others",
+            Formula(
+                ", ".join(v.latex() for v in vectors),
+                ", ".join(v.text() for v in vectors),
+            ),
+        )
+    )
+    check = vectors[0]
+    image = [
+        sum((Surd(matrix[i, j]) * check.entries[j] for j in range(n)), Surd(Fraction(0)))
+        for i in range(n)
+    ]
+    steps.append(
+        Step(
+            f"Check: A v = {value.text()}·v",
+            Formula(
+                rf"A {check.latex()} = {SurdVector(tuple(image)).latex()} = "
+                rf"{value.latex()} {check.latex()}",
+                f"A{check.text()} = {SurdVector(tuple(image)).text()} = "
+                f"{value.text()}·{check.text()}",
+            ),
+        )
+    )
+    return Solution(Eigenspace(value, multiplicity, vectors), tuple(steps))
+
+
+def eigenvectors(matrix: Matrix) -> Solution[tuple[Eigenspace, ...]]:
+    """Every real eigenvalue with a basis of its eigenvectors."""
+    distinct, steps = _real_eigenvalues(matrix)
+    spaces: list[Eigenspace] = []
+    for value, count in distinct:
+        space = eigenspace(matrix, value, count)
+        spaces.append(space.answer)
+        steps.append(Step(f"Eigenvectors for λ = {value.text()}", None, space.steps))
+    steps.append(
+        Step(
+            "The eigenvalues and their eigenvectors",
+            Formula(
+                r", \quad ".join(s.latex() for s in spaces),
+                "; ".join(s.text() for s in spaces),
+            ),
+        )
+    )
+    return Solution(tuple(spaces), tuple(steps))
+
+
+def eigenbasis_exists(matrix: Matrix) -> Solution[bool]:
+    """Whether the eigenvectors of A span the whole space (A has an eigenbasis)."""
+    n = matrix.shape[0]
+    try:
+        found = eigenvectors(matrix)
+    except NotSolvable as error:
+        if "complex" not in str(error):
+            raise
+        return Solution(
+            False,
+            (Step(f"No: {error}"),),
+        )
+    count = sum(len(s.vectors) for s in found.answer)
+    short = [s for s in found.answer if len(s.vectors) < s.multiplicity]
+    if count == n:
+        verdict = f"{n} independent eigenvectors in R{n}: they form an eigenbasis"
+    else:
+        s = short[0]
+        verdict = (
+            f"λ = {s.value.text()} is a root {s.multiplicity} times but has only "
+            f"{len(s.vectors)} independent eigenvector{'s' if len(s.vectors) > 1 else ''}: "
+            f"only {count} in all, fewer than {n}, so there is no eigenbasis"
+        )
+    return Solution(count == n, (*found.steps, Step(verdict)))
+
+
+@dataclass(frozen=True, slots=True)
+class Diagonalization:
+    """``A = P D P⁻¹``: eigenvectors as the columns of P, eigenvalues on D's diagonal."""
+
+    basis: SurdMatrix
+    diagonal: SurdMatrix
+
+    def text(self) -> str:
+        return f"P = {self.basis.text()}, D = {self.diagonal.text()}"
+
+    def latex(self) -> str:
+        return rf"P = {self.basis.latex()},\ D = {self.diagonal.latex()}"
+
+    def to_json(self) -> Any:
+        return {"P": self.basis.to_json(), "D": self.diagonal.to_json()}
+
+
+def diagonalize(matrix: Matrix) -> Solution[Diagonalization]:
+    """``A = P D P⁻¹`` when A has an eigenbasis; :class:`NotSolvable` says why not otherwise."""
+    exists = eigenbasis_exists(matrix)
+    if not exists.answer:
+        last = exists.steps[-1].rule
+        raise NotSolvable("this matrix cannot be diagonalised: " + last[0].lower() + last[1:])
+    found = eigenvectors(matrix)
+    columns: list[SurdVector] = []
+    values: list[Surd] = []
+    for space in found.answer:
+        for v in space.vectors:
+            columns.append(v)
+            values.append(space.value)
+    n = len(values)
+    zero = Surd(Fraction(0))
+    basis = SurdMatrix(tuple(tuple(columns[j].entries[i] for j in range(n)) for i in range(n)))
+    diagonal = SurdMatrix(
+        tuple(tuple(values[i] if i == j else zero for j in range(n)) for i in range(n))
+    )
+    steps = [
+        *found.steps,
+        Step("Put the eigenvectors side by side as the columns of P", basis),
+        Step("Put the matching eigenvalues, in the same order, on the diagonal of D", diagonal),
+    ]
+    if basis.is_rational:
+        p = basis.to_matrix()
+        d = diagonal.to_matrix()
+        steps.append(
+            Step(
+                "Check: A P = P D (the same as A = P D P⁻¹, since P is invertible)",
+                Formula(
+                    rf"AP = {matrix.times_matrix(p).latex()} = PD",
+                    f"AP = PD = {p.times_matrix(d).text()}",
+                    display=True,
+                ),
+            )
+        )
+    return Solution(Diagonalization(basis, diagonal), tuple(steps))
