@@ -86,7 +86,7 @@ def test_eigenvalues_match_sympy_or_numpy(a: Matrix) -> None:
     if real_and_exact:
         _check_eigenpairs(a)
     else:
-        with pytest.raises(NotSolvable, match="complex|not exact"):
+        with pytest.raises(NotSolvable, match=r"complex|not exact"):
             _check_eigenpairs(a)
 
 
