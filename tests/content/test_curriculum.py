@@ -51,6 +51,15 @@ def test_lookups_find_every_item(course_tree: Curriculum) -> None:
         course_tree.lesson("c9w9l9")
 
 
+def test_where_a_skill_is_taught(course_tree: Curriculum) -> None:
+    places = [(lesson.id, topic.title) for lesson, topic in course_tree.where_taught("linalg.rank")]
+    assert places == [
+        ("c1w2l2", "The rank of a matrix"),
+        ("c1w2l2", "The rank of a matrix in general"),
+    ]
+    assert course_tree.where_taught("linalg.no_such_skill") == ()
+
+
 def test_every_section_heading_is_a_topic_and_every_topic_has_a_section(
     course_tree: Curriculum,
 ) -> None:

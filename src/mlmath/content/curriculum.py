@@ -191,6 +191,15 @@ class Curriculum:
     def quiz(self, quiz_id: str) -> Quiz:
         return _find((x for w in self.weeks() for x in w.quizzes), quiz_id, "quiz")
 
+    def where_taught(self, skill_id: str) -> tuple[tuple[Lesson, Topic], ...]:
+        """Every (lesson, topic) whose section teaches the skill, in course order."""
+        return tuple(
+            (lesson, topic)
+            for lesson in self.lessons()
+            for topic in lesson.topics
+            if skill_id in topic.skills
+        )
+
     def assignment(self, assignment_id: str) -> Assignment:
         found = (x for w in self.weeks() for x in w.assignments)
         return _find(found, assignment_id, "assignment")
