@@ -76,9 +76,9 @@ for x_value, y1, y2 in zip(xs, line_1, line_2, strict=True):
     print(f"{x_value:4.1f}  {y1:6.1f}  {y2:6.1f}{mark}")
 
 # %% [markdown]
-# **Try this.** Change the second equation to $x + y = 1$ (so `line_2 = 1 - xs` and
-# `A = np.array([[1.0, 1.0], [1.0, 1.0]])`). Do the columns ever agree? What does that
-# say about the lines?
+# **Try this.** Change the second line to $x + y = 1$ by setting `line_2 = 1 - xs`, and
+# run the cell again. Do the columns ever agree? How far apart are they, row by row,
+# and what does that say about the two lines? (Put `line_2 = xs - 2` back afterwards.)
 
 # %% [markdown]
 # ## 4. The determinant
