@@ -114,9 +114,7 @@ def test_unreadable_numbers_say_what_to_type(
     typed: str, message: str, position: int | None
 ) -> None:
     with pytest.raises(AnswerError) as caught:
-        value = parse(typed, NUMBER)
-        if typed == "2 = 2":
-            pytest.fail(f"an equation was read as the number {value}")
+        parse(typed, NUMBER)
     assert message in caught.value.message
     if position is not None:
         assert caught.value.position == position

@@ -190,16 +190,28 @@ def _explain(error: UnexpectedInput, normalized: Normalized) -> AnswerError:
 def _resolve(tree: Node, names: Names, normalized: Normalized) -> Node:
     """Replace every unresolved name by variables, constants or parameters."""
     if tree.op == "name":
-        return _split_name(tree, names, normalized)
+        return _product(_split_name(tree, names, normalized))
     if not tree.args:
         return tree
+    if tree.op == "^" and tree.args[0].op == "name":
+        # "xy^2" is x·y²: the power belongs to the last letter only.
+        *first, last = _split_name(tree.args[0], names, normalized)
+        power = Node("^", (last, _resolve(tree.args[1], names, normalized)))
+        return _product([*first, power])
     args = tuple(_resolve(a, names, normalized) for a in tree.args)
     if args == tree.args:
         return tree
     return Node(tree.op, args, tree.value, tree.position)
 
 
-def _split_name(node: Node, names: Names, normalized: Normalized) -> Node:
+def _product(factors: list[Node]) -> Node:
+    product = factors[0]
+    for factor in factors[1:]:
+        product = Node("*", (product, factor))
+    return product
+
+
+def _split_name(node: Node, names: Names, normalized: Normalized) -> list[Node]:
     text = node.value
     assert isinstance(text, str)
     start = node.position or 0
@@ -222,10 +234,7 @@ def _split_name(node: Node, names: Names, normalized: Normalized) -> Node:
         else:
             factors.append(Node.constant(match))
         i += len(match)
-    product = factors[0]
-    for factor in factors[1:]:
-        product = Node("*", (product, factor))
-    return product
+    return factors
 
 
 def _unknown(text: str, index: int, names: Names, position: int) -> AnswerError:
