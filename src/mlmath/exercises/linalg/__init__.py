@@ -1,0 +1,1 @@
+"""Linear algebra skills (Course 1)."""
