@@ -179,7 +179,7 @@ class Skill(ABC):
             raise InputError(f"unknown input {unknown[0]!r}; {self.id} takes: {names}")
         params: dict[str, Any] = {}
         for f in self.inputs:
-            if f.name not in raw:
+            if raw.get(f.name) is None:
                 if f.required:
                     raise InputError(f"missing input {f.name!r}: {f.help}")
                 params[f.name] = f.default
