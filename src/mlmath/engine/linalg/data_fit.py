@@ -159,7 +159,7 @@ class DataTable:
 
     def _cells(self) -> list[list[str]]:
         return [
-            [str(i + 1), *(number_text(a) for a in row), number_text(y)]
+            [str(i + 1), *(_decimal(a) for a in row), _decimal(y)]
             for i, (row, y) in enumerate(
                 zip(self.data.features.rows, self.data.targets, strict=True)
             )
@@ -174,9 +174,7 @@ class DataTable:
 
     def latex(self) -> str:
         header = " & ".join(rf"\text{{{h}}}" for h in self._header())
-        body = r" \\ ".join(
-            " & ".join(number_latex(Fraction(c)) for c in row) for row in self._cells()
-        )
+        body = r" \\ ".join(" & ".join(row) for row in self._cells())
         spec = "c" * len(self._header())
         return rf"\begin{{array}}{{{spec}}} {header} \\ \hline {body} \end{{array}}"
 
@@ -188,6 +186,15 @@ class DataTable:
                 for row, y in zip(self.data.features.rows, self.data.targets, strict=True)
             ],
         }
+
+
+def _decimal(value: Fraction) -> str:
+    """``3``, ``94.5``, ``1/3``: a table entry as a data set would show it."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    if 100 % value.denominator == 0:
+        return f"{float(value):g}"
+    return number_text(value)
 
 
 def fit_weights(data: DataSet) -> Solution[Vector]:

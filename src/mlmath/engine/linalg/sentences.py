@@ -65,8 +65,8 @@ def _capitalize(sentence: str) -> str:
 THEMES: tuple[Theme, ...] = (
     Theme(
         "pets",
-        ("dog", "cat", "rabbit", "parrot", "hamster"),
-        ("black", "white", "orange", "grey", "brown"),
+        ("dog", "cat", "rabbit", "parrot", "hamster", "pony"),
+        ("black", "white", "orange", "grey", "brown", "golden"),
         "the {s} is {v}.",
         "the {s} is the same colour as the {o}.",
         "colour",
@@ -74,8 +74,8 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         "cities",
-        ("Ana", "Ben", "Chloe", "Dev", "Emma"),
-        ("Lima", "Oslo", "Cairo", "Hanoi", "Quito"),
+        ("Ana", "Ben", "Chloe", "Dev", "Emma", "Femi"),
+        ("Lima", "Oslo", "Cairo", "Hanoi", "Quito", "Accra"),
         "{s} lives in {v}.",
         "{s} lives in the same city as {o}.",
         "city",
@@ -83,8 +83,8 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         "shelves",
-        ("atlas", "novel", "dictionary", "cookbook", "diary"),
-        ("top", "middle", "bottom", "left", "right"),
+        ("atlas", "novel", "dictionary", "cookbook", "diary", "songbook"),
+        ("first", "second", "third", "fourth", "fifth", "sixth"),
         "the {s} is on the {v} shelf.",
         "the {s} is on the same shelf as the {o}.",
         "shelf",
@@ -92,8 +92,8 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         "sports",
-        ("Farah", "Gus", "Hana", "Ivo", "Jun"),
-        ("tennis", "chess", "football", "rowing", "judo"),
+        ("Farah", "Gus", "Hana", "Ivo", "Jun", "Kemal"),
+        ("tennis", "chess", "football", "rowing", "judo", "hockey"),
         "{s} plays {v}.",
         "{s} plays the same sport as {o}.",
         "sport",
@@ -101,8 +101,8 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         "lockers",
-        ("scarf", "helmet", "umbrella", "backpack", "guitar"),
-        ("red", "blue", "green", "yellow", "purple"),
+        ("scarf", "helmet", "umbrella", "backpack", "guitar", "kite"),
+        ("red", "blue", "green", "yellow", "purple", "silver"),
         "the {s} is in the {v} locker.",
         "the {s} is in the same locker as the {o}.",
         "locker",

@@ -101,7 +101,7 @@ CONTEXTS: tuple[Context, ...] = (
     Context(
         "stationery",
         "prices",
-        "A school shop sells pens, notebooks and erasers.",
+        "A school shop sells stationery at fixed prices.",
         (
             Item("p", "pen", "pens"),
             Item("n", "notebook", "notebooks"),
@@ -111,7 +111,7 @@ CONTEXTS: tuple[Context, ...] = (
     Context(
         "cinema",
         "amounts",
-        "A cinema sold adult, child and senior tickets for one show.",
+        "A cinema sold tickets of several kinds for one show.",
         (
             Item("a", "adult ticket", "adult tickets"),
             Item("c", "child ticket", "child tickets"),
@@ -148,7 +148,7 @@ CONTEXTS: tuple[Context, ...] = (
     Context(
         "coffee",
         "amounts",
-        "A roaster blends three kinds of beans.",
+        "A roaster blends coffee beans from several countries.",
         (
             Item("k", "Kenyan bean", "Kenyan beans"),
             Item("b", "Brazilian bean", "Brazilian beans"),
@@ -360,7 +360,7 @@ def random_word_problem(
                 rows = [*rows[: n - 1], _difference(rng, n, allow_counts=False)]
                 if n == 2 and rng.random() < 0.5:
                     rows[0] = [int(rng.integers(2, 16)) for _ in range(n)]
-            if rng.random() < 0.3:
+            if comparisons and rng.random() < 0.3:
                 i, j = (int(k) for k in rng.permutation(n)[:2])
                 factor = int(rng.integers(2, 4))
                 x[i] = factor * x[j]

@@ -1,0 +1,130 @@
+"""Skill: is a system of sentences complete, redundant or contradictory?"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from mlmath.answers import AnswerFormat, Choice, Kind
+from mlmath.engine.linalg.sentences import (
+    SENTENCE_KINDS,
+    Fact,
+    SameAs,
+    SentenceSystem,
+    classify_sentences,
+    generate_sentence_system,
+    read_sentences,
+)
+from mlmath.engine.solution import Solution
+from mlmath.exercises.inputs import Field
+from mlmath.exercises.registry import register
+from mlmath.exercises.skill import Examples, Misconception, Params, Prompt, Skill
+
+TOPIC = "Course 1 · Week 1 · Systems of sentences"
+OPTIONS = (
+    Choice("complete", "complete (exactly one way to make every sentence true)"),
+    Choice("redundant", "redundant (many ways)"),
+    Choice("contradictory", "contradictory (no way)"),
+)
+
+
+def _system(params: Params) -> SentenceSystem:
+    subjects = [s.strip() for s in (params.get("subjects") or "").split(",") if s.strip()]
+    return read_sentences(params["sentences"], subjects or None)
+
+
+@register
+class SentenceSystems(Skill):
+    id = "linalg.sentence_systems"
+    title = "Systems of sentences"
+    summary = "Classify a few sentences as complete, redundant or contradictory."
+    levels = 3
+    inputs = (
+        Field("sentences", "string", "the sentences, like 'The dog is black. The cat is white.'"),
+        Field(
+            "subjects",
+            "string",
+            "the things asked about, separated by commas (default: those mentioned)",
+            required=False,
+            default="",
+        ),
+    )
+    misconceptions = (
+        Misconception(
+            "counted_sentences",
+            "Having as many sentences as unknowns is not enough",
+            "A sentence that repeats what the others say adds nothing, and two sentences "
+            "can clash; read what each one adds before counting.",
+            TOPIC,
+        ),
+        Misconception(
+            "redundant_vs_contradictory",
+            "You mixed up redundant and contradictory",
+            "Redundant: a sentence repeats information, so something stays unknown (many "
+            "solutions). Contradictory: two sentences cannot both be true (no solution).",
+            TOPIC,
+        ),
+        Misconception(
+            "sameness_ignored",
+            "A 'same as' sentence carries information",
+            "'The cat is the same colour as the dog' fixes the cat's colour as soon as the "
+            "dog's is known: it counts like a fact.",
+            TOPIC,
+        ),
+    )
+
+    def generate(self, rng: np.random.Generator, level: int) -> Params:
+        kind = SENTENCE_KINDS[int(rng.integers(3))]
+        size = {1: 2, 2: int(rng.integers(2, 4)), 3: int(rng.integers(3, 6))}[level]
+        system = generate_sentence_system(rng, kind, size, allow_same=level > 1)
+        return {"sentences": system.text(), "subjects": ", ".join(system.subjects)}
+
+    def prompt(self, params: Params) -> Prompt:
+        system = _system(params)
+        names = [system.theme.name(s) for s in system.subjects]
+        things = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return (
+            f"{system.theme.setting} The sentences are about {things}.",
+            *system.numbered(),
+            "Is this system of sentences complete, redundant or contradictory?",
+        )
+
+    def answer_format(self, params: Params) -> AnswerFormat:
+        return AnswerFormat(Kind.CHOICE, options=OPTIONS)
+
+    def solve(self, params: Params) -> Solution[str]:
+        worked = classify_sentences(_system(params))
+        return Solution(worked.answer.kind, worked.steps)
+
+    def hints(self, params: Params) -> tuple[str, ...]:
+        system = _system(params)
+        return (
+            f"Read the sentences one at a time: does each one tell you something new about "
+            f"a {system.theme.property}, repeat something, or clash with what came before?",
+            f"Start with sentence 1: “{system.sentence_text(system.sentences[0])}” "
+            "What do you know after it?",
+        )
+
+    def buggy_answers(self, params: Params) -> Mapping[str, Any]:
+        system = _system(params)
+        kind = classify_sentences(system).answer.kind
+        buggy: dict[str, str] = {}
+        if kind != "complete" and len(system.sentences) == len(system.subjects):
+            buggy["counted_sentences"] = "complete"
+        if kind == "redundant":
+            buggy["redundant_vs_contradictory"] = "contradictory"
+        if kind == "contradictory":
+            buggy["redundant_vs_contradictory"] = "redundant"
+        if kind == "complete" and any(isinstance(s, SameAs) for s in system.sentences):
+            buggy["sameness_ignored"] = "redundant"
+        return buggy
+
+    def examples(self, params: Params) -> Examples:
+        base = super().examples(params)
+        letter = "abc"[SENTENCE_KINDS.index(self.solve(params).answer)]
+        return Examples((*base.correct, letter), base.incorrect, ("unclear", "d"))
+
+
+__all__ = ["Fact", "SentenceSystems"]

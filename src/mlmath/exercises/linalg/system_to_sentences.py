@@ -1,0 +1,164 @@
+"""Skill: read a linear system back as the sentences of its story (multiple choice)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from mlmath.answers import AnswerFormat, Choice, Kind
+from mlmath.engine.linalg.system import LinearSystem
+from mlmath.engine.linalg.word_problems import (
+    CONTEXTS,
+    context_by_id,
+    random_word_problem,
+    story,
+)
+from mlmath.engine.solution import Solution, Step
+from mlmath.exercises.inputs import Field
+from mlmath.exercises.linalg.word_problem_system import (
+    comparison_rows,
+    dropped_signs,
+    reversed_comparisons,
+    swapped_columns,
+    system_of,
+    with_rows,
+)
+from mlmath.exercises.registry import register
+from mlmath.exercises.skill import Examples, Misconception, Params, Prompt, Skill
+
+TOPIC = "Course 1 · Week 1 · Systems of equations"
+LETTERS = "ABCD"
+
+
+def swapped_right_sides(system: LinearSystem) -> LinearSystem:
+    """The right-hand sides of the first two equations exchanged."""
+    first, second = system.augmented().rows[:2]
+    n = system.size[1]
+    return with_rows(system, {0: (*first[:n], second[n]), 1: (*second[:n], first[n])})
+
+
+def options(params: Params) -> tuple[dict[str, str], str, dict[str, str]]:
+    """(option id → story, correct id, misconception id → option id).
+
+    The stories are sorted by text, so the order is fixed by the system alone and
+    still looks random from one variant to the next."""
+    context = context_by_id(params["context"])
+    system = system_of(params)
+    candidates: dict[str, LinearSystem] = {"correct": system}
+    if comparison_rows(system):
+        candidates["comparison_reversed"] = reversed_comparisons(system)
+        candidates["comparison_as_sum"] = dropped_signs(system)
+    candidates["columns_swapped"] = swapped_columns(system)
+    candidates["rhs_swapped"] = swapped_right_sides(system)
+    stories: dict[str, str] = {}
+    for name, candidate in candidates.items():
+        text = " ".join(story(context, candidate))
+        if "The numbers satisfy" in text or text in stories.values():
+            continue
+        stories[name] = text
+        if len(stories) == 4:
+            break
+    ordered = sorted(stories.items(), key=lambda item: item[1])
+    ids = {name: LETTERS[i] for i, (name, _) in enumerate(ordered)}
+    by_id = {LETTERS[i]: text for i, (_, text) in enumerate(ordered)}
+    buggy = {name: ids[name] for name in stories if name != "correct"}
+    return by_id, ids["correct"], buggy
+
+
+@register
+class SystemToSentences(Skill):
+    id = "linalg.system_to_sentences"
+    title = "From a linear system back to sentences"
+    summary = "Choose the story that a system of equations describes."
+    levels = 3
+    inputs = (
+        Field("context", "choice", "the story", choices=tuple(c.id for c in CONTEXTS)),
+        Field("matrix", "matrix", "the coefficient matrix"),
+        Field("rhs", "vector", "the right-hand sides"),
+    )
+    misconceptions = (
+        Misconception(
+            "comparison_reversed",
+            "That story reads the comparison backwards",
+            "a − b = 2 says a is 2 MORE than b (a = b + 2); a − 2b = 0 says there are twice "
+            "as many a as b (a = 2b).",
+            TOPIC,
+        ),
+        Misconception(
+            "comparison_as_sum",
+            "That story ignores the minus sign",
+            "A minus sign between two unknowns compares them (“more than”); only a plus "
+            "sign adds them up (“together”).",
+            TOPIC,
+        ),
+        Misconception(
+            "columns_swapped",
+            "That story gives each number to the wrong unknown",
+            "A coefficient belongs to the unknown it multiplies: in 3a + 2b, the 3 counts "
+            "the a's, the 2 the b's.",
+            TOPIC,
+        ),
+        Misconception(
+            "rhs_swapped",
+            "That story mixes up the right-hand sides",
+            "Each equation keeps its own right-hand side: read every equation, left and "
+            "right, as one sentence.",
+            TOPIC,
+        ),
+    )
+
+    def generate(self, rng: np.random.Generator, level: int) -> Params:
+        unknowns = 3 if level == 3 else 2
+        while True:
+            context, system, _ = random_word_problem(
+                rng, unknowns, comparisons=level >= 2, fractions=level == 3
+            )
+            params = {"context": context.id, "matrix": system.matrix, "rhs": system.rhs}
+            if len(options(params)[0]) >= 3:
+                return params
+
+    def prompt(self, params: Params) -> Prompt:
+        context = context_by_id(params["context"])
+        system = system_of(params)
+        by_id, _, _ = options(params)
+        return (
+            context.setting + " " + "; ".join(context.legend(system.size[1])) + ".",
+            system,
+            "Which story does this system describe?",
+            *(f"{letter}. {text}" for letter, text in by_id.items()),
+        )
+
+    def answer_format(self, params: Params) -> AnswerFormat:
+        by_id, _, _ = options(params)
+        return AnswerFormat(Kind.CHOICE, options=tuple(Choice(k, v) for k, v in by_id.items()))
+
+    def solve(self, params: Params) -> Solution[str]:
+        context = context_by_id(params["context"])
+        system = system_of(params)
+        _, correct, _ = options(params)
+        steps = [
+            Step(f"Equation {i + 1}, {system.equation_text(i)}, reads: “{sentence}”")
+            for i, sentence in enumerate(story(context, system))
+        ]
+        steps.append(Step(f"Story {correct} says exactly this, sentence by sentence"))
+        return Solution(correct, tuple(steps))
+
+    def hints(self, params: Params) -> tuple[str, ...]:
+        system = system_of(params)
+        return (
+            "For each equation, ask: is it a total (all plus signs) or a comparison (a "
+            "minus sign)?",
+            f"Read equation 1, {system.equation_text(0)}, as a sentence first, and rule out "
+            "every story whose first sentence says something else.",
+        )
+
+    def buggy_answers(self, params: Params) -> Mapping[str, Any]:
+        return options(params)[2]
+
+    def examples(self, params: Params) -> Examples:
+        base = super().examples(params)
+        return Examples(
+            (*base.correct, base.correct[0].lower()), base.incorrect, ("E", "the first one")
+        )
