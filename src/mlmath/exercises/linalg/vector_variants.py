@@ -1,0 +1,84 @@
+"""Random vectors and matrices for the Weeks 3–4 skills, with answers that come out clean.
+
+Eigen-problems are built backwards — ``A = P D P⁻¹`` with an integer P of
+determinant ±1 — so the eigenvalues are the chosen integers and A stays integer.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+
+from mlmath.answers import Choice
+from mlmath.engine.exact import Matrix, Vector
+from mlmath.engine.linalg.inverse import inverse_by_gauss_jordan
+from mlmath.engine.surds import Surd
+
+WEEK3_VECTORS = "Course 1 · Week 3 · Vectors"
+WEEK3_TRANSFORMATIONS = "Course 1 · Week 3 · Linear transformations"
+WEEK4_DETERMINANTS = "Course 1 · Week 4 · Determinants in depth"
+WEEK4_EIGEN = "Course 1 · Week 4 · Eigenvalues and eigenvectors"
+
+YES_NO = (Choice("yes", "yes"), Choice("no", "no"))
+
+
+def integer(rng: np.random.Generator, low: int, high: int, nonzero: bool = False) -> int:
+    """An integer from ``low`` to ``high`` inclusive (never 0 with ``nonzero``)."""
+    while True:
+        value = int(rng.integers(low, high + 1))
+        if value or not nonzero:
+            return value
+
+
+def random_vector(
+    rng: np.random.Generator, n: int, low: int, high: int, allow_zero: bool = False
+) -> Vector:
+    while True:
+        v = Vector.of([integer(rng, low, high) for _ in range(n)])
+        if allow_zero or not v.is_zero():
+            return v
+
+
+def random_matrix(rng: np.random.Generator, rows: int, columns: int, low: int, high: int) -> Matrix:
+    return Matrix.of([[integer(rng, low, high) for _ in range(columns)] for _ in range(rows)])
+
+
+def unimodular(rng: np.random.Generator, n: int, size: int = 2) -> Matrix:
+    """An integer matrix of determinant ±1 (so its inverse is integer too)."""
+    while True:
+        m = Matrix.identity(n)
+        for _ in range(n + 1):
+            i, j = (int(x) for x in rng.choice(n, size=2, replace=False))
+            k = integer(rng, -size, size, nonzero=True)
+            rows = [list(r) for r in m.rows]
+            rows[i] = [a + k * b for a, b in zip(rows[i], rows[j], strict=True)]
+            m = Matrix(tuple(tuple(r) for r in rows))
+        if rng.random() < 0.5:
+            m = m.swap_rows(0, 1)
+        if max(abs(a) for r in m.rows for a in r) <= 4 and not _is_triangular(m):
+            return m
+
+
+def _is_triangular(m: Matrix) -> bool:
+    n = m.shape[0]
+    lower = all(m[i, j] == 0 for i in range(n) for j in range(i + 1, n))
+    upper = all(m[i, j] == 0 for i in range(n) for j in range(i))
+    return lower or upper
+
+
+def with_eigenvalues(rng: np.random.Generator, values: list[int], size: int = 2) -> Matrix:
+    """An integer matrix with exactly these eigenvalues (diagonalisable): ``P D P⁻¹``."""
+    n = len(values)
+    diagonal = Matrix.of([[values[i] if i == j else 0 for j in range(n)] for i in range(n)])
+    p = unimodular(rng, n, size)
+    return p.times_matrix(diagonal).times_matrix(inverse_by_gauss_jordan(p).answer)
+
+
+def number_answer(value: Surd) -> Fraction | float:
+    """An exact answer when rational, a float (checked to the stated decimals) otherwise."""
+    return value.rational if value.is_rational else value.to_float()
+
+
+def sorted_numbers(values: list[Fraction]) -> Vector:
+    return Vector(tuple(sorted(values)))
