@@ -10,7 +10,6 @@ import numpy as np
 from mlmath.answers import AnswerFormat, Choice, Kind
 from mlmath.engine.linalg.sentences import (
     SENTENCE_KINDS,
-    Fact,
     SameAs,
     SentenceSystem,
     classify_sentences,
@@ -125,6 +124,3 @@ class SentenceSystems(Skill):
         base = super().examples(params)
         letter = "abc"[SENTENCE_KINDS.index(self.solve(params).answer)]
         return Examples((*base.correct, letter), base.incorrect, ("unclear", "d"))
-
-
-__all__ = ["Fact", "SentenceSystems"]
