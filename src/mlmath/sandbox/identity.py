@@ -88,15 +88,25 @@ class IdentityPool:
         return True
 
 
-def processes_of(uid: int) -> list[int]:
-    """PIDs on this machine whose real uid is ``uid`` (read from /proc)."""
+def processes_of(uid: int, *, living_only: bool = False) -> list[int]:
+    """PIDs on this machine owned by ``uid`` (read from /proc).
+
+    With ``living_only``, zombies are left out: they run nothing, but until their
+    parent reaps them they still count against the uid's process limit.
+    """
     found = []
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
             continue
         try:
-            if entry.stat(follow_symlinks=False).st_uid == uid:
-                found.append(int(entry.name))
-        except OSError:
+            if entry.stat(follow_symlinks=False).st_uid != uid:
+                continue
+            if living_only:
+                with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                    fields = handle.read().rsplit(b")", 1)[1].split()
+                if fields[0] in (b"Z", b"X"):
+                    continue
+        except (OSError, IndexError):
             continue
+        found.append(int(entry.name))
     return found

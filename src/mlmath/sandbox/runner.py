@@ -25,6 +25,7 @@ import os
 import resource
 import signal
 import sys
+import tempfile
 import types
 from typing import Any
 
@@ -123,6 +124,18 @@ def _apply_limits(limits: dict[str, int]) -> None:
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
+def _write_files(files: dict[str, str]) -> None:
+    """Put the assignment's data files in the working folder, where the learner's code
+    expects them (``/tmp`` in the sandbox; a fresh folder without bubblewrap)."""
+    if not os.access(".", os.W_OK):
+        os.chdir(tempfile.mkdtemp(prefix="mlmath-grading-"))
+    for name, text in files.items():
+        if os.path.basename(name) != name or name.startswith("."):
+            continue
+        with open(name, "w", encoding="utf-8") as handle:
+            handle.write(text)
+
+
 def main() -> None:
     result_fd = int(sys.argv[1])
     _apply_limits(json.loads(sys.argv[2]))
@@ -139,6 +152,7 @@ def main() -> None:
     filename = str(request.get("filename", "submission.py"))
     source = str(request["source"])
     calls = request["calls"]
+    _write_files(request.get("files", {}))
     _limit_cpu(float(request.get("cpu_seconds", 2)))
 
     module = types.ModuleType("submission")

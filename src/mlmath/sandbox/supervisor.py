@@ -78,6 +78,7 @@ class Sandbox:
         self._pending = b""
         self._on_discard = on_discard
         self._discarded = False
+        self._inner: list[tuple[int, str | None]] = []
         os.set_blocking(result_fd, False)
 
     def poll_ready(self) -> bool | None:
@@ -96,6 +97,7 @@ class Sandbox:
                 return None
             self._pending = self._pending[len(_READY) :]
             self.ready = True
+            self._inner = [(pid, _start_time(pid)) for pid in _children(self.process.pid)]
             return True
         return False
 
@@ -183,10 +185,26 @@ class Sandbox:
         return outcome
 
     def discard(self) -> None:
-        """Kill the whole sandbox (its PID namespace goes with it) and reap it."""
+        """Kill the whole sandbox (its PID namespace goes with it) and reap it.
+
+        The namespace's first process is killed before bubblewrap itself. (Unprivileged
+        bubblewrap leaves that process for the machine's init to reap; until then it is
+        a zombie that still counts against the uid's process limit, which is why a uid
+        goes back to the pool only once every process of it is gone.)
+        """
         if self._discarded:
             return
         self._discarded = True
+        if self.process.poll() is None:
+            self._inner += [(pid, _start_time(pid)) for pid in _children(self.process.pid)]
+        for pid, started in self._inner:
+            # The namespace's init, found when the sandbox became ready; killing it
+            # takes down everything in the namespace, a setsid() daemon included.
+            if started is not None and _start_time(pid) == started:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(timeout=0.5)
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self.process.pid, signal.SIGKILL)
         with contextlib.suppress(ProcessLookupError):
@@ -200,6 +218,23 @@ class Sandbox:
             os.close(self.result_fd)
         if self._on_discard is not None:
             self._on_discard(self)
+
+
+def _start_time(pid: int) -> str | None:
+    """When ``pid`` started (clock ticks since boot): tells a process from a reused pid."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            return handle.read().rsplit(b")", 1)[1].split()[19].decode()
+    except (OSError, IndexError):
+        return None
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as handle:
+            return [int(part) for part in handle.read().split()]
+    except (OSError, ValueError):
+        return []
 
 
 def _parse_lines(buffer: bytearray, events: list[dict[str, Any]]) -> bool:
