@@ -1,0 +1,73 @@
+"""Skill: det(A⁻¹) = 1/det(A)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from mlmath.answers import AnswerFormat, Kind
+from mlmath.engine.exact import Matrix
+from mlmath.engine.linalg.determinant import determinant
+from mlmath.engine.linalg.determinant_rules import determinant_of_inverse
+from mlmath.engine.solution import Solution
+from mlmath.exercises.inputs import Field
+from mlmath.exercises.linalg.matrix_variants import nonsingular_matrix
+from mlmath.exercises.linalg.vector_variants import WEEK4_DETERMINANTS
+from mlmath.exercises.registry import register
+from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
+
+TOPIC = f"{WEEK4_DETERMINANTS} · Determinants of inverses"
+
+
+@register
+class DeterminantInverse(Skill):
+    id = "linalg.determinant_inverse"
+    title = "Determinant of an inverse"
+    summary = "det(A⁻¹) = 1/det(A): the inverse undoes A's area scaling."
+    levels = 3
+    inputs = (Field("matrix", "matrix", "a square matrix", square=True, min_size=2, max_size=3),)
+    misconceptions = (
+        Misconception(
+            "negated",
+            "det(A⁻¹) is not −det(A)",
+            "The inverse UNDOES A's scaling, so the factors multiply to 1: "
+            "det(A)·det(A⁻¹) = det(I) = 1, giving 1/det(A).",
+            TOPIC,
+        ),
+        Misconception(
+            "unchanged",
+            "det(A⁻¹) is not det(A)",
+            "If A doubles areas, A⁻¹ must halve them: det(A⁻¹) = 1/det(A).",
+            TOPIC,
+        ),
+    )
+
+    def generate(self, rng: np.random.Generator, level: int) -> Params:
+        while True:
+            n, low, high = {1: (2, 0, 4), 2: (2, -6, 6), 3: (3, -4, 4)}[level]
+            m = nonsingular_matrix(rng, n, low, high)
+            if level > 1 or abs(determinant(m)) <= 12:
+                return {"matrix": m}
+
+    def prompt(self, params: Params) -> Prompt:
+        return ("Find det(A⁻¹) for A =", params["matrix"])
+
+    def answer_format(self, params: Params) -> AnswerFormat:
+        return AnswerFormat(Kind.NUMBER)
+
+    def solve(self, params: Params) -> Solution[Fraction]:
+        return determinant_of_inverse(params["matrix"])
+
+    def hints(self, params: Params) -> tuple[str, ...]:
+        return (
+            "Do you need to find A⁻¹ itself?",
+            "A A⁻¹ = I, and det(I) = 1. Use the product rule.",
+        )
+
+    def buggy_answers(self, params: Params) -> Mapping[str, Any]:
+        a: Matrix = params["matrix"]
+        det = determinant(a)
+        return {"negated": -det, "unchanged": det}

@@ -1,0 +1,102 @@
+"""Skill: is a vector in the span of some others?"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from mlmath.answers import AnswerFormat, Kind
+from mlmath.engine.exact import Vector
+from mlmath.engine.linalg.span import in_span
+from mlmath.engine.solution import Solution
+from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.linalg.vector_variants import WEEK4_EIGEN, YES_NO, integer, random_vector
+from mlmath.exercises.registry import register
+from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
+
+TOPIC = f"{WEEK4_EIGEN} · Span in Linear Algebra"
+
+
+def _is_multiple(w: Vector, v: Vector) -> bool:
+    return all(w[i] * v[j] == w[j] * v[i] for i in range(len(v)) for j in range(len(v)))
+
+
+@register
+class SpanMembership(Skill):
+    id = "linalg.span_membership"
+    title = "Is it in the span?"
+    summary = "Can w be written as a combination c₁v₁ + … + cₖvₖ?"
+    levels = 3
+    inputs = (
+        Field("vectors", "vectors", "the spanning vectors"),
+        Field("target", "vector", "the vector w"),
+    )
+    misconceptions = (
+        Misconception(
+            "multiple_of_one",
+            "w does not have to be a multiple of ONE of the vectors",
+            "The span holds every COMBINATION c₁v₁ + c₂v₂; w can mix several vectors "
+            "without pointing along any single one.",
+            TOPIC,
+        ),
+        Misconception(
+            "few_vectors_fill_space",
+            "Too few vectors cannot span the whole space",
+            "One vector spans only a line, and two independent vectors in R³ only a plane "
+            "through the origin; most vectors lie off that line or plane.",
+            TOPIC,
+        ),
+    )
+
+    def generate(self, rng: np.random.Generator, level: int) -> Params:
+        if level == 1:
+            v = random_vector(rng, 2, -4, 4)
+            k = integer(rng, -3, 3, nonzero=True)
+            w = v.scale(k) if rng.random() < 0.5 else v.scale(k) + Vector.of([1, 0])
+            return {"vectors": (v,), "target": w}
+        low, high = (-3, 3) if level == 2 else (-5, 5)
+        while True:
+            v1, v2 = random_vector(rng, 3, low, high), random_vector(rng, 3, low, high)
+            if not _is_multiple(v1, v2):
+                break
+        if rng.random() < 0.5:
+            a, b = integer(rng, -3, 3, True), integer(rng, -3, 3, True)
+            w = v1.scale(a) + v2.scale(b)
+        else:
+            w = random_vector(rng, 3, low, high)
+        return {"vectors": (v1, v2), "target": w}
+
+    def prompt(self, params: Params) -> Prompt:
+        vectors = ", ".join(v.text() for v in params["vectors"])
+        return (f"Is w = {params['target'].text()} in the span of {vectors}? (yes/no)",)
+
+    def answer_format(self, params: Params) -> AnswerFormat:
+        return AnswerFormat(Kind.CHOICE, options=YES_NO)
+
+    def check_inputs(self, params: Params) -> None:
+        if len(params["target"]) != len(params["vectors"][0]):
+            raise InputError("w needs as many entries as the spanning vectors")
+
+    def solve(self, params: Params) -> Solution[str]:
+        s = in_span(list(params["vectors"]), params["target"])
+        return Solution("yes" if s.answer else "no", s.steps)
+
+    def hints(self, params: Params) -> tuple[str, ...]:
+        return (
+            "What does it mean for w to be in the span — which equation must have a solution?",
+            "Put the vectors as columns, w on the right, and row-reduce: is there a row 0 = c "
+            "with c ≠ 0?",
+        )
+
+    def buggy_answers(self, params: Params) -> Mapping[str, Any]:
+        vectors: tuple[Vector, ...] = params["vectors"]
+        w: Vector = params["target"]
+        inside = self.solve(params).answer == "yes"
+        out: dict[str, Any] = {}
+        if inside and not any(_is_multiple(w, v) for v in vectors):
+            out["multiple_of_one"] = "no"
+        if not inside and len(vectors) < len(w):
+            out["few_vectors_fill_space"] = "yes"
+        return out
