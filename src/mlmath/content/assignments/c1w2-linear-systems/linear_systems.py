@@ -19,7 +19,7 @@ at the bottom; the grader imports your file and calls your functions.
 import numpy as np
 
 
-def augment(A, b):
+def augment(A: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Join the coefficients and the right-hand side into one augmented matrix.
 
     A: array of shape (n, n), the coefficients.
@@ -30,7 +30,7 @@ def augment(A, b):
     raise NotImplementedError
 
 
-def swap_rows(M, i, j):
+def swap_rows(M: np.ndarray, i: int, j: int) -> np.ndarray:
     """Return a copy of M with rows i and j exchanged.
 
     M: array of shape (n, k). i, j: row numbers (0-based).
@@ -40,7 +40,7 @@ def swap_rows(M, i, j):
     raise NotImplementedError
 
 
-def determinant(A):
+def determinant(A: np.ndarray) -> float:
     """The determinant of a square matrix, by elimination.
 
     Reduce A to upper-triangular form with row operations: each row swap flips
@@ -56,7 +56,7 @@ def determinant(A):
     raise NotImplementedError
 
 
-def back_substitution(U, c):
+def back_substitution(U: np.ndarray, c: np.ndarray) -> np.ndarray:
     """Solve U x = c for an upper-triangular U with a non-zero diagonal.
 
     U: array of shape (n, n), zero below the diagonal.
@@ -67,7 +67,7 @@ def back_substitution(U, c):
     raise NotImplementedError
 
 
-def solve(A, b):
+def solve(A: np.ndarray, b: np.ndarray) -> np.ndarray | None:
     """Solve A x = b by Gaussian elimination with partial pivoting.
 
     Augment, then for each column k: swap into row k the row (at or below k)

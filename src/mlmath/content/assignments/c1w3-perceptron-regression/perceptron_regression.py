@@ -19,7 +19,7 @@ Keep code that reads files or prints under ``if __name__ == "__main__":``.
 import numpy as np
 
 
-def normalize(X):
+def normalize(X: np.ndarray) -> np.ndarray:
     """Scale each feature (each row of X) to mean 0 and standard deviation 1.
 
     X: array of shape (n_x, m). Returns a new array of the same shape.
@@ -29,7 +29,7 @@ def normalize(X):
     raise NotImplementedError
 
 
-def initialize_parameters(n_x, seed):
+def initialize_parameters(n_x: int, seed: int) -> dict[str, np.ndarray]:
     """Small random weights and a zero bias.
 
     Use exactly: rng = np.random.default_rng(seed); W = rng.normal(size=(1, n_x)) * 0.01.
@@ -39,19 +39,19 @@ def initialize_parameters(n_x, seed):
     raise NotImplementedError
 
 
-def forward_propagation(X, parameters):
+def forward_propagation(X: np.ndarray, parameters: dict[str, np.ndarray]) -> np.ndarray:
     """The perceptron's prediction Y_hat = W X + b, of shape (1, m)."""
     # YOUR CODE HERE
     raise NotImplementedError
 
 
-def compute_cost(Y_hat, Y):
+def compute_cost(Y_hat: np.ndarray, Y: np.ndarray) -> float:
     """Half the mean squared error: sum((Y_hat - Y)**2) / (2 m). Returns a float."""
     # YOUR CODE HERE
     raise NotImplementedError
 
 
-def backward_propagation(Y_hat, X, Y):
+def backward_propagation(Y_hat: np.ndarray, X: np.ndarray, Y: np.ndarray) -> dict[str, np.ndarray]:
     """Gradients of the cost with respect to W and b.
 
     dW = (Y_hat - Y) X^T / m, shape (1, n_x); db = the mean of (Y_hat - Y), shape (1, 1).
@@ -61,7 +61,9 @@ def backward_propagation(Y_hat, X, Y):
     raise NotImplementedError
 
 
-def update_parameters(parameters, grads, learning_rate):
+def update_parameters(
+    parameters: dict[str, np.ndarray], grads: dict[str, np.ndarray], learning_rate: float
+) -> dict[str, np.ndarray]:
     """One gradient-descent step: W - learning_rate * dW, b - learning_rate * db.
 
     Returns a new dict {"W": ..., "b": ...}; the arrays in `parameters` must not change.
@@ -70,7 +72,9 @@ def update_parameters(parameters, grads, learning_rate):
     raise NotImplementedError
 
 
-def train(X, Y, num_iterations, learning_rate, seed):
+def train(
+    X: np.ndarray, Y: np.ndarray, num_iterations: int, learning_rate: float, seed: int
+) -> dict[str, np.ndarray]:
     """Initialise with `seed`, then repeat forward, backward, update `num_iterations` times.
 
     Returns the final parameters {"W": ..., "b": ...}.

@@ -7,7 +7,8 @@ import numpy as np
 
 def normalize(X: np.ndarray) -> np.ndarray:
     X = np.asarray(X, dtype=float)
-    return (X - X.mean(axis=1, keepdims=True)) / X.std(axis=1, keepdims=True)
+    scaled: np.ndarray = (X - X.mean(axis=1, keepdims=True)) / X.std(axis=1, keepdims=True)
+    return scaled
 
 
 def initialize_parameters(n_x: int, seed: int) -> dict[str, np.ndarray]:
@@ -16,7 +17,8 @@ def initialize_parameters(n_x: int, seed: int) -> dict[str, np.ndarray]:
 
 
 def forward_propagation(X: np.ndarray, parameters: dict[str, np.ndarray]) -> np.ndarray:
-    return parameters["W"] @ X + parameters["b"]
+    prediction: np.ndarray = parameters["W"] @ X + parameters["b"]
+    return prediction
 
 
 def compute_cost(Y_hat: np.ndarray, Y: np.ndarray) -> float:

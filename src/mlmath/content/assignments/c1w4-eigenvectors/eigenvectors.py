@@ -13,7 +13,7 @@ Keep code that reads files or prints under ``if __name__ == "__main__":``.
 import numpy as np
 
 
-def eigenvalues_2x2(A):
+def eigenvalues_2x2(A: np.ndarray) -> np.ndarray:
     """Both eigenvalues of a 2×2 matrix with real eigenvalues, largest first.
 
     They are the roots of the characteristic polynomial
@@ -24,7 +24,7 @@ def eigenvalues_2x2(A):
     raise NotImplementedError
 
 
-def power_iteration(A, x0, num_iterations):
+def power_iteration(A: np.ndarray, x0: np.ndarray, num_iterations: int) -> tuple[float, np.ndarray]:
     """The dominant eigenvalue and eigenvector of A, by repeated multiplication.
 
     Start from x = x0 / ‖x0‖; repeat num_iterations times: x = A x, then divide
@@ -35,7 +35,7 @@ def power_iteration(A, x0, num_iterations):
     raise NotImplementedError
 
 
-def transition_matrix(links, n_pages):
+def transition_matrix(links: np.ndarray, n_pages: int) -> np.ndarray:
     """The Markov matrix of a visitor who follows a random link on each page.
 
     links: integer array of shape (k, 2); each row (i, j) is a link from page i to page j.
@@ -47,7 +47,7 @@ def transition_matrix(links, n_pages):
     raise NotImplementedError
 
 
-def steady_state(P):
+def steady_state(P: np.ndarray) -> np.ndarray:
     """Where visitors end up in the long run: the eigenvector of P for eigenvalue 1.
 
     Use np.linalg.eig; pick the eigenvalue closest to 1; take the real part of its
@@ -57,7 +57,7 @@ def steady_state(P):
     raise NotImplementedError
 
 
-def center_data(X):
+def center_data(X: np.ndarray) -> np.ndarray:
     """Subtract each column's mean. X: shape (m, n) — m samples, n features.
 
     Returns a new array of shape (m, n); X itself must not change.
@@ -66,7 +66,7 @@ def center_data(X):
     raise NotImplementedError
 
 
-def principal_components(X, k):
+def principal_components(X: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """The k principal components of the data X (shape (m, n)).
 
     Center X, form the covariance matrix C = Xcᵀ Xc / (m − 1) of shape (n, n),

@@ -9,7 +9,8 @@ def eigenvalues_2x2(A: np.ndarray) -> np.ndarray:
     trace = A[0, 0] + A[1, 1]
     det = A[0, 0] * A[1, 1] - A[0, 1] * A[1, 0]
     root = np.sqrt(max(trace**2 - 4 * det, 0.0))
-    return np.array([(trace + root) / 2, (trace - root) / 2])
+    values: np.ndarray = np.array([(trace + root) / 2, (trace - root) / 2])
+    return values
 
 
 def power_iteration(A: np.ndarray, x0: np.ndarray, num_iterations: int) -> tuple[float, np.ndarray]:
@@ -26,18 +27,21 @@ def transition_matrix(links: np.ndarray, n_pages: int) -> np.ndarray:
         P[target, source] = 1.0
     outgoing = P.sum(axis=0)
     P[:, outgoing == 0] = 1.0
-    return P / P.sum(axis=0)
+    normalized: np.ndarray = P / P.sum(axis=0)
+    return normalized
 
 
 def steady_state(P: np.ndarray) -> np.ndarray:
     values, vectors = np.linalg.eig(P)
     k = int(np.argmin(np.abs(values - 1.0)))
     v = np.real(vectors[:, k])
-    return v / v.sum()
+    scaled: np.ndarray = v / v.sum()
+    return scaled
 
 
 def center_data(X: np.ndarray) -> np.ndarray:
-    return X - X.mean(axis=0)
+    centered: np.ndarray = X - X.mean(axis=0)
+    return centered
 
 
 def principal_components(X: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:

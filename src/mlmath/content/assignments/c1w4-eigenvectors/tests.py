@@ -23,11 +23,13 @@ def _real_eigen_2x2(rng: np.random.Generator, *, symmetric: bool) -> np.ndarray:
     if symmetric:
         angle = rng.uniform(0, np.pi)
         Q = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
-        return Q @ np.diag(values) @ Q.T
+        rotated: np.ndarray = Q @ np.diag(values) @ Q.T
+        return rotated
     while True:
         S = rng.integers(-3, 4, size=(2, 2)).astype(float)
         if abs(np.linalg.det(S)) >= 1:
-            return S @ np.diag(values) @ np.linalg.inv(S)
+            similar: np.ndarray = S @ np.diag(values) @ np.linalg.inv(S)
+            return similar
 
 
 def _dominant(rng: np.random.Generator, n: int) -> np.ndarray:
@@ -35,7 +37,8 @@ def _dominant(rng: np.random.Generator, n: int) -> np.ndarray:
     converges fast)."""
     Q, _ = np.linalg.qr(rng.normal(size=(n, n)))
     values = np.concatenate([[rng.uniform(8, 12)], rng.uniform(-3, 3, size=n - 1)])
-    return Q @ np.diag(values) @ Q.T
+    dominant: np.ndarray = Q @ np.diag(values) @ Q.T
+    return dominant
 
 
 def _links(rng: np.random.Generator, n: int) -> np.ndarray:
