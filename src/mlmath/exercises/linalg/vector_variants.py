@@ -72,7 +72,14 @@ def with_eigenvalues(rng: np.random.Generator, values: list[int], size: int = 2)
     n = len(values)
     diagonal = Matrix.of([[values[i] if i == j else 0 for j in range(n)] for i in range(n)])
     p = unimodular(rng, n, size)
-    return p.times_matrix(diagonal).times_matrix(inverse_by_gauss_jordan(p).answer)
+    return shuffled(rng, p.times_matrix(diagonal).times_matrix(inverse_by_gauss_jordan(p).answer))
+
+
+def shuffled(rng: np.random.Generator, matrix: Matrix) -> Matrix:
+    """The same transformation with the axes renumbered (rows and columns permuted
+    alike): eigenvalues and diagonalisability are unchanged."""
+    order = [int(i) for i in rng.permutation(matrix.shape[0])]
+    return Matrix(tuple(tuple(matrix[i, j] for j in order) for i in order))
 
 
 def number_answer(value: Surd) -> Fraction | float:
