@@ -223,8 +223,8 @@ class Launcher:
             if seccomp_fd is not None:
                 os.close(seccomp_fd)
         sandbox = Sandbox(process, result_read, self.limits, on_discard=self._discarded)
-        sandbox.identity = identity  # type: ignore[attr-defined]
-        sandbox.user_callback = on_discard  # type: ignore[attr-defined]
+        sandbox.identity = identity
+        sandbox.user_callback = on_discard
         return sandbox
 
     def _discarded(self, sandbox: Sandbox) -> None:

@@ -79,6 +79,9 @@ class Sandbox:
         self._on_discard = on_discard
         self._discarded = False
         self._inner: list[tuple[int, str | None]] = []
+        self.identity: Any = None
+        """The leased uid (:class:`~mlmath.sandbox.identity.Identity`), if any."""
+        self.user_callback: Any = None
         os.set_blocking(result_fd, False)
 
     def poll_ready(self) -> bool | None:
