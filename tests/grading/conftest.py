@@ -1,0 +1,15 @@
+"""A grader shared by the grading tests (full sandbox when available, else rlimits)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from mlmath.grading.harness import Grader
+
+
+@pytest.fixture(scope="session")
+def grader() -> Iterator[Grader]:
+    with Grader(pool_size=2) as shared:
+        yield shared
