@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from mlmath.cli import assignment, curriculum, practice, solve
+from mlmath.cli import assignment, curriculum, practice, serve, solve
 
 app = typer.Typer(
     name="mlmath",
@@ -17,6 +17,7 @@ app = typer.Typer(
 app.command("solve")(solve.solve)
 app.command("practice")(practice.practice)
 app.command("curriculum")(curriculum.curriculum)
+app.command("serve")(serve.serve)
 app.add_typer(assignment.app, name="assignment")
 app.command("grade")(assignment.grade)
 

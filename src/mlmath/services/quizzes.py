@@ -301,4 +301,6 @@ def best_scores(session: Session, learner_id: int | None = None) -> dict[tuple[i
     )
     if learner_id is not None:
         query = query.where(QuizAttempt.learner_id == learner_id)
-    return {(lid, qid): float(score) for lid, qid, score in session.execute(query)}
+    return {
+        (lid, qid): float(score) for lid, qid, score in session.execute(query) if score is not None
+    }
