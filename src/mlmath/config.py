@@ -87,22 +87,20 @@ class Config:
             default = next(s.default for s in SETTINGS if s.name == name)
             return env.get(name, default).strip()
 
-        data_dir = Path(env["MLMATH_DATA_DIR"]).expanduser() if env.get(
-            "MLMATH_DATA_DIR"
-        ) else _data_home()
+        data_dir = (
+            Path(env["MLMATH_DATA_DIR"]).expanduser()
+            if env.get("MLMATH_DATA_DIR")
+            else _data_home()
+        )
         multi_user = get("MLMATH_MULTI_USER").lower()
         if multi_user not in ("on", "off", "auto"):
             raise ValueError(f"MLMATH_MULTI_USER must be on, off or auto, not {multi_user!r}")
         sandbox = get("MLMATH_SANDBOX").lower()
         if sandbox not in ("bubblewrap", "rlimits", "auto"):
-            raise ValueError(
-                f"MLMATH_SANDBOX must be bubblewrap, rlimits or auto, not {sandbox!r}"
-            )
+            raise ValueError(f"MLMATH_SANDBOX must be bubblewrap, rlimits or auto, not {sandbox!r}")
         workers_text = get("MLMATH_GRADING_WORKERS")
         if not workers_text.isdigit():
-            raise ValueError(
-                f"MLMATH_GRADING_WORKERS must be a whole number, not {workers_text!r}"
-            )
+            raise ValueError(f"MLMATH_GRADING_WORKERS must be a whole number, not {workers_text!r}")
         return cls(
             data_dir=data_dir,
             database_url=get("MLMATH_DATABASE_URL"),
