@@ -1,0 +1,149 @@
+"""Grading latency and throughput: warm sandbox pool vs a cold interpreter vs a notebook.
+
+    .venv/bin/python benchmarks/grading.py [--runs 40]
+
+For each Course 1 assignment, the reference solution is graded against all its
+tests (public + hidden). Measured in one run on this machine:
+
+- warm: the product path (``Grader``: warm pool of single-use bubblewrap sandboxes);
+- cold: the same calls in a fresh ``python`` that imports NumPy (rlimits only, no pool);
+- notebook: the same calls executed as a notebook with nbclient (kernel start included).
+
+Targets: p50 ≤ 150 ms per whole assignment, ≥ 10 gradings per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import select
+import statistics
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+from mlmath.grading.harness import Grader
+from mlmath.grading.spec import ASSIGNMENTS, load_assignment
+from mlmath.grading.submission import read_python
+from mlmath.sandbox import wire
+from mlmath.sandbox.launcher import Confinement, Launcher, LaunchSettings
+
+IDS = ("c1w2-linear-systems", "c1w3-perceptron-regression", "c1w4-eigenvectors")
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def report(label: str, seconds: list[float]) -> None:
+    milliseconds = [1000 * s for s in seconds]
+    print(
+        f"{label:<34} p50 {statistics.median(milliseconds):7.1f} ms   "
+        f"p95 {percentile(milliseconds, 0.95):7.1f} ms   (n={len(seconds)})"
+    )
+
+
+def request_for(assignment_id: str, seed: int) -> dict[str, object]:
+    assignment = load_assignment(assignment_id)
+    cases = assignment.tests(seed=seed)
+    return {
+        "source": (ASSIGNMENTS / assignment_id / "reference.py").read_text(),
+        "cpu_seconds": 2,
+        "files": assignment.data_files(),
+        "calls": [
+            {"function": c.function, "args": wire.encode(list(c.args)), "kwargs": wire.encode({})}
+            for c in cases
+        ],
+    }
+
+
+def warm(grader: Grader, runs: int) -> None:
+    for assignment_id in IDS:
+        submission = read_python((ASSIGNMENTS / assignment_id / "reference.py").read_bytes())
+        grader.grade(assignment_id, submission, seed=0)
+        grader.pool.wait_until_full()
+        seconds = []
+        for seed in range(runs):
+            started = time.perf_counter()
+            result = grader.grade(assignment_id, submission, seed=seed)
+            seconds.append(time.perf_counter() - started)
+            assert result.score == result.max_score, result.notes
+            grader.pool.wait_until_full()
+        report(f"warm pool   {assignment_id}", seconds)
+
+
+def throughput(grader: Grader, total: int) -> None:
+    submissions = {i: read_python((ASSIGNMENTS / i / "reference.py").read_bytes()) for i in IDS}
+    grader.pool.wait_until_full()
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=2) as executor:
+        results = list(
+            executor.map(
+                lambda n: grader.grade(IDS[n % 3], submissions[IDS[n % 3]], seed=n), range(total)
+            )
+        )
+    elapsed = time.perf_counter() - started
+    assert all(r.score == r.max_score for r in results)
+    print(f"{'throughput (2 graders, warm pool)':<34} {total / elapsed:7.1f} gradings/s")
+
+
+def cold(runs: int) -> None:
+    launcher = Launcher(LaunchSettings(Confinement.RLIMITS))
+    launcher.prepare()
+    for assignment_id in IDS[:1]:
+        request = request_for(assignment_id, 0)
+        seconds = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            sandbox = launcher.start()
+            while sandbox.poll_ready() is False:
+                select.select([sandbox.result_fd], [], [], 1.0)
+            outcome = sandbox.run(request)
+            seconds.append(time.perf_counter() - started)
+            assert outcome.ending == "finished"
+        report(f"cold python {assignment_id}", seconds)
+
+
+def notebook(runs: int) -> None:
+    assignment_id = IDS[0]
+    request = request_for(assignment_id, 0)
+    wire_source = Path(wire.__file__).read_text()
+    calls = json.dumps(request["calls"])
+    seconds = []
+    for _ in range(runs):
+        book = nbformat.v4.new_notebook()
+        book.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+        book.cells = [
+            nbformat.v4.new_code_cell(str(request["source"])),
+            nbformat.v4.new_code_cell(
+                wire_source.replace("from __future__ import annotations", "")
+            ),
+            nbformat.v4.new_code_cell(
+                f"import json\nfor call in json.loads({calls!r}):\n"
+                "    globals()[call['function']](*decode(call['args']))\n"
+            ),
+        ]
+        started = time.perf_counter()
+        NotebookClient(book, kernel_name="python3", timeout=60).execute()
+        seconds.append(time.perf_counter() - started)
+    report(f"notebook    {assignment_id}", seconds)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=40)
+    arguments = parser.parse_args()
+    with Grader(confinement="bubblewrap", pool_size=3) as grader:
+        print(f"sandbox: {grader.selftest.summary() if grader.selftest else grader.warnings}")
+        warm(grader, arguments.runs)
+        throughput(grader, 3 * arguments.runs)
+    cold(max(5, arguments.runs // 4))
+    notebook(3)
+
+
+if __name__ == "__main__":
+    main()
