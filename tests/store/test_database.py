@@ -1,0 +1,148 @@
+"""The store on SQLite and on PostgreSQL: schema from migrations, pragmas, constraints."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
+
+from mlmath.store.database import Database
+from mlmath.store.migrate import heads, upgrade
+from mlmath.store.models import Attempt, Base, Learner, Variant
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'course.sqlite3'}"
+    else:
+        url = request.getfixturevalue("postgres_url")
+    database = Database.open(url)
+    upgrade(database.write_engine)
+    yield database
+    database.close()
+
+
+def _learner_and_variant(db: Database) -> tuple[int, int]:
+    with db.write() as session:
+        learner = Learner(username="ada", display_name="Ada", role="learner")
+        session.add(learner)
+        session.flush()
+        variant = Variant(learner_id=learner.id, skill_id="s", ordinal=0, seed=2**47, level=1)
+        session.add(variant)
+        session.flush()
+        return learner.id, variant.id
+
+
+def test_migrations_build_exactly_the_models_schema(db: Database) -> None:
+    with db.write_engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+
+
+def test_there_is_one_line_of_migrations() -> None:
+    assert len(heads()) == 1
+
+
+def test_migrating_twice_changes_nothing(db: Database) -> None:
+    upgrade(db.write_engine)
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Learner)) == 0
+
+
+def test_sqlite_runs_in_wal_mode_with_full_sync_and_foreign_keys(tmp_path: Path) -> None:
+    db = Database.open(f"sqlite:///{tmp_path / 'x.sqlite3'}")
+    with db.read() as session:
+        assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert session.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    db.close()
+
+
+def test_an_attempt_needs_an_existing_variant(db: Database) -> None:
+    learner_id, _ = _learner_and_variant(db)
+    with pytest.raises(IntegrityError), db.write() as session:
+        session.add(
+            Attempt(
+                variant_id=999,
+                learner_id=learner_id,
+                skill_id="s",
+                response="1",
+                verdict="correct",
+                idempotency_key="k1",
+            )
+        )
+
+
+def test_an_idempotency_key_is_used_once(db: Database) -> None:
+    learner_id, variant_id = _learner_and_variant(db)
+    attempt = {
+        "variant_id": variant_id,
+        "learner_id": learner_id,
+        "skill_id": "s",
+        "response": "1",
+        "verdict": "correct",
+        "idempotency_key": "same",
+    }
+    with db.write() as session:
+        session.add(Attempt(**attempt))
+    with pytest.raises(IntegrityError), db.write() as session:
+        session.add(Attempt(**attempt))
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Attempt)) == 1
+
+
+def test_times_come_back_as_the_same_moment_in_utc(db: Database) -> None:
+    moment = datetime(2026, 3, 1, 12, 30, tzinfo=timezone(timedelta(hours=2)))
+    with db.write() as session:
+        session.add(Learner(username="bo", display_name="Bo", created_at=moment))
+    with db.read() as session:
+        stored = session.scalars(select(Learner.created_at)).one()
+    assert stored == moment
+    assert stored.tzinfo == UTC
+
+
+def test_a_failed_write_leaves_nothing_behind(db: Database) -> None:
+    with pytest.raises(RuntimeError), db.write() as session:
+        session.add(Learner(username="cy", display_name="Cy"))
+        session.flush()
+        raise RuntimeError("crash in the middle")
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Learner)) == 0
+
+
+def test_concurrent_writers_all_succeed(db: Database) -> None:
+    learner_id, variant_id = _learner_and_variant(db)
+    errors: list[BaseException] = []
+
+    def write(n: int) -> None:
+        try:
+            for i in range(20):
+                with db.write() as session:
+                    session.add(
+                        Attempt(
+                            variant_id=variant_id,
+                            learner_id=learner_id,
+                            skill_id="s",
+                            response=str(i),
+                            verdict="incorrect",
+                            idempotency_key=f"{n}-{i}",
+                        )
+                    )
+        except BaseException as error:  # reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Attempt)) == 160
