@@ -220,3 +220,8 @@ class Mastery(Base):
     due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     __table_args__ = (Index("ix_mastery_due", "learner_id", "due_at"),)
+
+
+# The assignment tables (submissions, grading jobs, grades) share this Base; importing
+# them here keeps ``Base.metadata`` the whole schema wherever models are imported.
+from mlmath.store import grading as _grading  # noqa: E402, F401
