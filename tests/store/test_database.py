@@ -109,10 +109,14 @@ def test_times_come_back_as_the_same_moment_in_utc(db: Database) -> None:
 
 
 def test_a_failed_write_leaves_nothing_behind(db: Database) -> None:
-    with pytest.raises(RuntimeError), db.write() as session:
-        session.add(Learner(username="cy", display_name="Cy"))
-        session.flush()
-        raise RuntimeError("crash in the middle")
+    def crash_in_the_middle() -> None:
+        with db.write() as session:
+            session.add(Learner(username="cy", display_name="Cy"))
+            session.flush()
+            raise RuntimeError("crash in the middle")
+
+    with pytest.raises(RuntimeError):
+        crash_in_the_middle()
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(Learner)) == 0
 

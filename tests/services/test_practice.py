@@ -1,0 +1,161 @@
+"""Practice: stored variants and seeds, drafts, answers, idempotency, mastery updates."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+from tests.fixtures.skills import ADDITION, right, subtracted
+
+from mlmath.services import accounts, practice
+from mlmath.services.errors import Conflict, NotFound
+from mlmath.services.practice import VariantRef
+from mlmath.store.database import Database
+from mlmath.store.models import Attempt, Variant
+
+SECRET = b"test secret"
+
+
+def learner(db: Database, name: str = "ada") -> int:
+    with db.write() as session:
+        return accounts.sign_up(session, name, "correct horse battery").id
+
+
+def test_showing_a_variant_stores_nothing_and_shows_the_same_one_again(db: Database) -> None:
+    ada = learner(db)
+    with db.read() as session:
+        first = practice.current(session, ada, ADDITION, SECRET)
+        again = practice.current(session, ada, ADDITION, SECRET)
+        assert session.scalar(select(func.count()).select_from(Variant)) == 0
+    assert first.ref == again.ref
+    assert first.problem.params == again.problem.params
+
+
+def test_a_draft_survives_and_pins_the_variant(db: Database) -> None:
+    ada = learner(db)
+    with db.read() as session:
+        shown = practice.current(session, ada, ADDITION, SECRET)
+    with db.write() as session:
+        practice.save_draft(session, ada, ADDITION, shown.ref, "4")
+    with db.read() as session:
+        later = practice.current(session, ada, ADDITION, SECRET)
+    assert later.draft == "4"
+    assert later.variant_id is not None
+    assert (later.ref.seed, later.ref.level) == (shown.ref.seed, shown.ref.level)
+
+
+def test_right_and_wrong_answers_are_checked_stored_and_diagnosed(db: Database) -> None:
+    ada = learner(db)
+    with db.read() as session:
+        shown = practice.current(session, ada, ADDITION, SECRET)
+    seed, level = shown.ref.seed, shown.ref.level
+    with db.write() as session:
+        wrong = practice.submit(
+            session, ada, ADDITION, shown.ref, subtracted(ADDITION, seed, level)
+        )
+    assert wrong.feedback.verdict == "incorrect"
+    assert wrong.feedback.misconception is not None
+    assert wrong.feedback.misconception.id == "subtracted"
+    with db.write() as session:
+        good = practice.submit(session, ada, ADDITION, shown.ref, right(ADDITION, seed, level))
+    assert good.feedback.correct
+    # the first answer to the variant was wrong, so the retry earns no point
+    assert good.mastery.level_name == "attempted"
+    with db.read() as session:
+        current = practice.current(session, ada, ADDITION, SECRET)
+        assert [a.verdict for a in current.attempts] == ["incorrect", "correct"]
+        assert current.solved
+
+
+def test_unreadable_answers_are_stored_but_do_not_count(db: Database) -> None:
+    ada = learner(db)
+    with db.read() as session:
+        shown = practice.current(session, ada, ADDITION, SECRET)
+    with db.write() as session:
+        checked = practice.submit(session, ada, ADDITION, shown.ref, "two plus")
+    assert checked.feedback.verdict == "invalid"
+    assert checked.mastery.answers == 0
+
+
+def test_a_double_submit_creates_one_attempt(db: Database) -> None:
+    ada = learner(db)
+    with db.read() as session:
+        shown = practice.current(session, ada, ADDITION, SECRET)
+    answer = right(ADDITION, shown.ref.seed, shown.ref.level)
+    with db.write() as session:
+        first = practice.submit(session, ada, ADDITION, shown.ref, answer, idempotency_key="k")
+    with db.write() as session:
+        second = practice.submit(session, ada, ADDITION, shown.ref, answer, idempotency_key="k")
+    assert second.repeated
+    assert second.attempt.id == first.attempt.id
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Attempt)) == 1
+        assert second.mastery.answers == 1
+
+
+def test_another_one_moves_to_a_new_variant_and_the_old_one_is_closed(db: Database) -> None:
+    ada = learner(db)
+    with db.read() as session:
+        shown = practice.current(session, ada, ADDITION, SECRET)
+    with db.write() as session:
+        practice.another(session, ada, ADDITION, shown.ref)
+    with db.read() as session:
+        nxt = practice.current(session, ada, ADDITION, SECRET)
+    assert nxt.ref.ordinal == shown.ref.ordinal + 1
+    assert nxt.ref.seed != shown.ref.seed
+    with pytest.raises(Conflict), db.write() as session:
+        practice.submit(session, ada, ADDITION, shown.ref, "1")
+
+
+def test_correct_first_answers_on_new_variants_raise_mastery(db: Database) -> None:
+    ada = learner(db)
+    for _ in range(3):
+        with db.read() as session:
+            shown = practice.current(session, ada, ADDITION, SECRET)
+        with db.write() as session:
+            answer = right(ADDITION, shown.ref.seed, shown.ref.level)
+            checked = practice.submit(session, ada, ADDITION, shown.ref, answer)
+            practice.another(session, ada, ADDITION, shown.ref)
+    assert checked.mastery.level_name == "proficient"
+
+
+def test_showing_the_solution_is_remembered_and_the_answer_then_earns_nothing(
+    db: Database,
+) -> None:
+    ada = learner(db)
+    with db.read() as session:
+        shown = practice.current(session, ada, ADDITION, SECRET)
+    with db.write() as session:
+        solution = practice.reveal(session, ada, ADDITION, shown.ref)
+    with db.write() as session:
+        checked = practice.submit(session, ada, ADDITION, shown.ref, str(solution.answer))
+    assert checked.feedback.correct
+    assert checked.mastery.points == 0
+    with db.read() as session:
+        assert practice.current(session, ada, ADDITION, SECRET).revealed
+
+
+def test_a_tampered_or_foreign_reference_is_not_found(db: Database) -> None:
+    ada, bo = learner(db, "ada"), learner(db, "bo")
+    with db.read() as session:
+        shown = practice.current(session, ada, ADDITION, SECRET)
+    text = shown.ref.dump(SECRET, ada, ADDITION.id)
+    with pytest.raises(NotFound):
+        VariantRef.load(text, SECRET, bo, ADDITION.id)
+    ordinal, seed, level, signature = text.split(".")
+    with pytest.raises(NotFound):
+        VariantRef.load(f"{ordinal}.{int(seed) + 1}.{level}.{signature}", SECRET, ada, ADDITION.id)
+
+
+def test_another_learners_attempt_is_not_found(db: Database) -> None:
+    ada, bo = learner(db, "ada"), learner(db, "bo")
+    with db.read() as session:
+        shown = practice.current(session, ada, ADDITION, SECRET)
+    with db.write() as session:
+        attempt_id = practice.submit(session, ada, ADDITION, shown.ref, "1").attempt.id
+    with db.read() as session:
+        practice.attempt(session, ada, attempt_id)
+        with pytest.raises(NotFound) as theirs:
+            practice.attempt(session, bo, attempt_id)
+        with pytest.raises(NotFound) as missing:
+            practice.attempt(session, bo, attempt_id + 1000)
+    assert str(theirs.value) == str(missing.value)
