@@ -287,14 +287,24 @@ def another(session: Session, learner_id: int, skill: Skill, ref: VariantRef) ->
     row.closed = True
 
 
-def attempt(session: Session, learner_id: int, attempt_id: int) -> tuple[AttemptRecord, Variant]:
+@dataclass(frozen=True, slots=True)
+class AttemptDetail:
+    """One attempt with the variant it answered."""
+
+    record: AttemptRecord
+    skill_id: str
+    seed: int
+    level: int
+
+
+def attempt(session: Session, learner_id: int, attempt_id: int) -> AttemptDetail:
     """One of the learner's own attempts; someone else's is :class:`NotFound`, like a missing id."""
     row = session.get(Attempt, attempt_id)
     if row is None or row.learner_id != learner_id:
         raise NotFound("attempt")
     variant = session.get(Variant, row.variant_id)
     assert variant is not None
-    return _record(row), variant
+    return AttemptDetail(_record(row), variant.skill_id, variant.seed, variant.level)
 
 
 def history(session: Session, learner_id: int, limit: int = 50) -> list[tuple[str, AttemptRecord]]:

@@ -23,16 +23,16 @@ def attempts(request: Request, site: SiteDep, user: UserDep) -> HTMLResponse:
 @router.get("/attempts/{attempt_id}", response_class=HTMLResponse)
 def attempt(request: Request, attempt_id: int, site: SiteDep, user: UserDep) -> HTMLResponse:
     with site.db.read() as session:
-        record, variant = practice.attempt(session, user.id, attempt_id)
-    skill = site.skills.get(variant.skill_id)
+        detail = practice.attempt(session, user.id, attempt_id)
+    skill = site.skills.get(detail.skill_id)
     if skill is None:
         raise NotFound("attempt")
-    params = practice.problem(skill, variant.seed, variant.level).params
+    params = practice.problem(skill, detail.seed, detail.level).params
     return render(
         request,
         "attempt.html",
         {
-            "record": record,
+            "record": detail.record,
             "skill": skill,
             "prompt": mathview.pieces(skill.prompt(params)),
         },
