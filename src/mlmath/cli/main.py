@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from mlmath.cli import assignment, curriculum, practice, serve, solve
+from mlmath.cli import assignment, curriculum, practice, regrade, serve, solve, worker
 
 app = typer.Typer(
     name="mlmath",
@@ -20,6 +20,8 @@ app.command("curriculum")(curriculum.curriculum)
 app.command("serve")(serve.serve)
 app.add_typer(assignment.app, name="assignment")
 app.command("grade")(assignment.grade)
+app.command("worker")(worker.worker)
+app.command("regrade")(regrade.regrade)
 
 
 if __name__ == "__main__":
