@@ -23,6 +23,7 @@ from mlmath.store.database import Database
 from mlmath.store.migrate import upgrade
 from mlmath.web import deps, filters
 from mlmath.web.routes import accounts as account_routes
+from mlmath.web.routes import assignments as assignment_routes
 from mlmath.web.routes import attempts, course, explain, instructor, practice, quizzes, review
 from mlmath.web.security import SecurityMiddleware
 from mlmath.web.site import WEB, Site, load_curriculum, load_secret, load_skills, multi_user_for
@@ -172,6 +173,7 @@ def create_app(
         instructor,
     ):
         app.include_router(module.router)
+    assignment_routes.install(app)
     _install_error_pages(app)
 
     @app.get("/healthz", include_in_schema=False)
