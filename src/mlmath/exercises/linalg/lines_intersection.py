@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from fractions import Fraction
+from math import gcd
 from typing import Any
 
 import numpy as np
@@ -11,7 +12,7 @@ import numpy as np
 from mlmath.engine.exact import Matrix, Vector
 from mlmath.engine.linalg.elimination import solve_by_elimination
 from mlmath.engine.linalg.geometry import lines_intersection
-from mlmath.engine.linalg.linear_expression import LinearExpression
+from mlmath.engine.linalg.linear_expression import LinearEquation, LinearExpression
 from mlmath.engine.linalg.solution_set import SolutionSet
 from mlmath.engine.linalg.system import LinearSystem
 from mlmath.engine.solution import Formula, Solution
@@ -21,7 +22,7 @@ from mlmath.exercises.linalg.linear_system_skill import (
     system_of,
     system_params,
 )
-from mlmath.exercises.linalg.random_systems import regular_system, singular_system
+from mlmath.exercises.linalg.random_systems import nonzero, regular_system, singular_system
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
 
@@ -81,12 +82,13 @@ class LinesIntersection(LinearSystemSkill):
     def _slope_form(self, rng: np.random.Generator) -> Params:
         """Two lines y = m·x + c; sometimes parallel, sometimes the same line."""
         case = int(rng.integers(5))
-        denominators = (1, 1, 2, 3)
+        denominators = (1, 2, 3, 4, 5)
 
         def number(low: int, high: int) -> Fraction:
             return Fraction(int(rng.integers(low, high + 1)), int(rng.choice(denominators)))
 
-        m1, c1 = number(-6, 6), number(-9, 9)
+        m1 = number(-9, 9)
+        c1 = Fraction(nonzero(rng, -15, 15), int(rng.choice(denominators)))
         if case == 3:
             m2, c2 = m1, c1 + int(rng.choice([-3, -2, -1, 1, 2, 3]))
         elif case == 4:
@@ -94,10 +96,15 @@ class LinesIntersection(LinearSystemSkill):
         else:
             m2 = m1
             while m2 == m1:
-                m2 = number(-6, 6)
-            c2 = number(-9, 9)
-        scale = int(rng.integers(1, 4)) if case == 4 else 1
-        system = LinearSystem.of([[-m1, 1], [-m2 * scale, scale]], [c1, c2 * scale])
+                m2 = number(-9, 9)
+            c2 = number(-15, 15)
+        second = [-m2, Fraction(1), c2]
+        lcm = 1
+        for a in second:
+            lcm = lcm * a.denominator // gcd(lcm, a.denominator)
+        scale = lcm * nonzero(rng, -6, 6)
+        a2, b2, right2 = (scale * a for a in second)
+        system = LinearSystem.of([[-m1, 1], [a2, b2]], [c1, right2])
         return system_params(system, form="slope")
 
     def prompt(self, params: Params) -> Prompt:
@@ -108,10 +115,17 @@ class LinesIntersection(LinearSystemSkill):
                 "never meet, or every point if they are the same line.",
                 system,
             )
-        lines = []
-        for row, c in zip(system.matrix.rows, system.rhs, strict=True):
-            slope_line = LinearExpression.of(("x",), {"x": -row[0] / row[1]}, c / row[1])
-            lines.append((f"y = {_slope_text(slope_line)}", f"y = {_slope_latex(slope_line)}"))
+        row, c = system.matrix.rows[0], system.rhs[0]
+        slope_line = LinearExpression.of(("x",), {"x": -row[0] / row[1]}, c / row[1])
+        second = LinearEquation.of(
+            system.variables,
+            dict(zip(system.variables, system.matrix.rows[1], strict=True)),
+            system.rhs[1],
+        )
+        lines = [
+            (f"y = {_slope_text(slope_line)}", f"y = {_slope_latex(slope_line)}"),
+            (second.text(), second.latex()),
+        ]
         shown = Formula(
             r"\quad\text{and}\quad ".join(latex for _, latex in lines),
             "   and   ".join(text for text, _ in lines),

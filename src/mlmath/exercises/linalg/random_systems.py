@@ -55,6 +55,12 @@ def scramble(
     return [out[int(i)] for i in order]
 
 
+def pivot_columns(rng: np.random.Generator, n: int, rank: int) -> list[int]:
+    """Pivot columns for a random echelon form: column 1 always, so no unknown is missing."""
+    rest = [int(c) + 1 for c in rng.choice(n - 1, size=rank - 1, replace=False)] if rank > 1 else []
+    return [0, *sorted(rest)]
+
+
 def reduced_form(
     rng: np.random.Generator,
     shape: tuple[int, int],
@@ -85,14 +91,24 @@ def hidden_matrix(
     high: int = 3,
     denominators: Sequence[int] = (1,),
     multiplier: int = 2,
+    max_zero_share: float = 0.5,
 ) -> Matrix:
-    """A matrix of the given rank with no zero row and entries within ``±bound``."""
+    """A matrix of the given rank with no zero row and entries within ``±bound``.
+
+    At most ``max_zero_share`` of the entries are 0.
+    """
     n = shape[1]
-    for _ in range(MAX_TRIES):
-        columns = sorted(int(c) for c in rng.choice(n, size=rank, replace=False))
+    for attempt in range(MAX_TRIES * 5):
+        limit = bound + attempt // 40  # relax slowly, so generation always ends
+        columns = pivot_columns(rng, n, rank)
         rows = reduced_form(rng, shape, columns, low=low, high=high, denominators=denominators)
         rows = _clear_denominators(scramble(rng, rows, multiplier=multiplier))
-        if _no_zero_lines(rows, n) and all(abs(a) <= bound for r in rows for a in r):
+        zeros = sum(a == 0 for r in rows for a in r)
+        if (
+            _no_zero_lines(rows, n)
+            and all(abs(a) <= limit for r in rows for a in r)
+            and zeros <= max_zero_share * shape[0] * n
+        ):
             return Matrix(tuple(tuple(r) for r in rows))
     raise RuntimeError("could not generate a matrix within bounds")  # pragma: no cover
 
@@ -169,14 +185,21 @@ def singular_system(
     bound: int = 9,
     denominators: Sequence[int] = (1,),
     multiplier: int = 2,
+    spread: int = 3,
 ) -> LinearSystem:
-    """A system whose coefficient matrix has ``rank``: consistent or not, as asked."""
+    """A system whose coefficient matrix has ``rank``: consistent or not, as asked.
+
+    ``spread`` bounds the free entries of the hidden reduced form.
+    """
     m, n = shape
     if rank >= m and not consistent:
         raise ValueError("an inconsistent system needs a dependent equation")
-    for _ in range(MAX_TRIES):
-        columns = sorted(int(c) for c in rng.choice(n, size=rank, replace=False))
-        rows = reduced_form(rng, (m, n + 1), columns, denominators=denominators)
+    for attempt in range(MAX_TRIES * 5):
+        limit = bound + attempt // 40  # relax slowly, so generation always ends
+        columns = pivot_columns(rng, n, rank)
+        rows = reduced_form(
+            rng, (m, n + 1), columns, low=-spread, high=spread, denominators=denominators
+        )
         for i in range(rank):
             rows[i][n] = Fraction(int(rng.integers(-5, 6)), pick(rng, denominators))
         if not consistent:
@@ -186,8 +209,8 @@ def singular_system(
         entries = [a for r in rows for a in r[:-1]]
         if (
             _no_zero_lines(rows, n)
-            and all(abs(a) <= bound for a in entries)
-            and all(abs(r[-1]) <= 4 * bound for r in rows)
+            and all(abs(a) <= limit for a in entries)
+            and all(abs(r[-1]) <= 4 * limit for r in rows)
             and rank_of(system.matrix) == rank
         ):
             return system

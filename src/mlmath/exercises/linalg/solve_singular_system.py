@@ -63,7 +63,7 @@ class SolveSingularSystem(LinearSystemSkill):
             shape = [(3, 3), (3, 4), (2, 3)][int(rng.integers(3))]
             rank = int(rng.integers(1, shape[0]))
             system = singular_system(
-                rng, shape, rank, consistent=consistent, bound=9, denominators=(1, 2, 3)
+                rng, shape, rank, consistent=consistent, bound=12, denominators=(1, 2, 3), spread=5
             )
         return system_params(system)
 

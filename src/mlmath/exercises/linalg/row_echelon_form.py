@@ -1,0 +1,156 @@
+"""Reduce a matrix to a row echelon form (any one of them: it is not unique)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from mlmath.answers import AnswerError, AnswerFormat, Kind, parse, show
+from mlmath.engine.exact import Matrix
+from mlmath.engine.linalg.echelon import (
+    are_row_equivalent,
+    forward_elimination,
+    full_reduction,
+    is_row_echelon_form,
+    row_echelon_form,
+)
+from mlmath.engine.linalg.row_operations import AddMultiple, Swap
+from mlmath.engine.solution import Solution
+from mlmath.exercises.linalg.matrix_skill import MATRIX_INPUT, level_matrix, wrong_shape
+from mlmath.exercises.registry import register
+from mlmath.exercises.skill import Examples, Feedback, Misconception, Params, Prompt, Skill
+
+TOPIC = "Row echelon form"
+
+STOPPED_EARLY = Misconception(
+    "stopped_early",
+    "Stopped before every pivot had zeros below it",
+    "Row echelon form needs zeros below every pivot, not just the first: after clearing "
+    "column 1, move to the next row and the next column and repeat.",
+    "Row echelon form in general",
+)
+PARTIAL_ROW_OPERATION = Misconception(
+    "partial_row_operation",
+    "Only the entry below the pivot was changed",
+    "Subtracting a multiple of the pivot row changes every entry of the row, not just the "
+    "one you wanted to make 0; otherwise the new matrix no longer describes the same system.",
+    "Matrix row-reduction",
+)
+
+
+def first_column_only(matrix: Matrix) -> Matrix:
+    """Forward elimination stopped once the first pivot column is cleared."""
+    current = matrix
+    for index, op in enumerate(forward_elimination(matrix).operations):
+        first_swap = index == 0 and isinstance(op, Swap)
+        clears_first_column = isinstance(op, AddMultiple) and op.source == 0
+        if not (first_swap or clears_first_column):
+            break
+        current = op.apply(current)
+    return current
+
+
+def only_pivot_column_changed(matrix: Matrix) -> Matrix:
+    """Forward elimination where each 'row operation' just writes a 0 below the pivot."""
+    reduction = forward_elimination(matrix)
+    rows = [list(r) for r in matrix.rows]
+    pivot_column = dict(reduction.pivots)
+    for op in reduction.operations:
+        if isinstance(op, Swap):
+            rows[op.first], rows[op.second] = rows[op.second], rows[op.first]
+        elif isinstance(op, AddMultiple):
+            rows[op.target][pivot_column[op.source]] = Fraction(0)
+    return Matrix(tuple(tuple(r) for r in rows))
+
+
+@register
+class RowEchelonForm(Skill):
+    id = "linalg.row_echelon_form"
+    title = "Row echelon form"
+    summary = "Use row operations to make zeros below each pivot, like a staircase."
+    inputs = (MATRIX_INPUT,)
+    misconceptions = (STOPPED_EARLY, PARTIAL_ROW_OPERATION)
+
+    def generate(self, rng: np.random.Generator, level: int) -> Params:
+        while True:
+            matrix = level_matrix(rng, level)
+            if not is_row_echelon_form(matrix):
+                return {"matrix": matrix}
+
+    def prompt(self, params: Params) -> Prompt:
+        return (
+            "Reduce to a row echelon form (zeros below each pivot; any correct one is accepted):",
+            params["matrix"],
+        )
+
+    def answer_format(self, params: Params) -> AnswerFormat:
+        return AnswerFormat(Kind.MATRIX, shape=params["matrix"].shape)
+
+    def solve(self, params: Params) -> Solution[Matrix]:
+        return row_echelon_form(params["matrix"])
+
+    def grade(self, params: Params, response: str) -> Feedback:
+        """Any matrix in row echelon form that is row-equivalent to the given one is right."""
+        fmt = self.answer_format(params)
+        try:
+            given = parse(response, fmt)
+        except AnswerError as error:
+            return Feedback("invalid", error.message)
+        assert isinstance(given, Matrix)
+        matrix: Matrix = params["matrix"]
+        echelon = is_row_echelon_form(given)
+        if echelon and are_row_equivalent(given, matrix):
+            return Feedback("correct", "Correct: this is a row echelon form of the matrix.")
+        for misconception_id, wrong in self.buggy_answers(params).items():
+            if wrong == given and not (
+                is_row_echelon_form(wrong) and are_row_equivalent(wrong, matrix)
+            ):
+                m = self.misconception(misconception_id)
+                return Feedback("incorrect", f"{m.name}. {m.explanation}", m)
+        if not echelon:
+            return Feedback(
+                "incorrect",
+                "This is not in row echelon form: each row's first non-zero entry must be to "
+                "the right of the one above, with any zero rows at the bottom.",
+            )
+        return Feedback(
+            "incorrect",
+            "This has the echelon shape, but it is not reachable from the matrix by row "
+            "operations: check the arithmetic of each step against the worked solution.",
+        )
+
+    def hints(self, params: Params) -> tuple[str, ...]:
+        reduction = forward_elimination(params["matrix"])
+        hints = ["Which entry is the first pivot, and what must the entries below it become?"]
+        if reduction.operations:
+            hints.append(f"First step: {reduction.operations[0].describe().lower()}.")
+        hints.append("Then repeat with the next row and the next column that has a non-zero entry.")
+        return tuple(hints)
+
+    def buggy_answers(self, params: Params) -> Mapping[str, Any]:
+        matrix: Matrix = params["matrix"]
+        candidates = {
+            "stopped_early": first_column_only(matrix),
+            "partial_row_operation": only_pivot_column_changed(matrix),
+        }
+        return {
+            name: wrong
+            for name, wrong in candidates.items()
+            if not (is_row_echelon_form(wrong) and are_row_equivalent(wrong, matrix))
+        }
+
+    def examples(self, params: Params) -> Examples:
+        matrix: Matrix = params["matrix"]
+        fmt = self.answer_format(params)
+        echelon = self.solve(params).answer
+        reduced = full_reduction(matrix).result
+        doubled = echelon.with_row(0, (2 * a for a in echelon.rows[0]))
+        correct = list(dict.fromkeys(show(m, fmt) for m in (echelon, reduced, doubled)))
+        incorrect = [show(w, fmt) for w in self.buggy_answers(params).values()]
+        incorrect.append(show(matrix, fmt))
+        return Examples(
+            correct=correct, incorrect=list(dict.fromkeys(incorrect)), invalid=wrong_shape(matrix)
+        )
