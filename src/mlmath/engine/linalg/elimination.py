@@ -27,12 +27,10 @@ from mlmath.engine.linalg.linear_expression import (
     coefficient_text,
     write_terms,
 )
-from mlmath.engine.linalg.solution_set import PARAMETER_NAMES, SolutionSet
+from mlmath.engine.linalg.solution_set import SolutionSet, parameter_name
 from mlmath.engine.linalg.system import LinearSystem
 from mlmath.engine.render import number_latex, number_text
 from mlmath.engine.solution import Formula, Solution, Step
-
-SPARE_PARAMETER_NAMES = ("u", "v", "a", "b", "c", "d", "k", "m")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +60,9 @@ def read_echelon(system: LinearSystem) -> EchelonReading:
 
 
 def parameter_names(count: int, variables: Sequence[str]) -> tuple[str, ...]:
-    """Names for ``count`` free parameters: ``t, s, r, …``, avoiding the unknowns' names."""
-    pool = [p for p in PARAMETER_NAMES + SPARE_PARAMETER_NAMES if p not in variables]
-    pool += [f"t{k}" for k in range(1, count + 1)]
-    return tuple(pool[:count])
+    """Names for ``count`` free parameters (``t, s, r, …``), avoiding the unknowns' names."""
+    pool = [parameter_name(k) for k in range(count + len(variables))]
+    return tuple(p for p in pool if p not in variables)[:count]
 
 
 def solve_by_elimination(system: LinearSystem) -> Solution[SolutionSet]:

@@ -25,6 +25,11 @@ PARAMETER_NAMES = ("t", "s", "r", "q", "p")
 Kind = Literal["none", "unique", "infinite"]
 
 
+def parameter_name(k: int) -> str:
+    """The name of the k-th free parameter: ``t, s, r, q, p``, then ``t6, t7, …``."""
+    return PARAMETER_NAMES[k] if k < len(PARAMETER_NAMES) else f"t{k + 1}"
+
+
 @dataclass(frozen=True, slots=True)
 class SolutionSet:
     """All solutions of a linear system in the unknowns ``variables``.
@@ -71,7 +76,7 @@ class SolutionSet:
         for i in range(len(self.variables)):
             row = [(self.particular[i], "")]
             row += [
-                (d[i], PARAMETER_NAMES[k]) for k, d in enumerate(self.directions) if d[i] != 0
+                (d[i], parameter_name(k)) for k, d in enumerate(self.directions) if d[i] != 0
             ]
             terms.append(row)
         return terms
@@ -92,7 +97,7 @@ class SolutionSet:
             for name, terms in zip(self.variables, self._parametric_terms(), strict=True)
         )
         if self.directions:
-            names = ", ".join(PARAMETER_NAMES[: len(self.directions)])
+            names = ", ".join(parameter_name(k) for k in range(len(self.directions)))
             body += rf" \qquad ({names} \in \mathbb{{R}})"
         return body
 
