@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
+from tests.fixtures.client import Client
+from tests.fixtures.skills import ADDITION
 
 from mlmath.config import Config
 from mlmath.exercises import registry
 from mlmath.web.app import create_app
-from tests.fixtures.client import Client
-from tests.fixtures.skills import ADDITION
 
 PASSWORD = "correct horse battery"
 

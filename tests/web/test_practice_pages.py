@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from mlmath.services.practice import VariantRef
 from tests.fixtures.client import Client
 from tests.fixtures.skills import ADDITION, right, subtracted
 from tests.web.conftest import csrf
+
+from mlmath.services.practice import VariantRef
 
 HTMX = {"hx-request": "true"}
 PANEL = f"/practice/{ADDITION.id}"

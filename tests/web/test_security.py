@@ -8,12 +8,12 @@ from collections.abc import Callable
 import pytest
 from fastapi import FastAPI
 from sqlalchemy import func, select
-
-from mlmath.store.models import Attempt, Base, LoginSession
 from tests.fixtures.client import Client
 from tests.fixtures.skills import ADDITION
 from tests.web.conftest import PASSWORD, browser, csrf, sign_up
 from tests.web.test_practice_pages import PANEL, form
+
+from mlmath.store.models import Attempt, Base, LoginSession
 
 PAGES = ["/", "/lessons/c1w1l1", PANEL, "/review", "/explain", "/attempts", "/nope"]
 
