@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.fixtures.live import ROOT, served
 
 from mlmath.answers import Verdict, compare, show
 from mlmath.answers.format import Kind
 from mlmath.exercises import registry
-from tests.fixtures.live import ROOT, served
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
