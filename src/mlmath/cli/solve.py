@@ -72,7 +72,8 @@ def solve(
             typer.echo(json.dumps(render.solution_to_json(solution), indent=1, ensure_ascii=False))
         case OutputFormat.text:
             typer.echo(render.solution_text(solution))
-            typer.echo(f"\nAnswer: {render.text(solution.answer)}")
+            answer = render.text(solution.answer)
+            typer.echo(f"\nAnswer:\n{answer}" if "\n" in answer else f"\nAnswer: {answer}")
         case OutputFormat.latex:
             typer.echo(render.solution_latex(solution))
         case OutputFormat.markdown:
