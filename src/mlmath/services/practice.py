@@ -98,11 +98,9 @@ class Current:
     draft: str
     revealed: bool
     attempts: Sequence[AttemptRecord]
+    """The latest few attempts at this variant, oldest first."""
     mastery: MasteryState
-
-    @property
-    def solved(self) -> bool:
-        return any(a.verdict == "correct" for a in self.attempts)
+    solved: bool = False
 
     @property
     def last(self) -> AttemptRecord | None:
@@ -134,9 +132,24 @@ def _latest(session: Session, learner_id: int, skill_id: str) -> Variant | None:
     return session.scalars(query).first()
 
 
+SHOWN_ATTEMPTS = 5
+"""How many of a variant's latest attempts the practice panel receives."""
+
+
 def _attempts(session: Session, variant_id: int) -> list[AttemptRecord]:
-    query = select(Attempt).where(Attempt.variant_id == variant_id).order_by(Attempt.id)
-    return [_record(a) for a in session.scalars(query)]
+    """The variant's latest attempts, oldest first."""
+    query = (
+        select(Attempt)
+        .where(Attempt.variant_id == variant_id)
+        .order_by(Attempt.id.desc())
+        .limit(SHOWN_ATTEMPTS)
+    )
+    return [_record(a) for a in reversed(list(session.scalars(query)))]
+
+
+def _solved(session: Session, variant_id: int) -> bool:
+    query = select(Attempt.id).where(Attempt.variant_id == variant_id, Attempt.verdict == "correct")
+    return session.scalars(query.limit(1)).first() is not None
 
 
 def current(session: Session, learner_id: int, skill: Skill, secret: bytes) -> Current:
@@ -155,6 +168,7 @@ def current(session: Session, learner_id: int, skill: Skill, secret: bytes) -> C
             latest.revealed,
             _attempts(session, latest.id),
             mastery,
+            _solved(session, latest.id),
         )
     ordinal = 0 if latest is None else latest.ordinal + 1
     seed = derived_seed(secret, learner_id, skill.id, ordinal)
