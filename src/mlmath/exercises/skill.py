@@ -111,6 +111,16 @@ class Skill(ABC):
         """For each misconception id, the answer that mistake produces for this variant."""
         return {}
 
+    def figure(self, params: Params) -> Mapping[str, Any] | None:
+        """An interactive figure drawn with this variant's own numbers, or ``None``.
+
+        ``{"kind", "params", "caption"}`` as in a lesson's ``figure`` block (see
+        :mod:`mlmath.exercises.figures`); add ``"after_answer": True`` when the
+        figure would give the answer away, and the practice panel shows it only once
+        the variant is solved or its solution shown.
+        """
+        return None
+
     # --- shared behaviour --------------------------------------------------------
 
     def variant(self, seed: int, level: int) -> Variant:

@@ -11,6 +11,7 @@ and a text alternative; scripts under ``static/figures/`` draw it.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from functools import cache
 from html import escape
 from typing import Any
@@ -28,13 +29,21 @@ def _math(content: str, options: dict[str, Any]) -> str:
 
 
 def figure_html(source: str) -> str:
+    """A fenced ``figure`` block (YAML) as HTML."""
     try:
         spec = yaml.safe_load(source) or {}
         if not isinstance(spec, dict) or not isinstance(spec.get("kind"), str):
             raise ValueError("a figure needs a kind")
     except (yaml.YAMLError, ValueError) as error:
         return f'<p class="notice">This figure could not be read ({escape(str(error))}).</p>\n'
-    kind = escape(spec["kind"], quote=True)
+    return figure_element(spec)
+
+
+def figure_element(spec: Mapping[str, Any]) -> str:
+    """``{"kind", "params", "caption", "alt"}`` as the ``<figure>`` the figure scripts draw.
+
+    Used for lesson blocks and for the figures skills build from a variant's numbers."""
+    kind = escape(str(spec["kind"]), quote=True)
     params = escape(json.dumps(spec.get("params") or {}, ensure_ascii=False), quote=True)
     caption = escape(str(spec.get("caption") or ""))
     alt = escape(str(spec.get("alt") or spec.get("caption") or f"An interactive {kind} figure."))

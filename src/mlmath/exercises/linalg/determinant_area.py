@@ -13,6 +13,7 @@ from mlmath.engine.exact import Matrix
 from mlmath.engine.linalg.determinant import determinant
 from mlmath.engine.linalg.transformations import area_scale
 from mlmath.engine.solution import NotSolvable, Solution
+from mlmath.exercises.figures import plane_matrix
 from mlmath.exercises.inputs import Field
 from mlmath.exercises.linalg.matrix_variants import nonsingular_matrix
 from mlmath.exercises.linalg.vector_variants import WEEK4_DETERMINANTS, integer
@@ -98,3 +99,14 @@ class DeterminantArea(Skill):
             (p, q), (r, s) = a.rows
             out["added_diagonals"] = abs(p * s + q * r) * params["area"]
         return out
+
+    def figure(self, params: Params) -> Mapping[str, Any] | None:
+        if params["matrix"].shape != (2, 2):
+            return None
+        return {
+            "kind": "linear-transformation",
+            "params": {"matrix": plane_matrix(params["matrix"])},
+            "caption": "The unit square and its image under this matrix. Drag the columns "
+            "and watch the signed area change; at det = 0 the square collapses.",
+            "after_answer": True,
+        }

@@ -12,6 +12,7 @@ from mlmath.answers import AnswerFormat, Kind
 from mlmath.engine.exact import Vector
 from mlmath.engine.linalg.vectors import dot_product
 from mlmath.engine.solution import Solution
+from mlmath.exercises.figures import is_plane, plane_vector
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.linalg.vector_variants import WEEK3_VECTORS, random_vector
 from mlmath.exercises.registry import register
@@ -93,4 +94,15 @@ class DotProduct(Skill):
             "added_pairs": sum((a + b for a, b in pairs), Fraction(0)),
             "dropped_signs": sum((abs(a * b) for a, b in pairs), Fraction(0)),
             "product_of_sums": sum(u, Fraction(0)) * sum(v, Fraction(0)),
+        }
+
+    def figure(self, params: Params) -> Mapping[str, Any] | None:
+        if not is_plane(params["u"], params["v"]):
+            return None
+        return {
+            "kind": "dot-product-projection",
+            "params": {"u": plane_vector(params["u"]), "v": plane_vector(params["v"])},
+            "caption": "u, v and the shadow of u on v's line. Turn v and watch the sign "
+            "of u·v change.",
+            "after_answer": True,
         }

@@ -13,6 +13,7 @@ from mlmath.engine.exact import Matrix, Vector
 from mlmath.engine.linalg.eigen import eigenspace
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.engine.surds import Surd
+from mlmath.exercises.figures import plane_matrix
 from mlmath.exercises.inputs import Field
 from mlmath.exercises.linalg.vector_variants import WEEK4_EIGEN, integer, with_eigenvalues
 from mlmath.exercises.registry import register
@@ -109,3 +110,17 @@ class Eigenvectors(Skill):
         if row is not None:
             out["row_of_shifted_matrix"] = row
         return out
+
+    def figure(self, params: Params) -> Mapping[str, Any] | None:
+        a: Matrix = params["matrix"]
+        if a.shape != (2, 2):
+            return None
+        (_, q), (r, _) = a.rows
+        # Start from a basis vector A moves off its line (never from the answer).
+        start = [1, 0] if r != 0 else ([0, 1] if q != 0 else [1, 1])
+        return {
+            "kind": "eigenvectors",
+            "params": {"matrix": plane_matrix(a), "v": start},
+            "caption": "This matrix acting on a vector v. Turn v until Av lies on v's own "
+            "line: that direction is an eigenvector.",
+        }

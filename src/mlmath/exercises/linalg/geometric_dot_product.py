@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
@@ -12,6 +13,7 @@ from mlmath.answers import AnswerFormat, Kind
 from mlmath.engine.linalg.vectors import SPECIAL_ANGLES, dot_from_angle
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.engine.surds import Surd
+from mlmath.exercises.figures import number
 from mlmath.exercises.inputs import Field
 from mlmath.exercises.linalg.vector_variants import WEEK3_VECTORS, integer, number_answer
 from mlmath.exercises.registry import register
@@ -96,4 +98,21 @@ class GeometricDotProduct(Skill):
         return {
             "used_sine": number_answer(SINES[params["angle"]].scale(product)),
             "forgot_cosine": product,
+        }
+
+    def figure(self, params: Params) -> Mapping[str, Any] | None:
+        length_u, length_v = params["length_u"], params["length_v"]
+        if max(length_u, length_v) > 10 or params["angle"] not in SPECIAL_ANGLES:
+            return None
+        theta = math.radians(params["angle"])
+        v = [
+            round(float(length_v) * math.cos(theta), 4),
+            round(float(length_v) * math.sin(theta), 4),
+        ]
+        return {
+            "kind": "dot-product-projection",
+            "params": {"u": [number(length_u), 0], "v": [x + 0.0 for x in v]},
+            "caption": f"u along the x-axis and v at {params['angle']}° to it, with the shadow "
+            "of u on v's line. Turn v and watch the sign of u·v change.",
+            "after_answer": True,
         }

@@ -11,6 +11,7 @@ from mlmath.answers import AnswerFormat, Kind
 from mlmath.engine.exact import Vector
 from mlmath.engine.linalg.span import is_basis
 from mlmath.engine.solution import Solution
+from mlmath.exercises.figures import is_plane, plane_vector
 from mlmath.exercises.inputs import Field
 from mlmath.exercises.linalg.matrix_variants import nonsingular_matrix, singular_matrix
 from mlmath.exercises.linalg.vector_variants import WEEK4_EIGEN, YES_NO, random_vector
@@ -84,3 +85,15 @@ class IsBasis(Skill):
         if len(vectors) == n and self.solve(params).answer == "no":
             return {"count_only": "yes"}
         return {}
+
+    def figure(self, params: Params) -> Mapping[str, Any] | None:
+        vectors: tuple[Vector, ...] = params["vectors"]
+        if len(vectors) != 2 or not is_plane(*vectors):
+            return None
+        return {
+            "kind": "span",
+            "params": {"vectors": [plane_vector(v) for v in vectors]},
+            "caption": "The span of these two vectors: the whole plane for a basis, a line "
+            "when they are dependent. Drag them to see the difference.",
+            "after_answer": True,
+        }

@@ -11,6 +11,7 @@ from mlmath.answers import AnswerFormat, Kind
 from mlmath.engine.exact import Vector
 from mlmath.engine.linalg.span import in_span
 from mlmath.engine.solution import Solution
+from mlmath.exercises.figures import is_plane, plane_vector
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.linalg.vector_variants import WEEK4_EIGEN, YES_NO, integer, random_vector
 from mlmath.exercises.registry import register
@@ -100,3 +101,19 @@ class SpanMembership(Skill):
         if not inside and len(vectors) < len(w):
             out["few_vectors_fill_space"] = "yes"
         return out
+
+    def figure(self, params: Params) -> Mapping[str, Any] | None:
+        vectors: tuple[Vector, ...] = params["vectors"]
+        w: Vector = params["target"]
+        if len(vectors) != 1 or not is_plane(w, *vectors):
+            return None
+        return {
+            "kind": "span",
+            "params": {
+                "vectors": [plane_vector(vectors[0]), plane_vector(w)],
+                "labels": ["v", "w"],
+            },
+            "caption": "v and w together: w is in the span of v exactly when the two lie on "
+            "one line. Drag them and watch the span change.",
+            "after_answer": True,
+        }

@@ -11,6 +11,7 @@ from mlmath.answers import AnswerFormat, Kind
 from mlmath.engine.exact import Matrix, Vector
 from mlmath.engine.linalg.transformations import image_of
 from mlmath.engine.solution import Solution
+from mlmath.exercises.figures import is_plane, plane_matrix, plane_vector
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.linalg.vector_variants import (
     WEEK3_TRANSFORMATIONS,
@@ -86,3 +87,17 @@ class TransformationImage(Skill):
             total = total + c
         out["added_images"] = total
         return out
+
+    def figure(self, params: Params) -> Mapping[str, Any] | None:
+        if params["matrix"].shape != (2, 2) or not is_plane(params["vector"]):
+            return None
+        return {
+            "kind": "linear-transformation",
+            "params": {
+                "matrix": plane_matrix(params["matrix"]),
+                "vector": plane_vector(params["vector"]),
+            },
+            "caption": "v and T(v) on the grid T makes: T(v) takes as many steps along "
+            "T(e₁) and T(e₂) as v takes along e₁ and e₂. Drag the columns to see T(v) follow.",
+            "after_answer": True,
+        }

@@ -11,6 +11,7 @@ from mlmath.answers import AnswerFormat, Kind
 from mlmath.engine.exact import Matrix, Vector
 from mlmath.engine.linalg.transformations import matrix_from_images
 from mlmath.engine.solution import Solution
+from mlmath.exercises.figures import is_plane, plane_matrix
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.linalg.vector_variants import WEEK3_TRANSFORMATIONS, random_vector
 from mlmath.exercises.registry import register
@@ -78,3 +79,17 @@ class TransformationMatrix(Skill):
             out["images_as_rows"] = Matrix(tuple(v.entries for v in images))
         out["swapped_columns"] = Matrix.from_columns([images[1], images[0], *images[2:]])
         return out
+
+    def figure(self, params: Params) -> Mapping[str, Any] | None:
+        images: tuple[Vector, ...] = params["images"]
+        if len(images) != 2 or not is_plane(*images):
+            return None
+        return {
+            "kind": "linear-transformation",
+            "params": {
+                "matrix": plane_matrix(Matrix.from_columns(list(images))),
+                "show_matrix": False,
+            },
+            "caption": "Where T sends e₁ and e₂, and what it does to the grid. Drag the "
+            "images to try other transformations.",
+        }

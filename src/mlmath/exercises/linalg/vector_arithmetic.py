@@ -13,6 +13,7 @@ from mlmath.engine.exact import Vector
 from mlmath.engine.linalg.vectors import linear_combination
 from mlmath.engine.render import number_text
 from mlmath.engine.solution import NotSolvable, Solution
+from mlmath.exercises.figures import is_plane, number, plane_vector
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.linalg.vector_variants import WEEK3_VECTORS, integer, random_vector
 from mlmath.exercises.registry import register
@@ -128,3 +129,18 @@ class VectorArithmetic(Skill):
             first = Vector((u[0] * a, *u.entries[1:]))
             out["scaled_first_entry_only"] = first + v.scale(b)
         return out
+
+    def figure(self, params: Params) -> Mapping[str, Any] | None:
+        if not is_plane(params["u"], params["v"]):
+            return None
+        return {
+            "kind": "vector-sum",
+            "params": {
+                "u": plane_vector(params["u"]),
+                "v": plane_vector(params["v"]),
+                "a": number(params["a"]),
+                "b": number(params["b"]),
+            },
+            "caption": "The combination tip to tail. Drag u and v and watch it follow.",
+            "after_answer": True,
+        }

@@ -6,6 +6,7 @@ JavaScript the same forms post normally and come back to the practice page.
 
 from __future__ import annotations
 
+import logging
 import secrets
 from typing import Annotated, Any
 
@@ -15,15 +16,16 @@ from fastapi.responses import HTMLResponse, Response
 from mlmath.answers import AnswerError, parse
 from mlmath.answers.format import AnswerFormat, Kind
 from mlmath.exercises.instructions import answer_instructions
-from mlmath.exercises.skill import Feedback, Skill
+from mlmath.exercises.skill import Feedback, Params, Skill
 from mlmath.services import practice
 from mlmath.services.accounts import User
 from mlmath.services.practice import Current, VariantRef
-from mlmath.web import mathview
+from mlmath.web import markdown, mathview
 from mlmath.web.deps import SiteDep, UserDep, is_htmx, render, see_other, skill_or_404
 from mlmath.web.site import Site
 
 router = APIRouter()
+log = logging.getLogger("mlmath.web")
 
 MAX_PREVIEW_CHARS = 2_000
 
@@ -33,6 +35,19 @@ ResponseField = Annotated[list[str], Form()]
 def joined(values: list[str]) -> str:
     """One response from the form: a text box sends one value, checkboxes several."""
     return ", ".join(v for v in values if v) if len(values) > 1 else (values[0] if values else "")
+
+
+def practice_figure(skill: Skill, params: Params, *, shown: bool) -> str | None:
+    """The skill's figure for this variant as HTML; one that would give the answer away
+    waits until the variant is solved or its solution shown."""
+    try:
+        spec = skill.figure(params)
+    except (ArithmeticError, KeyError, TypeError, ValueError):
+        log.exception("the figure of %s could not be built", skill.id)
+        return None
+    if spec is None or (spec.get("after_answer") and not shown):
+        return None
+    return markdown.figure_element(spec)
 
 
 def panel_context(
@@ -59,6 +74,7 @@ def panel_context(
         solution = {"steps": mathview.steps(sol), "answer": mathview.answer_piece(sol.answer, fmt)}
     return {
         "skill": skill,
+        "figure": practice_figure(skill, params, shown=current.solved or current.revealed),
         "current": current,
         "ref": current.ref.dump(site.secret, user.id, skill.id),
         "key": secrets.token_hex(16),

@@ -1,19 +1,276 @@
 // Interactive figures: each <figure class="interactive" data-kind=…> is drawn by the function
 // registered for its kind (scripts under /static/figures/ register them). Until one is, the
-// figure shows its text alternative.
+// figure shows its text alternative. Figures arriving later through htmx (practice panels) are
+// drawn when they arrive.
+//
+// window.mlmathFigureKit holds what every kind shares: a JSXGraph board sized to the numbers,
+// draggable handles that snap to a grid, keyboard control, and a live readout (aria-live) that
+// says in words what the figure shows — the figure's text alternative.
 (function () {
   "use strict";
   window.mlmathFigures = window.mlmathFigures || {};
-  document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll("figure.interactive").forEach(function (fig) {
+
+  var MINUS = "\u2212";
+  var EPS = 1e-9;
+  var counter = 0;
+  var boards = [];
+
+  var COLORS = {
+    blue: "#1f5fbf",
+    orange: "#c2410c",
+    green: "#2b8a3e",
+    purple: "#7048e8",
+    grey: "#868e96",
+    faint: "#adb5bd"
+  };
+
+  // --- numbers in words ------------------------------------------------------------------
+
+  function fraction(x) {
+    if (!isFinite(x)) return null;
+    for (var q = 1; q <= 12; q++) {
+      var p = Math.round(x * q);
+      if (Math.abs(p / q - x) < EPS) return [p, q];
+    }
+    return null;
+  }
+
+  // A number as a learner would write it: 2, −1.5, 0.25, 1/3, or 3.46 (two decimals at most).
+  function num(x) {
+    if (Math.abs(x) < EPS) return "0";
+    var f = fraction(x);
+    var size;
+    if (f && f[1] === 1) size = String(Math.abs(f[0]));
+    else if (f && 100 % f[1] === 0) size = String(Math.abs(f[0]) / f[1]);
+    else if (f) size = Math.abs(f[0]) + "/" + f[1];
+    else size = String(Number(Math.abs(x).toFixed(2)));
+    if (size === "0") return "0";
+    return (x < 0 ? MINUS : "") + size;
+  }
+
+  function vec(p) { return "(" + num(p[0]) + ", " + num(p[1]) + ")"; }
+
+  function isZero(x) { return Math.abs(x) < EPS; }
+
+  // --- the board -----------------------------------------------------------------------------
+
+  function halfHeight(points) {
+    var m = 0;
+    points.forEach(function (p) { m = Math.max(m, Math.abs(p[0]) * 0.75, Math.abs(p[1])); });
+    return Math.max(4, Math.ceil(m * 1.25 + 0.5));
+  }
+
+  function snap(x, step) { return Number((Math.round(x / step) * step).toFixed(6)); }
+
+  function freeDetached() {
+    boards = boards.filter(function (b) {
+      if (document.body.contains(b.containerObj)) return true;
+      try { window.JXG.JSXGraph.freeBoard(b); } catch (e) { /* already gone */ }
+      return false;
+    });
+  }
+
+  // spec: {extent: [[x, y], …], step, handles: [{label, at: [x, y], color}], selected,
+  //        build(board, handles, origin), describe(handles) → text}
+  function create(canvas, spec) {
+    var JXG = window.JXG;
+    var figure = canvas.closest("figure") || canvas.parentNode;
+    var step = spec.step || 0.5;
+    var h = halfHeight(spec.extent.concat(spec.handles.map(function (s) { return s.at; })));
+    var w = h * 4 / 3;
+    var bbox = [-w, h, w, -h];
+    counter += 1;
+    if (!canvas.id) canvas.id = "figure-board-" + counter;
+    var board = JXG.JSXGraph.initBoard(canvas.id, {
+      boundingbox: bbox,
+      keepaspectratio: true,
+      axis: true,
+      grid: false,
+      showCopyright: false,
+      showNavigation: false,
+      pan: { enabled: false },
+      zoom: { enabled: false, wheel: false },
+      keyboard: { enabled: false },
+      showInfobox: false,
+      defaultAxes: {
+        x: { strokeColor: COLORS.faint, ticks: { strokeColor: COLORS.faint, minorTicks: 0, majorHeight: 6 } },
+        y: { strokeColor: COLORS.faint, ticks: { strokeColor: COLORS.faint, minorTicks: 0, majorHeight: 6 } }
+      }
+    });
+    boards.push(board);
+    var gridStep = h > 12 ? 5 : h > 7 ? 2 : 1;
+    board.create("grid", [], { majorStep: [gridStep, gridStep], minorElements: 0, strokeColor: "#e9ecef", strokeOpacity: 1 });
+    var origin = board.create("point", [0, 0], { fixed: true, visible: false, withLabel: false });
+
+    var handles = spec.handles.map(function (s) {
+      return board.create("point", s.at, {
+        name: s.label,
+        size: 5,
+        fillColor: s.color,
+        strokeColor: s.color,
+        highlightFillColor: s.color,
+        highlightStrokeColor: "#000",
+        snapToGrid: true,
+        snapSizeX: step,
+        snapSizeY: step,
+        showInfobox: false,
+        label: { offset: s.labelOffset || [8, 10], fontSize: 15, strokeColor: s.color, cssClass: "figure-label", highlightCssClass: "figure-label" }
+      });
+    });
+    spec.build(board, handles, origin);
+
+    // The readout: visible to everyone, announced to screen readers (the text alternative).
+    counter += 1;
+    var readout = document.createElement("p");
+    readout.className = "figure-readout";
+    readout.id = "figure-readout-" + counter;
+    readout.setAttribute("aria-live", "polite");
+    canvas.parentNode.insertBefore(readout, canvas.nextSibling);
+
+    var keys = document.createElement("p");
+    keys.className = "figure-keys";
+    keys.id = "figure-keys-" + counter;
+    var caption = figure.querySelector("figcaption");
+    var captionText = caption ? caption.textContent : "";
+    (caption || figure).appendChild(keys);
+
+    var selected = spec.selected || 0;
+    var last = "";
+
+    function keyText() {
+      var names = spec.handles.map(function (s) { return s.label; });
+      var text = "Keys: select the figure (click or Tab), then the arrow keys move " +
+        names[selected] + " by " + num(step) + ".";
+      if (names.length > 1) {
+        text += " Space switches to " + names[(selected + 1) % names.length] +
+          " (or press 1–" + names.length + ").";
+      }
+      return text + " Or drag the points with the mouse or a finger.";
+    }
+
+    function refresh(announce) {
+      var text = spec.describe(handles);
+      if (announce) text = announce + " " + text;
+      if (text !== last) {
+        readout.textContent = text;
+        last = text;
+      }
+    }
+
+    function select(i) {
+      selected = i;
+      handles.forEach(function (p, j) {
+        p.setAttribute({ size: j === i ? 7 : 5, strokeColor: j === i ? "#000" : spec.handles[j].color, strokeWidth: j === i ? 2 : 1 });
+      });
+      keys.textContent = keyText();
+    }
+
+    function move(dx, dy) {
+      var p = handles[selected];
+      var x = snap(p.X() + dx * step, step);
+      var y = snap(p.Y() + dy * step, step);
+      x = Math.min(Math.max(x, snap(bbox[0] + step, step)), snap(bbox[2] - step, step));
+      y = Math.min(Math.max(y, snap(bbox[3] + step, step)), snap(bbox[1] - step, step));
+      p.moveTo([x, y]);
+      board.update();
+      refresh();
+    }
+
+    figure.tabIndex = 0;
+    figure.setAttribute("role", "application");
+    figure.setAttribute("aria-roledescription", "interactive figure");
+    figure.setAttribute("aria-label", "Interactive figure. " + captionText);
+    figure.setAttribute("aria-describedby", readout.id + " " + keys.id);
+
+    figure.addEventListener("keydown", function (event) {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      var moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+      if (moves[event.key]) {
+        event.preventDefault();
+        move(moves[event.key][0], moves[event.key][1]);
+      } else if (event.key === " " || event.key === "n" || event.key === "N") {
+        event.preventDefault();
+        select((selected + 1) % handles.length);
+        refresh("Now moving " + spec.handles[selected].label + ".");
+      } else if (/^[1-9]$/.test(event.key) && Number(event.key) <= handles.length) {
+        event.preventDefault();
+        select(Number(event.key) - 1);
+        refresh("Now moving " + spec.handles[selected].label + ".");
+      }
+    });
+
+    handles.forEach(function (p, i) {
+      p.on("down", function () {
+        if (selected !== i) select(i);
+        if (document.activeElement !== figure) figure.focus({ preventScroll: true });
+      });
+      p.on("drag", function () { refresh(); });
+      p.on("up", function () { refresh(); });
+    });
+
+    select(selected);
+    board.update();
+    refresh();
+    return { board: board, handles: handles, refresh: refresh };
+  }
+
+  window.mlmathFigureKit = {
+    colors: COLORS,
+    create: create,
+    num: num,
+    vec: vec,
+    isZero: isZero,
+    xy: function (p) { return [p.X(), p.Y()]; },
+    // An arrow from the origin (or a given point) to a point; tips may be functions.
+    arrow: function (board, from, to, attrs) {
+      return board.create("arrow", [from, to], Object.assign({
+        strokeWidth: 3, fixed: true, highlight: false, lastArrow: { type: 2, size: 5 }
+      }, attrs || {}));
+    },
+    // A label that follows a point given by functions: centred above (or below) it.
+    text: function (board, fx, fy, words, color, below) {
+      return board.create("text", [fx, fy, words], {
+        fixed: true, highlight: false, strokeColor: color, fontSize: 15, cssClass: "figure-label",
+        highlightCssClass: "figure-label", anchorX: "middle", anchorY: below ? "top" : "bottom"
+      });
+    },
+    // A hidden point that follows a function of the handles.
+    follow: function (board, fx, fy, attrs) {
+      return board.create("point", [fx, fy], Object.assign({
+        visible: false, fixed: true, withLabel: false, showInfobox: false
+      }, attrs || {}));
+    }
+  };
+
+  // --- the loader ----------------------------------------------------------------------------
+
+  function drawAll(root) {
+    if (!window.JXG || !root || !root.querySelectorAll) return;
+    freeDetached();
+    var figures = Array.prototype.slice.call(root.querySelectorAll("figure.interactive:not(.drawn)"));
+    if (root.matches && root.matches("figure.interactive:not(.drawn)")) figures.unshift(root);
+    figures.forEach(function (fig) {
       var draw = window.mlmathFigures[fig.getAttribute("data-kind")];
-      if (!draw || !window.JXG) return;
+      if (!draw) return;
       var params = {};
       try { params = JSON.parse(fig.getAttribute("data-params") || "{}"); } catch (e) { return; }
+      var canvas = fig.querySelector(".figure-canvas");
+      fig.classList.add("drawn");  // the canvas needs its size before the board is made
       try {
-        draw(fig.querySelector(".figure-canvas"), params);
-        fig.classList.add("drawn");
-      } catch (e) { /* keep the text alternative */ }
+        draw(canvas, params);
+      } catch (e) {
+        fig.classList.remove("drawn");
+        canvas.innerHTML = "";
+        Array.prototype.forEach.call(fig.querySelectorAll(".figure-readout, .figure-keys"), function (el) {
+          el.parentNode.removeChild(el);
+        });
+        if (window.console) window.console.error("figure " + fig.getAttribute("data-kind") + ":", e);
+      }
     });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    drawAll(document.body);
+    if (window.htmx) window.htmx.onLoad(function (el) { drawAll(el); });
   });
 })();
