@@ -163,31 +163,42 @@ def _equations(first: Node, second: Node, variables: tuple[str, ...]) -> Verdict
     solved_first, solved_second = _solved_for(first), _solved_for(second)
     if solved_first and solved_second and solved_first[0] == solved_second[0]:
         return _outcome(compare_formulas(solved_first[1], solved_second[1], variables))
+    if first == second:
+        return Verdict.EQUAL
     f = Node("-", first.args)
     g = Node("-", second.args)
-    ratio = Node("/", (f, g))
-    ratio_symbols = sorted(set(variables) | f.symbols() | g.symbols())
-    constant_ratio = _ratio_is_constant(ratio, ratio_symbols)
-    if constant_ratio:
+    names = sorted(set(variables) | f.symbols() | g.symbols())
+    ratio = _constant_ratio(f, g, names)
+    if ratio is None:
+        return Verdict.UNDECIDED
+    if ratio:
         return Verdict.EQUAL
     if _is_linear(f) and _is_linear(g):
         return Verdict.DIFFERENT
     return Verdict.UNDECIDED
 
 
-def _ratio_is_constant(ratio: Node, names: list[str]) -> bool:
+def _constant_ratio(f: Node, g: Node, names: list[str]) -> bool | None:
+    """Whether ``f = c·g`` for one non-zero constant ``c`` at every probe point
+    (``None`` when too few points are defined to tell)."""
     from mlmath.answers.evaluate import Undefined, float_value
     from mlmath.answers.probe import _float_points
 
-    values = []
+    pairs = []
     for point in _float_points(names):
         try:
-            values.append(float_value(ratio, point))
+            pairs.append((float_value(f, point), float_value(g, point)))
         except Undefined:
             continue
-    if len(values) < 4 or values[0] == 0:
+    if len(pairs) < 4:
+        return None
+    scale = max(max(abs(a), abs(b)) for a, b in pairs) or 1.0
+    if all(abs(b) <= 1e-12 * scale for _, b in pairs):
+        return all(abs(a) <= 1e-12 * scale for a, _ in pairs)
+    reference = next(a / b for a, b in pairs if abs(b) > 1e-12 * scale)
+    if reference == 0:
         return False
-    return all(abs(v - values[0]) <= 1e-9 * max(1.0, abs(values[0])) for v in values)
+    return all(abs(a - reference * b) <= 1e-9 * max(1.0, abs(a), abs(b)) for a, b in pairs)
 
 
 def _is_linear(node: Node) -> bool:

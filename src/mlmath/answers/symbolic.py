@@ -128,10 +128,64 @@ def from_sympy(value: Any, variables: tuple[str, ...]) -> Node:
     raise TypeError(f"cannot use {value.func.__name__} in an answer expression")
 
 
+_ONE_AT_A_TIME = threading.Lock()
+
+MAX_SYMBOLIC_EXPONENT = 64
+
+
+def safe_for_sympy(node: Node) -> bool:
+    """Whether SymPy can build this formula without computing a huge number.
+
+    SymPy evaluates constant powers eagerly (``2^(9^9)`` would hold the interpreter
+    for minutes), so every constant part must evaluate within our own limits and
+    every constant exponent must be small.
+    """
+    from mlmath.answers.errors import AnswerError
+    from mlmath.answers.evaluate import exact_value
+
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.op == "^":
+            exponent = current.args[1]
+            if not exponent.symbols():
+                try:
+                    value = exact_value(exponent)
+                except AnswerError:
+                    return False
+                if abs(float(value)) > MAX_SYMBOLIC_EXPONENT or (
+                    isinstance(value, Fraction) and value.denominator > 12
+                ):
+                    return False
+            elif not current.args[0].symbols():
+                try:
+                    base = exact_value(current.args[0])
+                except AnswerError:
+                    return False
+                if abs(float(base)) > 10**6:
+                    return False
+        if not current.symbols() and current.op != "num":
+            try:
+                exact_value(current)
+            except AnswerError:
+                return False
+            continue
+        stack.extend(current.args)
+    return True
+
+
 def symbolically_equal(first: Node, second: Node) -> bool | None:
     """Whether ``first - second`` simplifies to zero; ``None`` when SymPy cannot tell
-    within :data:`SYMBOLIC_TIME_LIMIT` seconds, or the formulas are too large to try."""
+    within :data:`SYMBOLIC_TIME_LIMIT` seconds, or the formulas are too large to try.
+
+    At most one check runs at a time per process: a check that outlives its time
+    limit cannot be stopped (it is a thread), so no second one is started beside it.
+    """
     if first.size + second.size > 2 * MAX_SYMBOLIC_NODES:
+        return None
+    if not (safe_for_sympy(first) and safe_for_sympy(second)):
+        return None
+    if not _ONE_AT_A_TIME.acquire(blocking=False):
         return None
     outcome: list[bool | None] = [None]
 
@@ -143,6 +197,8 @@ def symbolically_equal(first: Node, second: Node) -> bool | None:
             outcome[0] = True if simplified == 0 else None
         except Exception:  # SymPy may fail in many ways; that is simply "cannot tell"
             outcome[0] = None
+        finally:
+            _ONE_AT_A_TIME.release()
 
     worker = threading.Thread(target=work, name="mlmath-symbolic-check", daemon=True)
     worker.start()
