@@ -41,7 +41,7 @@ def test_list_gives_every_skill_with_its_inputs() -> None:
         (["linalg.determinant_2x2", "--input", '{"matrix": [[1, 2], [3]]}'], "same number"),
         (["linalg.determinant_2x2", "--input", '{"matrix": [[1, "two"], [3, 4]]}'], "number"),
         (["linalg.determinant_2x2", "--input", '{"matrix": [[1, 2]], "extra": 1}'], "unknown"),
-        (["linalg.determinant_3x3", "--input", '{"matrix": [[1, 2, 3], [4, 5, 6]]}'], "square"),
+        (["linalg.determinant_3x3", "--input", '{"matrix": [[1, 2, 3], [4, 5, 6]]}'], "3×3 matrix"),
     ],
 )
 def test_bad_input_is_one_line_and_status_2(args: list[str], message: str) -> None:

@@ -17,6 +17,7 @@ from fractions import Fraction
 from typing import Any, Literal
 
 from mlmath.engine.exact import Matrix, Vector
+from mlmath.engine.render import to_json
 
 FieldKind = Literal[
     "number", "integer", "vector", "vectors", "matrix", "string", "choice", "expression", "data"
@@ -100,33 +101,33 @@ class Field:
         if any(isinstance(x, list) for x in raw):
             raise InputError("expected a flat list of numbers, like [1, 2, 3]")
         if not self.min_size <= len(raw) <= self.max_size:
-            raise InputError(
-                f"expected {self.min_size} to {self.max_size} entries, got {len(raw)}"
-            )
+            low, high = self.min_size, self.max_size
+            wanted = f"{low}" if low == high else f"{low} to {high}"
+            raise InputError(f"expected {wanted} entries, got {len(raw)}")
         return Vector(tuple(read_number(x) for x in raw))
 
     def _matrix(self, raw: Any) -> Matrix:
         if not isinstance(raw, list) or not raw or not all(isinstance(r, list) for r in raw):
             raise InputError("expected a list of rows, like [[1, 2], [3, 4]]")
-        if not self.min_size <= len(raw) <= self.max_size:
-            raise InputError(f"expected {self.min_size} to {self.max_size} rows, got {len(raw)}")
-        widths = {len(r) for r in raw}
-        if len(widths) != 1:
+        if len({len(r) for r in raw}) != 1:
             raise InputError("every row must have the same number of entries")
-        width = widths.pop()
-        if not self.min_size <= width <= self.max_size:
-            raise InputError(
-                f"expected {self.min_size} to {self.max_size} columns, got {width}"
-            )
-        if self.square and width != len(raw):
-            raise InputError(f"expected a square matrix, got {len(raw)}×{width}")
+        rows, columns = len(raw), len(raw[0])
+        low, high = self.min_size, self.max_size
+        if self.square and low == high and (rows, columns) != (low, low):
+            raise InputError(f"expected a {low}×{low} matrix, got {rows}×{columns}")
+        if self.square and rows != columns:
+            raise InputError(f"expected a square matrix, got {rows}×{columns}")
+        for count, what in ((rows, "rows"), (columns, "columns")):
+            if not low <= count <= high:
+                wanted = f"{low}" if low == high else f"{low} to {high}"
+                raise InputError(f"expected {wanted} {what}, got {count}")
         return Matrix(tuple(tuple(read_number(x) for x in row) for row in raw))
 
     def schema(self) -> dict[str, Any]:
         """A JSON description for ``mlmath solve --list``."""
         out: dict[str, Any] = {"name": self.name, "kind": self.kind, "help": self.help}
         if not self.required:
-            out["default"] = self.default
+            out["default"] = to_json(self.default)
         if self.choices:
             out["choices"] = list(self.choices)
         if self.kind in ("vector", "vectors", "matrix"):
