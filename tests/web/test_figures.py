@@ -357,3 +357,18 @@ def test_practice_figure_that_gives_the_answer_away_comes_with_the_solution(
         page, fig, "2", *(["ArrowDown"] * round(d * 2) if d > 0 else ["ArrowUp"] * round(-d * 2))
     )
     assert text.startswith(f"det = {shown(a * 0 - b * c)}:"), text
+
+
+def test_lesson_practice_slot_draws_its_figure_when_it_arrives(
+    figure_server: str, page: Page
+) -> None:
+    page.goto(f"{figure_server}/lessons/c1w4l2")
+    panel = page.locator("section.practice[data-skill='linalg.eigenvectors']")
+    slot = page.get_by_role("link", name="Open the practice for Eigenvectors")
+    slot.scroll_into_view_if_needed()  # the panel loads (htmx) when revealed
+    panel.wait_for()
+    fig = panel.locator("figure.interactive.drawn[data-kind='eigenvectors']")
+    fig.wait_for()
+    assert "not an eigenvector" in readout(fig)
+    before = readout(fig)
+    assert press(page, fig, "ArrowUp") != before

@@ -54,10 +54,10 @@
 
   // --- the board -----------------------------------------------------------------------------
 
-  function halfHeight(points) {
+  function halfHeight(points, least) {
     var m = 0;
     points.forEach(function (p) { m = Math.max(m, Math.abs(p[0]) * 0.75, Math.abs(p[1])); });
-    return Math.max(4, Math.ceil(m * 1.25 + 0.5));
+    return Math.max(least, Math.ceil(m * 1.25 + 0.5));
   }
 
   function snap(x, step) { return Number((Math.round(x / step) * step).toFixed(6)); }
@@ -70,13 +70,14 @@
     });
   }
 
-  // spec: {extent: [[x, y], …], step, handles: [{label, at: [x, y], color}], selected,
+  // spec: {extent: [[x, y], …], minHalfHeight, step, handles: [{label, at: [x, y], color}], selected,
   //        build(board, handles, origin), describe(handles) → text}
   function create(canvas, spec) {
     var JXG = window.JXG;
     var figure = canvas.closest("figure") || canvas.parentNode;
     var step = spec.step || 0.5;
-    var h = halfHeight(spec.extent.concat(spec.handles.map(function (s) { return s.at; })));
+    var h = halfHeight(spec.extent.concat(spec.handles.map(function (s) { return s.at; })),
+      spec.minHalfHeight || 4);
     var w = h * 4 / 3;
     var bbox = [-w, h, w, -h];
     counter += 1;

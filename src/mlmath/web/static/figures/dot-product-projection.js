@@ -26,6 +26,7 @@
         { label: "v", at: params.v, color: C.blue }
       ],
       selected: 1,
+      minHalfHeight: 2.5,
       build: function (board, h, origin) {
         board.create("line", [origin, h[1]], {
           fixed: true, highlight: false, strokeColor: C.grey, dash: 2, strokeWidth: 1.5
@@ -38,7 +39,7 @@
         });
         kit.arrow(board, origin, shadow, { strokeColor: C.green, strokeWidth: 5, strokeOpacity: 0.75 });
         kit.text(board, function () { return shadow.X(); }, function () { return shadow.Y(); },
-          "projection", C.green, true);
+          "proj", C.green, true);
         kit.arrow(board, origin, h[0], { strokeColor: C.orange });
         kit.arrow(board, origin, h[1], { strokeColor: C.blue });
       },
