@@ -1,0 +1,1 @@
+"""Probability: counting, conditional probability, distributions, summaries, worked steps."""

@@ -1,0 +1,223 @@
+"""Probability as counting equally likely outcomes, and rules for combining events.
+
+When every outcome is equally likely, P(event) = favourable outcomes / all
+outcomes. Repeated independent trials multiply; "at least one" is easiest
+through the complement; "A or B" adds and removes the overlap once.
+
+>>> dice_event_probability(6, 2, "=", 7).answer
+Fraction(1, 6)
+>>> at_least_one(Fraction(1, 2), 3).answer
+Fraction(7, 8)
+>>> union(Fraction(1, 2), Fraction(1, 3), Fraction(1, 6)).answer
+Fraction(2, 3)
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from fractions import Fraction
+from typing import Any
+
+from mlmath.engine.probability.notation import formula, latex_of, text_of
+from mlmath.engine.solution import NotSolvable, Solution, Step
+
+COMPARISONS: dict[str, Callable[[Any, Any], bool]] = {
+    "=": lambda a, b: a == b,
+    "<=": lambda a, b: a <= b,
+    ">=": lambda a, b: a >= b,
+    "<": lambda a, b: a < b,
+    ">": lambda a, b: a > b,
+}
+WORDS = {"=": "equal to", "<=": "at most", ">=": "at least", "<": "less than", ">": "more than"}
+LATEX = {"=": "=", "<=": r"\le", ">=": r"\ge", "<": "<", ">": ">"}
+SYMBOL = {"=": "=", "<=": "≤", ">=": "≥", "<": "<", ">": ">"}
+
+
+def favourable_totals(sides: int, dice: int, comparison: str, target: int) -> list[tuple[int, ...]]:
+    """Every ordered outcome of ``dice`` fair dice whose total compares with ``target``."""
+    test = COMPARISONS[comparison]
+    return [
+        roll
+        for roll in itertools.product(range(1, sides + 1), repeat=dice)
+        if test(sum(roll), target)
+    ]
+
+
+def dice_event_probability(
+    sides: int, dice: int, comparison: str, target: int
+) -> Solution[Fraction]:
+    """P(total of the dice compares with target), by listing equally likely ordered outcomes."""
+    if not 2 <= sides <= 20 or not 1 <= dice <= 3:
+        raise NotSolvable("use 1 to 3 dice with 2 to 20 sides each")
+    if comparison not in COMPARISONS:
+        raise NotSolvable(f"the comparison must be one of {', '.join(COMPARISONS)}")
+    outcomes = sides**dice
+    good = favourable_totals(sides, dice, comparison, target)
+    answer = Fraction(len(good), outcomes)
+    what = "the number shown" if dice == 1 else "the total"
+    shown = ", ".join(
+        str(r[0]) if dice == 1 else "(" + ",".join(map(str, r)) + ")" for r in good[:12]
+    )
+    if len(good) > 12:
+        shown += ", …"
+    return Solution(
+        answer,
+        (
+            Step(
+                f"Count the equally likely outcomes: each die has {sides} faces, and order "
+                "matters (die 1 and die 2 are different dice)",
+                formula(
+                    rf"{sides}^{{{dice}}} = {outcomes}" if dice > 1 else str(sides),
+                    f"{sides}^{dice} = {outcomes}" if dice > 1 else str(sides),
+                ),
+            ),
+            Step(
+                f"List the outcomes where {what} is {WORDS[comparison]} {target}: "
+                f"{shown or 'none'}",
+                formula(rf"\text{{favourable}} = {len(good)}", f"favourable = {len(good)}"),
+            ),
+            Step(
+                "Divide favourable by all outcomes",
+                formula(
+                    rf"P = \frac{{{len(good)}}}{{{outcomes}}} = {latex_of(answer)}",
+                    f"P = {len(good)}/{outcomes} = {text_of(answer)}",
+                ),
+            ),
+        ),
+    )
+
+
+def check_probability(p: Fraction, name: str = "p") -> None:
+    if not 0 <= p <= 1:
+        raise NotSolvable(f"{name} must be a probability between 0 and 1, not {text_of(p)}")
+
+
+def at_least_one(p: Fraction, n: int) -> Solution[Fraction]:
+    """P(at least one success in n independent trials) = 1 − (1 − p)ⁿ, via the complement."""
+    check_probability(p)
+    if not 1 <= n <= 1000:
+        raise NotSolvable("the number of trials must be between 1 and 1000")
+    miss = 1 - p
+    none = miss**n
+    answer = 1 - none
+    return Solution(
+        answer,
+        (
+            Step(
+                "Use the complement: 'at least one success' fails only when every trial fails",
+                formula(
+                    r"P(\text{at least one}) = 1 - P(\text{none})",
+                    "P(at least one) = 1 − P(none)",
+                ),
+            ),
+            Step(
+                "One trial fails with probability 1 − p",
+                formula(
+                    rf"1 - {latex_of(p)} = {latex_of(miss)}", f"1 − {text_of(p)} = {text_of(miss)}"
+                ),
+            ),
+            Step(
+                f"The {n} trials are independent, so the probabilities of failing multiply",
+                formula(
+                    rf"P(\text{{none}}) = \left({latex_of(miss)}\right)^{{{n}}} = {latex_of(none)}"
+                    rf" \approx {float(none):.4f}",
+                    f"P(none) = ({text_of(miss)})^{n} = {text_of(none)} ≈ {float(none):.4f}",
+                ),
+            ),
+            Step(
+                "Subtract from 1",
+                formula(
+                    rf"P(\text{{at least one}}) = 1 - {latex_of(none)} = {latex_of(answer)}"
+                    rf" \approx {float(answer):.4f}",
+                    f"P(at least one) = 1 − {text_of(none)} = {text_of(answer)} "
+                    f"≈ {float(answer):.4f}",
+                ),
+            ),
+        ),
+    )
+
+
+def union(p_a: Fraction, p_b: Fraction, p_both: Fraction) -> Solution[Fraction]:
+    """The sum rule: P(A or B) = P(A) + P(B) − P(A and B)."""
+    for value, name in ((p_a, "P(A)"), (p_b, "P(B)"), (p_both, "P(A and B)")):
+        check_probability(value, name)
+    if p_both > min(p_a, p_b):
+        raise NotSolvable("P(A and B) cannot be larger than P(A) or P(B)")
+    answer = p_a + p_b - p_both
+    if answer > 1:
+        raise NotSolvable("these probabilities are impossible together: P(A or B) would pass 1")
+    steps = [
+        Step(
+            "Adding P(A) and P(B) counts the outcomes in both events twice; subtract them once",
+            formula(
+                r"P(A \cup B) = P(A) + P(B) - P(A \cap B)",
+                "P(A or B) = P(A) + P(B) − P(A and B)",
+            ),
+        ),
+        Step(
+            "Substitute the numbers",
+            formula(
+                rf"P(A \cup B) = {latex_of(p_a)} + {latex_of(p_b)} - {latex_of(p_both)}"
+                rf" = {latex_of(answer)}",
+                f"P(A or B) = {text_of(p_a)} + {text_of(p_b)} − {text_of(p_both)} "
+                f"= {text_of(answer)}",
+            ),
+        ),
+    ]
+    if p_both == 0:
+        steps.insert(
+            1,
+            Step(
+                "The events cannot happen together (they are mutually exclusive), "
+                "so nothing is counted twice"
+            ),
+        )
+    return Solution(answer, tuple(steps))
+
+
+def two_draws(red: int, other: int, replacement: bool) -> Solution[Fraction]:
+    """P(both draws red) by the product rule: P(A and B) = P(A) · P(B | A)."""
+    n = red + other
+    if red < 1 or other < 0 or n < 2 or n > 1000:
+        raise NotSolvable("the bag needs at least one red ball and two balls in all")
+    first = Fraction(red, n)
+    second = first if replacement else Fraction(red - 1, n - 1)
+    answer = first * second
+    why = (
+        "The ball goes back, so the second draw is exactly like the first: the draws are "
+        "independent"
+        if replacement
+        else "The first red ball is not put back: one red ball fewer, one ball fewer. "
+        "The second draw depends on the first"
+    )
+    return Solution(
+        answer,
+        (
+            Step(
+                "Product rule: P(both red) = P(first red) · P(second red | first red)",
+                formula(
+                    r"P(R_1 \cap R_2) = P(R_1)\,P(R_2 \mid R_1)",
+                    "P(R1 and R2) = P(R1) · P(R2 | R1)",
+                ),
+            ),
+            Step(
+                f"First draw: {red} red balls out of {n}",
+                formula(rf"P(R_1) = {latex_of(first)}", f"P(R1) = {text_of(first)}"),
+            ),
+            Step(
+                why,
+                formula(
+                    rf"P(R_2 \mid R_1) = {latex_of(second)}", f"P(R2 | R1) = {text_of(second)}"
+                ),
+            ),
+            Step(
+                "Multiply",
+                formula(
+                    rf"P(R_1 \cap R_2) = {latex_of(first)} \cdot {latex_of(second)} = "
+                    rf"{latex_of(answer)}",
+                    f"P(R1 and R2) = {text_of(first)} · {text_of(second)} = {text_of(answer)}",
+                ),
+            ),
+        ),
+    )
