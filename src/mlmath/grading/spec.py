@@ -123,14 +123,25 @@ class Assignment:
         return self._module("reference")
 
     def tests(self, *, seed: int, public_only: bool = False) -> list[TestCase]:
-        """Public tests, then (unless ``public_only``) the hidden tests drawn with ``seed``."""
-        module = self._module("tests")
-        reference = self.reference()
-        cases: list[TestCase] = list(module.public_tests(reference))
-        cases = [TestCase(**{**_fields(case), "public": True}) for case in cases]
-        if not public_only:
-            cases += module.hidden_tests(reference, np.random.default_rng(seed))
-        return cases
+        """Public tests, then (unless ``public_only``) the hidden tests drawn with ``seed``.
+
+        Expected values are computed by the reference solution once per
+        ``(assignment, seed)`` and kept (here, outside any sandbox): a regrade, a
+        retry and ``mlmath grade --seed`` reuse them. Test cases are never changed
+        after they are made, so sharing them is safe.
+        """
+        return list(_cases(self, seed, public_only))
+
+
+@functools.lru_cache(maxsize=256)
+def _cases(assignment: Assignment, seed: int, public_only: bool) -> tuple[TestCase, ...]:
+    module = assignment._module("tests")
+    reference = assignment.reference()
+    cases: list[TestCase] = list(module.public_tests(reference))
+    cases = [TestCase(**{**_fields(case), "public": True}) for case in cases]
+    if not public_only:
+        cases += module.hidden_tests(reference, np.random.default_rng(seed))
+    return tuple(cases)
 
 
 def _fields(case: TestCase) -> dict[str, Any]:
