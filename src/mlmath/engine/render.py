@@ -111,7 +111,7 @@ def _grid_text(rows: Sequence[Sequence[Fraction]], bar_before: int | None = None
 # --- dispatch ------------------------------------------------------------------
 
 
-def text(obj: Math | str) -> str:
+def text(obj: Math | str | Sequence[Math]) -> str:
     """Plain text for a terminal: numbers as typed, matrices as aligned grids."""
     if isinstance(obj, str):
         return obj
@@ -121,19 +121,25 @@ def text(obj: Math | str) -> str:
         return _grid_text(obj.rows)
     if isinstance(obj, Vector):
         return "(" + ", ".join(number_text(a) for a in obj.entries) + ")"
+    if isinstance(obj, list | tuple):
+        return ", ".join(text(item) for item in obj)
+    assert isinstance(obj, Renderable)
     return obj.text()
 
 
-def latex(obj: Math | str) -> str:
+def latex(obj: Math | str | Sequence[Math]) -> str:
     """LaTeX for KaTeX (math mode, without delimiters)."""
     if isinstance(obj, str):
-        return r"\text{" + _latex_escape(obj) + "}"
+        return latex_words(obj)
     if isinstance(obj, Fraction | int | float):
         return number_latex(obj)
     if isinstance(obj, Matrix):
         return matrix_latex(obj)
     if isinstance(obj, Vector):
         return vector_latex(obj)
+    if isinstance(obj, list | tuple):
+        return ",\\; ".join(latex(item) for item in obj)
+    assert isinstance(obj, Renderable)
     return obj.latex()
 
 
@@ -180,6 +186,11 @@ _LATEX_SPECIALS = {
     "^": r"\textasciicircum{}",
     "~": r"\textasciitilde{}",
 }
+
+
+def latex_words(words: str) -> str:
+    """Plain words inside math: ``\\text{…}`` with LaTeX's special characters escaped."""
+    return r"\text{" + _latex_escape(words) + "}"
 
 
 def _latex_escape(words: str) -> str:

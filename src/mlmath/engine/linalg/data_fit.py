@@ -23,7 +23,7 @@ from mlmath.engine.exact import Matrix, ScalarLike, Vector
 from mlmath.engine.linalg.dependence import reduce_to_rref
 from mlmath.engine.linalg.determinant import determinant
 from mlmath.engine.linalg.system import LinearSystem
-from mlmath.engine.render import number_json, number_latex, number_text
+from mlmath.engine.render import latex_words, number_json, number_latex, number_text
 from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
 
 
@@ -173,7 +173,7 @@ class DataTable:
         )
 
     def latex(self) -> str:
-        header = " & ".join(rf"\text{{{h}}}" for h in self._header())
+        header = " & ".join(latex_words(h) for h in self._header())
         body = r" \\ ".join(" & ".join(row) for row in self._cells())
         spec = "c" * len(self._header())
         return rf"\begin{{array}}{{{spec}}} {header} \\ \hline {body} \end{{array}}"
@@ -207,7 +207,7 @@ def fit_weights(data: DataSet) -> Solution[Vector]:
             f"{n} unknown weights need exactly {n} examples to fit exactly; there are {m}"
         )
     steps = [
-        Step("The model", Formula(_latex_words(data.model_text()), data.model_text())),
+        Step("The model", Formula(latex_words(data.model_text()), data.model_text())),
         Step(
             f"Each {data.domain.example} (one row of the data) gives one equation in the "
             f"unknown weights: put its numbers into the model",
@@ -253,10 +253,6 @@ def fit_weights(data: DataSet) -> Solution[Vector]:
         )
     )
     return Solution(weights, tuple(steps))
-
-
-def _latex_words(text: str) -> str:
-    return r"\text{" + text.replace("$", r"\$") + "}"
 
 
 def _vector_latex(v: Vector) -> str:
