@@ -226,7 +226,7 @@ def linear_density_probability(m: Fraction, lower: Fraction, upper: Fraction) ->
     if not 0 <= lower <= upper <= m:
         raise NotSolvable(f"the interval must lie inside [0, {text_of(m)}] with lower ≤ upper")
     answer = (upper**2 - lower**2) / m**2
-    c = Fraction(2) / m**2
+    m2 = m**2
     return Solution(
         answer,
         (
@@ -235,18 +235,18 @@ def linear_density_probability(m: Fraction, lower: Fraction, upper: Fraction) ->
                 "under f over it",
                 formula(
                     rf"P({latex_of(lower)} \le X \le {latex_of(upper)}) = "
-                    rf"\int_{{{latex_of(lower)}}}^{{{latex_of(upper)}}} {latex_of(c)}\,x\,dx",
+                    rf"\int_{{{latex_of(lower)}}}^{{{latex_of(upper)}}} \frac{{2x}}{{{latex_of(m2)}}}\,dx",
                     f"P({text_of(lower)} ≤ X ≤ {text_of(upper)}) = area under "
-                    f"f(x) = {text_of(c)}x from {text_of(lower)} to {text_of(upper)}",
+                    f"f(x) = 2x/{text_of(m2)} from {text_of(lower)} to {text_of(upper)}",
                 ),
             ),
             Step(
                 "Under a straight line the area is a trapezoid: width × average height, which "
                 "is the same as the integral x²/m² evaluated at the ends",
                 formula(
-                    rf"\frac{{{latex_of(upper)}^2 - {latex_of(lower)}^2}}{{{latex_of(m)}^2}}"
+                    rf"\frac{{({latex_of(upper)})^2 - ({latex_of(lower)})^2}}{{{latex_of(m2)}}}"
                     rf" = {latex_of(answer)}",
-                    f"({text_of(upper)}² − {text_of(lower)}²) / {text_of(m)}² = {text_of(answer)}",
+                    f"(({text_of(upper)})² − ({text_of(lower)})²) / {text_of(m2)} = {text_of(answer)}",
                 ),
             ),
         ),

@@ -188,21 +188,21 @@ def two_draws(red: int, other: int, replacement: bool) -> Solution[Fraction]:
         "The ball goes back, so the second draw is exactly like the first: the draws are "
         "independent"
         if replacement
-        else "The first red ball is not put back: one red ball fewer, one ball fewer. "
+        else "The first item is not put back: one item of that kind fewer, one item fewer. "
         "The second draw depends on the first"
     )
     return Solution(
         answer,
         (
             Step(
-                "Product rule: P(both red) = P(first red) · P(second red | first red)",
+                "Product rule: P(both) = P(first) · P(second | first), R meaning the kind asked for",
                 formula(
                     r"P(R_1 \cap R_2) = P(R_1)\,P(R_2 \mid R_1)",
                     "P(R1 and R2) = P(R1) · P(R2 | R1)",
                 ),
             ),
             Step(
-                f"First draw: {red} red balls out of {n}",
+                f"First draw: {red} of the {n} items are of that kind",
                 formula(rf"P(R_1) = {latex_of(first)}", f"P(R1) = {text_of(first)}"),
             ),
             Step(

@@ -5,8 +5,8 @@ written to four decimal places. A :class:`Table` is a small labelled grid — a
 PMF, a joint distribution, a count table — that renders itself as text, LaTeX
 and JSON.
 
->>> text_of(Fraction(3, 8)), text_of(0.84134)
-('3/8', '0.8413')
+>>> text_of(Fraction(3, 8)), text_of(0.84134), text_of(Fraction(37, 1000))
+('3/8', '0.8413', '0.037')
 >>> print(Table(("x", "P(X = x)"), ((0, Fraction(1, 4)), (1, Fraction(3, 4)))).text())
 x  P(X = x)
 0       1/4
@@ -27,16 +27,32 @@ Number = Fraction | int | float
 Cell = Number | str
 
 
+def _decimal(x: Fraction) -> str | None:
+    """A fraction as a person would write it from a problem: ``37/1000`` is ``0.037``; a
+    fraction with a huge denominator is shown to six significant digits."""
+    if x.denominator <= 12:
+        return None
+    if 10**6 % x.denominator == 0:
+        return f"{float(x):f}".rstrip("0").rstrip(".")
+    if x.denominator > 10**4:
+        return f"{float(x):.6g}"
+    return None
+
+
 def text_of(x: Number) -> str:
     """A number as text: exact when it is a fraction, four decimals when it is real."""
     if isinstance(x, float):
         return f"{x:.4f}"
+    if isinstance(x, Fraction) and (shown := _decimal(x)) is not None:
+        return shown
     return number_text(x)
 
 
 def latex_of(x: Number) -> str:
     if isinstance(x, float):
         return f"{x:.4f}"
+    if isinstance(x, Fraction) and (shown := _decimal(x)) is not None:
+        return number_latex(float(shown)) if "e" in shown else shown
     return number_latex(x)
 
 
