@@ -208,3 +208,24 @@ def test_the_starter_file_is_accepted(db: Database) -> None:
     ada = _learner(db, "ada")
     starter = (ASSIGNMENTS / ASSIGNMENT / "linear_systems.py").read_bytes()
     assert _submit(db, ada, starter) > 0
+
+
+def test_the_gradebook_has_each_learners_best_current_assignment_grade(db: Database) -> None:
+    import csv
+    import io
+
+    from mlmath.content.curriculum import curriculum
+    from mlmath.services import gradebook
+
+    ada, _ = _learner(db, "ada"), _learner(db, "bo")
+    for score in (4, 9):
+        _submit(db, ada)
+        held = grading_jobs.claim(db, "w")
+        assert held is not None
+        grading_jobs.finish(db, held, _result(score))
+    with db.read() as session:
+        table = gradebook.class_table(session, curriculum())
+    rows = list(csv.DictReader(io.StringIO(gradebook.gradebook_csv(table))))
+    column = f"assignment {ASSIGNMENT} best %"
+    assert {row["username"]: row[column] for row in rows} == {"ada": "90", "bo": ""}
+    assert "assignment c1w4-eigenvectors best %" in rows[0]

@@ -1,4 +1,5 @@
-"""The instructor's view of a class: learners × skills (mastery) and graded quiz scores, as CSV.
+"""The instructor's view of a class: learners × skills (mastery), graded quiz scores and
+programming-assignment grades, as CSV.
 
 Spreadsheet programs run cells that start with ``=``, ``+``, ``-``, ``@`` (or a
 tab or carriage return) as formulas; a learner's display name could be one, so
@@ -10,13 +11,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mlmath.content.curriculum import Curriculum, Quiz
-from mlmath.services import accounts, quizzes
+from mlmath.services import accounts, quizzes, submissions
 from mlmath.services.mastery import LEVEL_NAMES
 from mlmath.store.models import Mastery
 
@@ -26,6 +27,8 @@ class ClassRow:
     learner: accounts.User
     levels: dict[str, int]
     best_scores: dict[str, float]
+    assignment_scores: dict[str, float] = field(default_factory=dict)
+    """Best current grade (a fraction) per programming assignment."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +36,7 @@ class ClassTable:
     skill_ids: Sequence[str]
     graded_quizzes: Sequence[Quiz]
     rows: Sequence[ClassRow]
+    assignment_ids: Sequence[str] = ()
 
 
 def class_table(session: Session, curriculum: Curriculum) -> ClassTable:
@@ -48,8 +52,15 @@ def class_table(session: Session, curriculum: Curriculum) -> ClassTable:
     best: dict[int, dict[str, float]] = {}
     for (learner_id, quiz_id), score in quizzes.best_scores(session).items():
         best.setdefault(learner_id, {})[quiz_id] = score
-    rows = [ClassRow(u, levels.get(u.id, {}), best.get(u.id, {})) for u in learners]
-    return ClassTable(skill_ids, graded, rows)
+    assignment_ids = [a.id for week in curriculum.weeks() for a in week.assignments]
+    graded_code: dict[int, dict[str, float]] = {}
+    for (learner_id, assignment_id), score in submissions.best_scores(session).items():
+        graded_code.setdefault(learner_id, {})[assignment_id] = score
+    rows = [
+        ClassRow(u, levels.get(u.id, {}), best.get(u.id, {}), graded_code.get(u.id, {}))
+        for u in learners
+    ]
+    return ClassTable(skill_ids, graded, rows, assignment_ids)
 
 
 def _cell(value: str) -> str:
@@ -64,6 +75,7 @@ def gradebook_csv(table: ClassTable) -> str:
     writer.writerow(
         ["username", "name"]
         + [f"quiz {q.id} best %" for q in table.graded_quizzes]
+        + [f"assignment {a} best %" for a in table.assignment_ids]
         + [f"skill {s}" for s in table.skill_ids]
     )
     for row in table.rows:
@@ -71,8 +83,12 @@ def gradebook_csv(table: ClassTable) -> str:
             f"{100 * row.best_scores[q.id]:.0f}" if q.id in row.best_scores else ""
             for q in table.graded_quizzes
         ]
+        code = [
+            f"{100 * row.assignment_scores[a]:.0f}" if a in row.assignment_scores else ""
+            for a in table.assignment_ids
+        ]
         levels = [LEVEL_NAMES[row.levels.get(s, 0)] for s in table.skill_ids]
         writer.writerow(
-            [_cell(row.learner.username), _cell(row.learner.display_name), *scores, *levels]
+            [_cell(row.learner.username), _cell(row.learner.display_name), *scores, *code, *levels]
         )
     return out.getvalue()
