@@ -1,0 +1,290 @@
+"""Optimisation in one variable: where the slope is zero, and which way the graph bends.
+
+Critical points of polynomials up to degree 3 (set ``f′(x) = 0``, classify with
+``f″``); the two cost functions of machine learning solved in general — squared
+loss is smallest at the mean, log loss at the proportion — and the least-squares
+line found by setting both partial derivatives to zero.
+
+>>> from fractions import Fraction as F
+>>> squared_loss_minimum([F(1), F(2), F(6)]).answer
+Fraction(3, 1)
+>>> log_loss_minimum(7, 10).answer
+Fraction(7, 10)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Literal
+
+from mlmath.engine.calculus import numerals as numbers
+from mlmath.engine.calculus.differentiation import derivative
+from mlmath.engine.calculus.expression import Add, Const, Div, Expr, Mul, Pow, Value, Var
+from mlmath.engine.exact import Vector
+from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
+
+Kind = Literal["minimum", "maximum", "inconclusive"]
+
+
+@dataclass(frozen=True, slots=True)
+class CriticalPoint:
+    x: Value
+    value: Value
+    kind: Kind
+
+
+def polynomial_coefficients(expression: Expr, variable: str) -> list[Fraction]:
+    """Coefficients, constant term first; raises NotSolvable when not a polynomial."""
+    e = expression
+    if isinstance(e, Const):
+        return [e.value]
+    if isinstance(e, Var):
+        if e.name != variable:
+            raise NotSolvable(f"{e.name} is not the variable {variable}")
+        return [Fraction(0), Fraction(1)]
+    if isinstance(e, Add):
+        total: list[Fraction] = []
+        for t in e.terms:
+            c = polynomial_coefficients(t, variable)
+            total = [
+                (total[i] if i < len(total) else Fraction(0))
+                + (c[i] if i < len(c) else Fraction(0))
+                for i in range(max(len(total), len(c)))
+            ]
+        return total
+    if isinstance(e, Mul):
+        a = polynomial_coefficients(e.left, variable)
+        b = polynomial_coefficients(e.right, variable)
+        out = [Fraction(0)] * (len(a) + len(b) - 1)
+        for i, p in enumerate(a):
+            for j, q in enumerate(b):
+                out[i + j] += p * q
+        return out
+    if isinstance(e, Div) and isinstance(e.denominator, Const):
+        return [c / e.denominator.value for c in polynomial_coefficients(e.numerator, variable)]
+    if isinstance(e, Pow) and isinstance(e.exponent, Const):
+        n = e.exponent.value
+        if n.denominator == 1 and 0 <= n <= 8:
+            base = polynomial_coefficients(e.base, variable)
+            result = [Fraction(1)]
+            for _ in range(int(n)):
+                result = polynomial_coefficients(
+                    Mul(_poly(result, variable), _poly(base, variable)), variable
+                )
+            return result
+    raise NotSolvable(f"{expression.text()} is not a polynomial in {variable}")
+
+
+def _poly(coefficients: list[Fraction], variable: str) -> Expr:
+    terms: list[Expr] = [
+        Mul(Const(c), Pow(Var(variable), Const(Fraction(i)))) for i, c in enumerate(coefficients)
+    ]
+    return Add(tuple(terms)) if len(terms) > 1 else terms[0]
+
+
+def _roots(coefficients: list[Fraction]) -> list[Value]:
+    """Real roots of a polynomial of degree 1 or 2 (exact when rational)."""
+    while coefficients and coefficients[-1] == 0:
+        coefficients = coefficients[:-1]
+    if len(coefficients) == 2:
+        b, a = coefficients
+        return [-b / a]
+    if len(coefficients) == 3:
+        c, b, a = coefficients
+        discriminant = b * b - 4 * a * c
+        if discriminant < 0:
+            return []
+        root = _rational_sqrt(discriminant)
+        if root is None:
+            r = math.sqrt(discriminant)
+            return sorted([(-float(b) - r) / (2 * float(a)), (-float(b) + r) / (2 * float(a))])
+        return sorted({(-b - root) / (2 * a), (-b + root) / (2 * a)})
+    if len(coefficients) <= 1:
+        raise NotSolvable("the derivative is constant, so there are no isolated critical points")
+    raise NotSolvable("setting the derivative to zero needs a polynomial of degree at most 3")
+
+
+def _rational_sqrt(value: Fraction) -> Fraction | None:
+    p, q = math.isqrt(value.numerator), math.isqrt(value.denominator)
+    if p * p == value.numerator and q * q == value.denominator:
+        return Fraction(p, q)
+    return None
+
+
+def critical_points(expression: Expr, variable: str = "x") -> Solution[tuple[CriticalPoint, ...]]:
+    """Solve ``f′(x) = 0`` and classify each solution with the second-derivative test."""
+    first = derivative(expression, variable)
+    second = derivative(first.answer, variable)
+    roots = _roots(polynomial_coefficients(first.answer, variable))
+    if not roots:
+        raise NotSolvable("f′(x) = 0 has no real solution: the function has no critical point")
+    points = []
+    tests = []
+    for r in roots:
+        curvature = second.answer.evaluate({variable: r})
+        kind: Kind = "minimum" if curvature > 0 else "maximum" if curvature < 0 else "inconclusive"
+        value = expression.evaluate({variable: r})
+        points.append(CriticalPoint(r, value, kind))
+        shape = {
+            "minimum": "bends up (like a cup): a minimum",
+            "maximum": "bends down (like a cap): a maximum",
+            "inconclusive": "f″ = 0: the test cannot decide",
+        }[kind]
+        tests.append(
+            Step(
+                f"At x = {numbers.text(r)}: f″ = {numbers.text(curvature)}, so the graph {shape}",
+                Formula(
+                    f"f({numbers.latex(r)}) = {numbers.latex(value)}",
+                    f"f({numbers.text(r)}) = {numbers.text(value)}",
+                ),
+            )
+        )
+    roots_latex = ",\\; ".join(f"{variable} = {numbers.latex(r)}" for r in roots)
+    roots_text = ", ".join(f"{variable} = {numbers.text(r)}" for r in roots)
+    steps = (
+        Step("Differentiate: the slope of the graph", first.steps[-1].math, first.steps[:-1]),
+        Step(
+            "At a highest or lowest point the tangent is flat: set f′(x) = 0 and solve",
+            Formula(roots_latex, roots_text),
+        ),
+        Step("Second derivative: which way the graph bends", second.steps[-1].math),
+        Step("Second-derivative test at each critical point", None, tuple(tests)),
+    )
+    return Solution(tuple(points), steps)
+
+
+def squared_loss_minimum(data: Sequence[Fraction]) -> Solution[Fraction]:
+    """``L(m) = Σ (m − xᵢ)²`` is smallest at the mean of the data."""
+    if not data:
+        raise NotSolvable("there are no data points")
+    n = len(data)
+    total = sum(data, Fraction(0))
+    mean = total / n
+    listed = ", ".join(numbers.text(x) for x in data)
+    return Solution(
+        mean,
+        (
+            Step(
+                "The squared loss of a guess m adds the squared distance to every point",
+                Formula(
+                    r"L(m) = \sum_i (m - x_i)^2",
+                    "L(m) = Σ (m - xᵢ)²",
+                ),
+            ),
+            Step(
+                "Differentiate with the chain rule, term by term",
+                Formula(
+                    r"L'(m) = \sum_i 2(m - x_i) = 2(n\,m - \sum_i x_i)",
+                    "L'(m) = Σ 2(m - xᵢ) = 2(n·m - Σxᵢ)",
+                ),
+            ),
+            Step(
+                "Set L′(m) = 0: m is the sum of the data divided by how many there are — the mean",
+                Formula(
+                    rf"m = \frac{{{numbers.latex(total)}}}{{{n}}} = {numbers.latex(mean)}",
+                    f"m = ({listed})/{n} = {numbers.text(total)}/{n} = {numbers.text(mean)}",
+                ),
+            ),
+            Step(
+                "L″(m) = 2n > 0: the parabola opens upward, so this is the minimum",
+                Formula(f"L''(m) = {2 * n}", f"L''(m) = {2 * n}"),
+            ),
+        ),
+    )
+
+
+def log_loss_minimum(successes: int, trials: int) -> Solution[Fraction]:
+    """``L(p) = −k ln p − (n − k) ln(1 − p)`` is smallest at ``p = k/n``."""
+    if trials <= 0 or not 0 <= successes <= trials:
+        raise NotSolvable("the number of heads must be between 0 and the number of tosses")
+    k, n = successes, trials
+    p = Fraction(k, n)
+    return Solution(
+        p,
+        (
+            Step(
+                "The probability of the tosses is p^k(1 − p)^(n−k); the log loss is minus its logarithm",
+                Formula(
+                    rf"L(p) = -{k}\ln p - {n - k}\ln(1 - p)",
+                    f"L(p) = -{k} ln(p) - {n - k} ln(1 - p)",
+                ),
+            ),
+            Step(
+                "Differentiate: d/dp ln p = 1/p, and the chain rule gives d/dp ln(1 − p) = −1/(1 − p)",
+                Formula(
+                    rf"L'(p) = -\frac{{{k}}}{{p}} + \frac{{{n - k}}}{{1 - p}}",
+                    f"L'(p) = -{k}/p + {n - k}/(1 - p)",
+                ),
+            ),
+            Step(
+                "Set L′(p) = 0 and multiply by p(1 − p)",
+                Formula(
+                    rf"-{k}(1 - p) + {n - k}\,p = 0 \;\Rightarrow\; {n}p = {k}",
+                    f"-{k}(1 - p) + {n - k}p = 0, so {n}p = {k}",
+                ),
+            ),
+            Step(
+                "The best p is the proportion of heads",
+                Formula(
+                    rf"p = \frac{{{k}}}{{{n}}} = {numbers.latex(p)}",
+                    f"p = {k}/{n} = {numbers.text(p)}",
+                ),
+            ),
+        ),
+    )
+
+
+def least_squares_line(xs: Sequence[Fraction], ys: Sequence[Fraction]) -> Solution[Vector]:
+    """The line ``y = m x + b`` with the smallest squared error, by setting both partials to 0."""
+    n = len(xs)
+    if n < 2 or len(set(xs)) < 2:
+        raise NotSolvable("a line needs at least two points with different x")
+    sx, sy = sum(xs, Fraction(0)), sum(ys, Fraction(0))
+    sxx = sum((x * x for x in xs), Fraction(0))
+    sxy = sum((x * y for x, y in zip(xs, ys, strict=True)), Fraction(0))
+    det = n * sxx - sx * sx
+    m = (n * sxy - sx * sy) / det
+    b = (sy - m * sx) / n
+    L = numbers.latex
+    T = numbers.text
+    return Solution(
+        Vector((m, b)),
+        (
+            Step(
+                "The error of the line adds the squared vertical misses",
+                Formula(r"E(m, b) = \sum_i (m x_i + b - y_i)^2", "E(m, b) = Σ (m·xᵢ + b - yᵢ)²"),
+            ),
+            Step(
+                "Set both partial derivatives to zero (the bottom of the bowl is flat in every direction)",
+                Formula(
+                    r"\frac{\partial E}{\partial m} = \sum_i 2x_i(m x_i + b - y_i) = 0,\quad \frac{\partial E}{\partial b} = \sum_i 2(m x_i + b - y_i) = 0",
+                    "∂E/∂m = Σ 2xᵢ(m·xᵢ + b - yᵢ) = 0, ∂E/∂b = Σ 2(m·xᵢ + b - yᵢ) = 0",
+                    True,
+                ),
+            ),
+            Step(
+                "Collect the sums: two linear equations in m and b",
+                Formula(
+                    rf"{L(sxx)}m + {L(sx)}b = {L(sxy)},\quad {L(sx)}m + {n}b = {L(sy)}",
+                    f"{T(sxx)}m + {T(sx)}b = {T(sxy)}, {T(sx)}m + {n}b = {T(sy)}",
+                ),
+            ),
+            Step(
+                "Solve them",
+                Formula(rf"m = {L(m)},\quad b = {L(b)}", f"m = {T(m)}, b = {T(b)}"),
+            ),
+        ),
+    )
+
+
+__all__ = [
+    "CriticalPoint",
+    "critical_points",
+    "least_squares_line",
+    "log_loss_minimum",
+    "polynomial_coefficients",
+    "squared_loss_minimum",
+]

@@ -1,0 +1,1 @@
+"""Calculus skills (Course 2)."""
