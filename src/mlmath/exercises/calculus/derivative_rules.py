@@ -93,6 +93,6 @@ class DerivativeRules(DerivativeSkill):
             f = add(
                 f,
                 monomial(integer(rng, -12, 12, nonzero=True), integer(rng, 1, 4)),
-                const(integer(rng, -20, 20)),
+                const(integer(rng, -40, 40)),
             )
         return {"function": written(f)}
