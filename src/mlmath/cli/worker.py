@@ -56,8 +56,7 @@ def worker(
     def on_signal(number: int, _frame: FrameType | None) -> None:
         stop.set()
 
-    signal.signal(signal.SIGTERM, on_signal)
-    signal.signal(signal.SIGINT, on_signal)
+    previous = {n: signal.signal(n, on_signal) for n in (signal.SIGTERM, signal.SIGINT)}
     workers = [
         Worker(
             db,
@@ -82,6 +81,8 @@ def worker(
                 thread.join(0.2)
     finally:
         stop.set()
+        for number, handler in previous.items():
+            signal.signal(number, handler)
         grader.close()
         db.close()
     typer.echo(f"graded {sum(w.graded for w in workers)} submission(s)")
