@@ -56,13 +56,9 @@ def polynomial_coefficients(expression: Expr, variable: str) -> list[Fraction]:
             ]
         return total
     if isinstance(e, Mul):
-        a = polynomial_coefficients(e.left, variable)
-        b = polynomial_coefficients(e.right, variable)
-        out = [Fraction(0)] * (len(a) + len(b) - 1)
-        for i, p in enumerate(a):
-            for j, q in enumerate(b):
-                out[i + j] += p * q
-        return out
+        return _times(
+            polynomial_coefficients(e.left, variable), polynomial_coefficients(e.right, variable)
+        )
     if isinstance(e, Div) and isinstance(e.denominator, Const):
         return [c / e.denominator.value for c in polynomial_coefficients(e.numerator, variable)]
     if isinstance(e, Pow) and isinstance(e.exponent, Const):
@@ -71,18 +67,17 @@ def polynomial_coefficients(expression: Expr, variable: str) -> list[Fraction]:
             base = polynomial_coefficients(e.base, variable)
             result = [Fraction(1)]
             for _ in range(int(n)):
-                result = polynomial_coefficients(
-                    Mul(_poly(result, variable), _poly(base, variable)), variable
-                )
+                result = _times(result, base)
             return result
     raise NotSolvable(f"{expression.text()} is not a polynomial in {variable}")
 
 
-def _poly(coefficients: list[Fraction], variable: str) -> Expr:
-    terms: list[Expr] = [
-        Mul(Const(c), Pow(Var(variable), Const(Fraction(i)))) for i, c in enumerate(coefficients)
-    ]
-    return Add(tuple(terms)) if len(terms) > 1 else terms[0]
+def _times(a: list[Fraction], b: list[Fraction]) -> list[Fraction]:
+    out = [Fraction(0)] * (len(a) + len(b) - 1)
+    for i, p in enumerate(a):
+        for j, q in enumerate(b):
+            out[i + j] += p * q
+    return out
 
 
 def _roots(coefficients: list[Fraction]) -> list[Value]:

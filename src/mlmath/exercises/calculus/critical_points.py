@@ -1,0 +1,145 @@
+"""Skill: optimise in one variable — when is the room coldest? Set f′ = 0, then test with f″."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from mlmath.answers import AnswerFormat, Kind
+from mlmath.engine.calculus.expression import Expr, add, const
+from mlmath.engine.calculus.optimisation import critical_points, polynomial_coefficients
+from mlmath.engine.solution import NotSolvable, Solution, Step
+from mlmath.exercises.calculus.functions import (
+    WEEK1,
+    integer,
+    monomial,
+    pick,
+    read_function,
+    shown,
+    written,
+)
+from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.registry import register
+from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
+
+TOPIC = f"{WEEK1} · Intro to optimization: Temperature example"
+
+
+def _cubic(rng: np.random.Generator, r1: Fraction, r2: Fraction, scale: int) -> Expr:
+    """A cubic whose derivative is 6·scale·(x − r1)(x − r2): critical points r1 and r2."""
+    a = 2 * scale
+    return add(
+        monomial(a, 3),
+        monomial(-Fraction(3, 2) * a * (r1 + r2), 2),
+        monomial(3 * a * r1 * r2, 1),
+        const(integer(rng, 10, 90)),
+    )
+
+
+@register
+class CriticalPoints(Skill):
+    id = "calculus.critical_points"
+    title = "Optimise a function of one variable"
+    summary = "Find where a function is smallest or largest: solve f′(x) = 0, test with f″(x)."
+    levels = 3
+    inputs = (
+        Field("function", "expression", "a polynomial of degree 2 or 3 in x, e.g. x^3 - 3x"),
+        Field("find", "choice", "which point", choices=("minimum", "maximum")),
+    )
+    misconceptions = (
+        Misconception(
+            "second_derivative_reversed",
+            "The second-derivative test was read backwards",
+            "f″ > 0 means the graph bends up like a cup, so the flat point is a MINIMUM; f″ < 0 "
+            "bends down like a cap: a maximum.",
+            TOPIC,
+        ),
+        Misconception(
+            "power_rule_dropped",
+            "The 2 from the power rule went missing",
+            "d/dx ax² = 2ax, so f′(x) = 2ax + b = 0 gives x = −b/(2a), not −b/a.",
+            TOPIC,
+        ),
+        Misconception(
+            "sign_error",
+            "A sign was lost when solving f′(x) = 0",
+            "Moving a term to the other side of the equation changes its sign: from 2ax + b = 0, "
+            "x = −b/(2a).",
+            TOPIC,
+        ),
+    )
+
+    def generate(self, rng: np.random.Generator, level: int) -> Params:
+        if level == 1:
+            a = integer(rng, -3, 3, nonzero=True)
+            h = integer(rng, 1, 10)
+            f = add(monomial(a, 2), monomial(-2 * a * h, 1), const(integer(rng, 15, 25)))
+            return {"function": written(f), "find": "minimum" if a > 0 else "maximum"}
+        q = 1 if level == 2 else pick(rng, (2, 3))
+        r1 = Fraction(integer(rng, -9, 8), q)
+        r2 = r1 + Fraction(integer(rng, 1, 6), q)
+        scale = integer(rng, 1, 3) * pick(rng, (1, -1)) if level == 3 else 1
+        if level == 2:
+            scale = pick(rng, (1, -1))
+        if level == 3:
+            scale *= q * q
+        return {"function": written(_cubic(rng, r1, r2, scale)), "find": pick(rng, ("minimum", "maximum"))}
+
+    def function(self, params: Params) -> Expr:
+        return read_function(params["function"])
+
+    def prompt(self, params: Params) -> Prompt:
+        which = "lowest" if params["find"] == "minimum" else "highest"
+        local = "" if self._degree(params) == 2 else "local "
+        return (
+            "The temperature of a room (°C) x hours after it starts to heat is",
+            shown("T", self.function(params)),
+            f"At what time x is the temperature at its {local}{which} (the {local}{params['find']})?",
+        )
+
+    def _degree(self, params: Params) -> int:
+        return len(polynomial_coefficients(self.function(params), "x")) - 1
+
+    def answer_format(self, params: Params) -> AnswerFormat:
+        return AnswerFormat(Kind.NUMBER, decimals=2)
+
+    def solve(self, params: Params) -> Solution[Fraction | float]:
+        s = critical_points(self.function(params), "x")
+        wanted = [p for p in s.answer if p.kind == params["find"]]
+        if not wanted:
+            raise NotSolvable(f"this function has no local {params['find']}")
+        x = wanted[0].x
+        return Solution(x, (*s.steps, Step(f"The {params['find']} is at x = {x}", x)))
+
+    def hints(self, params: Params) -> tuple[str, ...]:
+        return (
+            "At the top or bottom of a smooth graph the tangent line is flat. What is its slope?",
+            "Differentiate T, set T′(x) = 0 and solve for x; then use T″ to tell a minimum "
+            "(T″ > 0) from a maximum (T″ < 0).",
+        )
+
+    def buggy_answers(self, params: Params) -> Mapping[str, Any]:
+        c = polynomial_coefficients(self.function(params), "x")
+        x = self.solve(params).answer
+        if len(c) == 3:
+            _, b, a = c
+            return {"power_rule_dropped": -b / a, "sign_error": b / (2 * a)}
+        points = critical_points(self.function(params), "x").answer
+        others = [p.x for p in points if p.x != x]
+        out: dict[str, Any] = {"sign_error": -x}
+        if others:
+            out = {"second_derivative_reversed": others[0], **out}
+        return out
+
+    def check_inputs(self, params: Params) -> None:
+        try:
+            degree = self._degree(params)
+        except NotSolvable as error:
+            raise InputError(f"function: {error}") from None
+        if degree not in (2, 3):
+            raise InputError("function: give a polynomial of degree 2 or 3, like x^3 - 3x")
+
+
