@@ -35,7 +35,7 @@ def _cubic(rng: np.random.Generator, r1: Fraction, r2: Fraction, scale: int) -> 
         monomial(a, 3),
         monomial(-Fraction(3, 2) * a * (r1 + r2), 2),
         monomial(3 * a * r1 * r2, 1),
-        const(integer(rng, 10, 200)),
+        const(integer(rng, 10, 999)),
     )
 
 
