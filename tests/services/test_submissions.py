@@ -229,3 +229,31 @@ def test_the_gradebook_has_each_learners_best_current_assignment_grade(db: Datab
     column = f"assignment {ASSIGNMENT} best %"
     assert {row["username"]: row[column] for row in rows} == {"ada": "90", "bo": ""}
     assert "assignment c1w4-eigenvectors best %" in rows[0]
+
+
+def test_workers_claiming_at_once_never_share_a_job(db: Database) -> None:
+    import threading
+
+    ada = _learner(db, "ada")
+    for n in range(24):
+        _submit(db, ada, key=f"submission-{n:03d}")
+    claimed: list[int] = []
+    errors: list[BaseException] = []
+
+    def work(name: str) -> None:
+        try:
+            while (held := grading_jobs.claim(db, name)) is not None:
+                claimed.append(held.job_id)
+                assert grading_jobs.finish(db, held, _result(1))
+        except BaseException as error:  # reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=work, args=(f"w{n}",)) for n in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(claimed) == sorted(set(claimed))
+    assert len(claimed) == 24
+    assert _count(db, Grade) == 24
