@@ -120,6 +120,7 @@ MALFORMED = {
     "a zip named .py": ("linear_systems.py", _zip(), "archive"),
     "a zip": ("work.zip", _zip(), "archive"),
     "a tar.gz": ("work.tar.gz", b"\x1f\x8b\x08\x00" + b"\x00" * 60, "archive"),
+    "a tar named .py": ("mine.py", b"mine.py".ljust(257, b"\x00") + b"ustar\x0000", "archive"),
     "a huge file": ("big.py", b"#" * (1 << 20) + b"\n", "larger than"),
     "another kind of file": ("notes.txt", b"hello", "submit a .py file"),
 }

@@ -93,7 +93,8 @@ _ARCHIVE_SIGNATURES = (
 
 
 def _check_not_archive(data: bytes) -> None:
-    if data.startswith(_ARCHIVE_SIGNATURES) or data[257:262] == b"ustar":
+    tar = data[257:262] == b"ustar" and b"\x00" in data[:512]
+    if data.startswith(_ARCHIVE_SIGNATURES) or tar:
         raise SubmissionError(
             "this is an archive (zip, tar, …), not code: submit the .py file or .ipynb notebook "
             "itself"
