@@ -235,7 +235,8 @@ def linear_density_probability(m: Fraction, lower: Fraction, upper: Fraction) ->
                 "under f over it",
                 formula(
                     rf"P({latex_of(lower)} \le X \le {latex_of(upper)}) = "
-                    rf"\int_{{{latex_of(lower)}}}^{{{latex_of(upper)}}} \frac{{2x}}{{{latex_of(m2)}}}\,dx",
+                    rf"\int_{{{latex_of(lower)}}}^{{{latex_of(upper)}}} "
+                    rf"\frac{{2x}}{{{latex_of(m2)}}}\,dx",
                     f"P({text_of(lower)} ≤ X ≤ {text_of(upper)}) = area under "
                     f"f(x) = 2x/{text_of(m2)} from {text_of(lower)} to {text_of(upper)}",
                 ),
@@ -246,7 +247,8 @@ def linear_density_probability(m: Fraction, lower: Fraction, upper: Fraction) ->
                 formula(
                     rf"\frac{{({latex_of(upper)})^2 - ({latex_of(lower)})^2}}{{{latex_of(m2)}}}"
                     rf" = {latex_of(answer)}",
-                    f"(({text_of(upper)})² − ({text_of(lower)})²) / {text_of(m2)} = {text_of(answer)}",
+                    f"(({text_of(upper)})² − ({text_of(lower)})²) / {text_of(m2)} = "
+                    f"{text_of(answer)}",
                 ),
             ),
         ),

@@ -195,7 +195,7 @@ def two_draws(red: int, other: int, replacement: bool) -> Solution[Fraction]:
         answer,
         (
             Step(
-                "Product rule: P(both) = P(first) · P(second | first), R meaning the kind asked for",
+                "Product rule: P(both) = P(first) · P(second | first); R is the kind asked for",
                 formula(
                     r"P(R_1 \cap R_2) = P(R_1)\,P(R_2 \mid R_1)",
                     "P(R1 and R2) = P(R1) · P(R2 | R1)",

@@ -19,13 +19,23 @@ from mlmath.exercises.probability.variants import (
     percent_text,
     pick,
     probability_format,
+    reported,
+    reported_all,
 )
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
 TOPIC = f"{W1_PROBABILITY} · Bayes theorem"
-ILLNESSES = ("a rare illness", "a thyroid condition", "a vitamin deficiency", "an allergy",
-             "a heart condition", "a bacterial infection", "a gene variant", "diabetes")
+ILLNESSES = (
+    "a rare illness",
+    "a thyroid condition",
+    "a vitamin deficiency",
+    "an allergy",
+    "a heart condition",
+    "a bacterial infection",
+    "a gene variant",
+    "diabetes",
+)
 WORDS = ("lottery", "winner", "free", "urgent", "prize", "offer", "bitcoin", "password")
 
 
@@ -79,7 +89,9 @@ class BayesTheorem(Skill):
                 sens = Fraction(integer(rng, 700, 999), 1000)
                 fpr = Fraction(integer(rng, 5, 200), 1000)
             params = {
-                "prior": prior, "sensitivity": sens, "false_positive_rate": fpr,
+                "prior": prior,
+                "sensitivity": sens,
+                "false_positive_rate": fpr,
                 "story": integer(rng, 0, 1),
                 "topic": integer(rng, 0, 7),
             }
@@ -87,8 +99,7 @@ class BayesTheorem(Skill):
                 return params
 
     def prompt(self, params: Params) -> Prompt:
-        p, s, f = (percent_text(params[k]) for k in ("prior", "sensitivity",
-                                                     "false_positive_rate"))
+        p, s, f = (percent_text(params[k]) for k in ("prior", "sensitivity", "false_positive_rate"))
         topic = params.get("topic", 0)
         if params.get("story", 0) == 0:
             return (
@@ -111,8 +122,10 @@ class BayesTheorem(Skill):
         except NotSolvable as error:
             raise InputError(str(error)) from None
 
-    def solve(self, params: Params) -> Solution[Fraction]:
-        return bayes(params["prior"], params["sensitivity"], params["false_positive_rate"])
+    def solve(self, params: Params) -> Solution[Any]:
+        return reported(
+            bayes(params["prior"], params["sensitivity"], params["false_positive_rate"])
+        )
 
     def hints(self, params: Params) -> tuple[str, ...]:
         return (
@@ -122,6 +135,9 @@ class BayesTheorem(Skill):
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
+        return reported_all(self._buggy(params))
+
+    def _buggy(self, params: Params) -> dict[str, Any]:
         prior, s, f = params["prior"], params["sensitivity"], params["false_positive_rate"]
         out: dict[str, Any] = {"swapped_condition": s, "forgot_denominator": s * prior}
         if s + f:

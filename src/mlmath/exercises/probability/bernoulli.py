@@ -28,8 +28,7 @@ STORIES = (
     "A visitor to {item} clicks an advert with probability {p}. X = 1 if they click, 0 if not.",
     "A seed of {item} sprouts with probability {p}. X = 1 if it sprouts, 0 if not.",
     "A biased {item} shows heads with probability {p}. X = 1 for heads, 0 for tails.",
-    "A model labels a photo of {item} correctly with probability {p}. X = 1 if correct, "
-    "0 if not.",
+    "A model labels a photo of {item} correctly with probability {p}. X = 1 if correct, 0 if not.",
 )
 ITEMS = (
     ("a news site", "a shop", "a blog", "a travel site", "a music site", "a game site"),
@@ -37,8 +36,11 @@ ITEMS = (
     ("coin", "bottle cap", "token", "medal", "button", "disc"),
     ("a cat", "a dog", "a bird", "a car", "a tree", "a bicycle"),
 )
-QUESTIONS = {"P(X = 0)": "What is P(X = 0)?", "mean": "What is the mean E[X]?",
-             "variance": "What is the variance Var(X)?"}
+QUESTIONS = {
+    "P(X = 0)": "What is P(X = 0)?",
+    "mean": "What is the mean E[X]?",
+    "variance": "What is the variance Var(X)?",
+}
 
 
 @register
@@ -89,8 +91,12 @@ class Bernoulli(Skill):
         else:
             p = grid_probability(rng, 1, 9999, 10000)
             asked = pick(rng, ("variance", "variance", "P(X = 0)"))
-        return {"p": p, "asked": asked, "story": int(rng.integers(len(STORIES))),
-                "item": int(rng.integers(6))}
+        return {
+            "p": p,
+            "asked": asked,
+            "story": int(rng.integers(len(STORIES))),
+            "item": int(rng.integers(6)),
+        }
 
     def prompt(self, params: Params) -> Prompt:
         index = params.get("story", 0)

@@ -22,6 +22,8 @@ from mlmath.exercises.probability.variants import (
     pick,
     probability_format,
     probability_text,
+    reported,
+    reported_all,
 )
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
@@ -54,8 +56,14 @@ class BinomialProbability(Skill):
         Field("n", "integer", "the number of trials"),
         Field("p", "number", "the probability of success in one trial"),
         Field("k", "integer", "the number of successes"),
-        Field("comparison", "choice", "P(X = k), P(X <= k) or P(X < k)", required=False,
-              default="=", choices=("=", "<=", "<")),
+        Field(
+            "comparison",
+            "choice",
+            "P(X = k), P(X <= k) or P(X < k)",
+            required=False,
+            default="=",
+            choices=("=", "<=", "<"),
+        ),
     )
     misconceptions = (
         Misconception(
@@ -94,22 +102,36 @@ class BinomialProbability(Skill):
                 if rng.random() < 0.3:
                     n, p = 2, pick(rng, (Fraction(1, 3), Fraction(2, 3)))
             elif level == 2:
-                n, p = integer(rng, 4, 10), pick(rng, (Fraction(1, 2), Fraction(1, 4),
-                                                       Fraction(1, 5), Fraction(3, 10)))
+                n, p = (
+                    integer(rng, 4, 10),
+                    pick(rng, (Fraction(1, 2), Fraction(1, 4), Fraction(1, 5), Fraction(3, 10))),
+                )
                 comparison = "="
             else:
-                n, p = integer(rng, 5, 30), grid_probability(rng, 5, 95, 100)
+                n, p = integer(rng, 5, 40), grid_probability(rng, 5, 950, 1000)
                 comparison = pick(rng, ("=", "<=", "<"))
             k = integer(rng, 1, n - 1)
-            params = {"n": n, "p": p, "k": k, "comparison": comparison,
-                      "story": integer(rng, 0, len(STORIES) - 1), "name": pick(rng, NAMES)}
+            params = {
+                "n": n,
+                "p": p,
+                "k": k,
+                "comparison": comparison,
+                "story": integer(rng, 0, len(STORIES) - 1),
+                "name": pick(rng, NAMES),
+            }
             if is_clean(self.solve(params).answer, level):
                 return params
 
     def prompt(self, params: Params) -> Prompt:
-        return (STORIES[params.get("story", 0)].format(
-            name=params.get("name", "Ana"), n=params["n"], p=probability_text(params["p"]),
-            k=params["k"], how=WORDS[params["comparison"]]),)
+        return (
+            STORIES[params.get("story", 0)].format(
+                name=params.get("name", "Ana"),
+                n=params["n"],
+                p=probability_text(params["p"]),
+                k=params["k"],
+                how=WORDS[params["comparison"]],
+            ),
+        )
 
     def answer_format(self, params: Params) -> AnswerFormat:
         return probability_format()
@@ -120,8 +142,10 @@ class BinomialProbability(Skill):
         except NotSolvable as error:
             raise InputError(str(error)) from None
 
-    def solve(self, params: Params) -> Solution[Fraction]:
-        return binomial_probability(params["n"], params["p"], params["k"], params["comparison"])
+    def solve(self, params: Params) -> Solution[Any]:
+        return reported(
+            binomial_probability(params["n"], params["p"], params["k"], params["comparison"])
+        )
 
     def hints(self, params: Params) -> tuple[str, ...]:
         n, k = params["n"], params["k"]
@@ -131,6 +155,9 @@ class BinomialProbability(Skill):
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
+        return reported_all(self._buggy(params))
+
+    def _buggy(self, params: Params) -> dict[str, Any]:
         n, p, k, comparison = params["n"], params["p"], params["k"], params["comparison"]
         q = 1 - p
         out: dict[str, Any] = {}

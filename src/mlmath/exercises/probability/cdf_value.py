@@ -39,8 +39,14 @@ class CdfValue(Skill):
         Field("values", "vector", "the values X can take"),
         Field("probabilities", "vector", "P(X = value), one for each value"),
         Field("x", "number", "the point where the CDF (or a tail) is asked"),
-        Field("comparison", "choice", "which probability: P(X <= x), P(X < x), …",
-              required=False, default="<=", choices=("<=", "<", ">=", ">")),
+        Field(
+            "comparison",
+            "choice",
+            "which probability: P(X <= x), P(X < x), …",
+            required=False,
+            default="<=",
+            choices=("<=", "<", ">=", ">"),
+        ),
     )
     misconceptions = (
         Misconception(
@@ -83,9 +89,11 @@ class CdfValue(Skill):
         asked = f"P(X {SYMBOL[comparison]} {params['x']})"
         if comparison == "<=":
             asked = f"F({params['x']}) = {asked}"
-        return ("A discrete random variable X has this PMF:",
-                pmf_table(tuple(params["values"]), tuple(params["probabilities"])),
-                f"What is {asked}?")
+        return (
+            "A discrete random variable X has this PMF:",
+            pmf_table(tuple(params["values"]), tuple(params["probabilities"])),
+            f"What is {asked}?",
+        )
 
     def answer_format(self, params: Params) -> AnswerFormat:
         return probability_format()
@@ -97,8 +105,12 @@ class CdfValue(Skill):
             raise InputError(str(error)) from None
 
     def solve(self, params: Params) -> Solution[Fraction]:
-        return cdf_value(tuple(params["values"]), tuple(params["probabilities"]), params["x"],
-                         params["comparison"])
+        return cdf_value(
+            tuple(params["values"]),
+            tuple(params["probabilities"]),
+            params["x"],
+            params["comparison"],
+        )
 
     def hints(self, params: Params) -> tuple[str, ...]:
         return (

@@ -10,19 +10,21 @@ import numpy as np
 
 from mlmath.answers import AnswerFormat, Kind
 from mlmath.engine.probability.continuous import chi_squared, chi_squared_cdf
-from mlmath.engine.solution import NotSolvable, Solution
+from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.probability.variants import W1_RANDOM_VARIABLES, integer, pick
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
 TOPIC = f"{W1_RANDOM_VARIABLES} · Continuous random variables: Chi squared distribution"
-ASKED = ("mean", "variance", "P(X <= x)")
+ASKED = ("mean", "variance", "P(X <= x)", "P(X > x)")
 STORIES = (
-    "A dart lands at a point whose horizontal and vertical errors are independent standard "
-    "normals",
+    "A dart lands at a point whose horizontal and vertical errors are independent standard normals",
     "A sensor's errors on independent channels are standard normal",
     "The standardised residuals of a model are independent standard normals",
+    "The measurement errors of a lab's instruments are independent standard normals",
+    "The noise values added to an image's pixels are independent standard normals",
+    "The daily forecast errors of a weather model are independent standard normals",
 )
 
 
@@ -54,8 +56,8 @@ class ChiSquared(Skill):
         Misconception(
             "wrong_tail",
             "You gave the upper tail",
-            "The CDF F(x) = P(X ≤ x) is the area to the left of x; 1 − F(x) is the area to "
-            "the right.",
+            "The CDF F(x) = P(X ≤ x) is the area to the left of x; 1 − F(x) = P(X > x) is "
+            "the area to the right.",
             TOPIC,
         ),
     )
@@ -65,25 +67,33 @@ class ChiSquared(Skill):
         if level == 1:
             return {"k": integer(rng, 1, 12), "asked": "mean", "x": None, "story": story}
         if level == 2:
-            return {"k": integer(rng, 1, 40), "asked": pick(rng, ("mean", "variance")),
-                    "x": None, "story": story}
-        k = integer(rng, 1, 30)
-        x = Fraction(integer(rng, max(1, k * 3), k * 20 + 40), 10)
-        return {"k": k, "asked": "P(X <= x)", "x": x, "story": story}
+            return {
+                "k": integer(rng, 1, 40),
+                "asked": pick(rng, ("mean", "variance")),
+                "x": None,
+                "story": story,
+            }
+        asked = pick(rng, ASKED[2:])
+        k = integer(rng, 1, 40)
+        x = Fraction(integer(rng, 5 * k, 300 * k + 1500), 100)
+        return {"k": k, "asked": asked, "x": x, "story": story}
 
     def prompt(self, params: Params) -> Prompt:
         k = params["k"]
         story = STORIES[params.get("story", 0)]
-        base = (f"{story}. X is the sum of the squares of {k} of them, so X has a "
-                f"chi-squared distribution with {k} degree{'s' if k > 1 else ''} of freedom.")
+        base = (
+            f"{story}. X is the sum of the squares of {k} of them, so X has a "
+            f"chi-squared distribution with {k} degree{'s' if k > 1 else ''} of freedom."
+        )
         if params["asked"] == "mean":
             return (f"{base} What is E[X]?",)
         if params["asked"] == "variance":
             return (f"{base} What is Var(X)?",)
-        return (f"{base} What is P(X ≤ {float(params['x']):g})? Give it to 3 decimal places.",)
+        sign = "≤" if params["asked"] == "P(X <= x)" else ">"
+        return (f"{base} What is P(X {sign} {float(params['x']):g})? Give it to 3 decimal places.",)
 
     def answer_format(self, params: Params) -> AnswerFormat:
-        if params["asked"] == "P(X <= x)":
+        if params["asked"] in ASKED[2:]:
             return AnswerFormat(Kind.NUMBER, decimals=3, percent_allowed=True)
         return AnswerFormat(Kind.NUMBER)
 
@@ -95,6 +105,22 @@ class ChiSquared(Skill):
 
     def solve(self, params: Params) -> Solution[float | Fraction]:
         x = params.get("x")
+        if params["asked"] == "P(X > x)":
+            below = chi_squared(params["k"], "P(X <= x)", None if x is None else float(x))
+            p = 1 - float(below.answer)
+            return Solution(
+                p,
+                (
+                    *below.steps,
+                    Step(
+                        "P(X > x) is the area to the right: 1 minus the CDF",
+                        Formula(
+                            rf"1 - {float(below.answer):.4f} = {p:.4f}",
+                            f"1 − {float(below.answer):.4f} = {p:.4f}",
+                        ),
+                    ),
+                ),
+            )
         return chi_squared(params["k"], params["asked"], None if x is None else float(x))
 
     def hints(self, params: Params) -> tuple[str, ...]:
@@ -110,4 +136,5 @@ class ChiSquared(Skill):
             return {"mean_zero": Fraction(0)}
         if asked == "variance":
             return {"variance_is_k": Fraction(k)}
-        return {"wrong_tail": 1 - chi_squared_cdf(k, float(params["x"]))}
+        below = chi_squared_cdf(k, float(params["x"]))
+        return {"wrong_tail": 1 - below if asked == "P(X <= x)" else below}

@@ -22,6 +22,8 @@ from mlmath.exercises.probability.variants import (
     pick,
     probability_format,
     probability_text,
+    reported,
+    reported_all,
 )
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
@@ -83,8 +85,8 @@ class Complement(Skill):
             elif level == 2:
                 p, n, story = Fraction(1, 6), integer(rng, 2, 6), 1
             else:
-                p = grid_probability(rng, 1, 600, 1000)
-                n, story = integer(rng, 2, 40), integer(rng, 0, 4)
+                p = grid_probability(rng, 1, 900, 1000)
+                n, story = integer(rng, 2, 60), integer(rng, 0, 4)
             params = {"p": p, "n": n, "story": story, "name": pick(rng, NAMES)}
             if is_clean(self.solve(params).answer, level):
                 return params
@@ -104,8 +106,8 @@ class Complement(Skill):
         if not 1 <= params["n"] <= 1000:
             raise InputError("n: give 1 to 1000 trials")
 
-    def solve(self, params: Params) -> Solution[Fraction]:
-        return at_least_one(params["p"], params["n"])
+    def solve(self, params: Params) -> Solution[Any]:
+        return reported(at_least_one(params["p"], params["n"]))
 
     def hints(self, params: Params) -> tuple[str, ...]:
         return (
@@ -114,6 +116,9 @@ class Complement(Skill):
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
+        return reported_all(self._buggy(params))
+
+    def _buggy(self, params: Params) -> dict[str, Any]:
         p, n = params["p"], params["n"]
         return {
             "added_probabilities": n * p,

@@ -44,8 +44,14 @@ class ConditionalProbability(Skill):
         Field("a_only", "integer", "how many are in A but not B"),
         Field("b_only", "integer", "how many are in B but not A"),
         Field("neither", "integer", "how many are in neither", required=False, default=0),
-        Field("asked", "choice", "which conditional probability",
-              required=False, default="A given B", choices=("A given B", "B given A")),
+        Field(
+            "asked",
+            "choice",
+            "which conditional probability",
+            required=False,
+            default="A given B",
+            choices=("A given B", "B given A"),
+        ),
     )
     misconceptions = (
         Misconception(
@@ -75,8 +81,10 @@ class ConditionalProbability(Skill):
         high = {1: 6, 2: 40, 3: 400}[level]
         while True:
             params = {
-                "both": integer(rng, 1, high), "a_only": integer(rng, 1, high),
-                "b_only": integer(rng, 1, high), "neither": integer(rng, 1, high),
+                "both": integer(rng, 1, high),
+                "a_only": integer(rng, 1, high),
+                "b_only": integer(rng, 1, high),
+                "neither": integer(rng, 1, high),
                 "asked": "A given B" if level == 1 else pick(rng, ("A given B", "B given A")),
                 "story": integer(rng, 0, len(EVENTS) - 1),
             }
@@ -87,12 +95,17 @@ class ConditionalProbability(Skill):
         a, b = EVENTS[params.get("story", 0)]
         table = Table(
             ("", "B", "not B"),
-            (("A", str(params["both"]), str(params["a_only"])),
-             ("not A", str(params["b_only"]), str(params.get("neither", 0)))),
+            (
+                ("A", str(params["both"]), str(params["a_only"])),
+                ("not A", str(params["b_only"]), str(params.get("neither", 0))),
+            ),
         )
         event, cond = ("A", "B") if params["asked"] == "A given B" else ("B", "A")
-        return (f"{a}; {b}. The counts of cases:", table,
-                f"One case is picked at random. What is P({event} | {cond})?")
+        return (
+            f"{a}; {b}. The counts of cases:",
+            table,
+            f"One case is picked at random. What is P({event} | {cond})?",
+        )
 
     def answer_format(self, params: Params) -> AnswerFormat:
         return probability_format()

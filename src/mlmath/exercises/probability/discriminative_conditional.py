@@ -34,8 +34,10 @@ SETTINGS = (
 def feature_rows(names: tuple[str, ...], count: int) -> list[str]:
     rows = []
     for i in range(2**count):
-        parts = [("with " if i >> (count - 1 - j) & 1 == 0 else "without ") + names[j]
-                 for j in range(count)]
+        parts = [
+            ("with " if i >> (count - 1 - j) & 1 == 0 else "without ") + names[j]
+            for j in range(count)
+        ]
         rows.append(", ".join(parts))
     return rows
 
@@ -47,8 +49,12 @@ class DiscriminativeConditional(Skill):
     summary = "Among the examples with these features, the share that carries the label."
     levels = 3
     inputs = (
-        Field("table", "matrix", "counts: one row per feature combination, columns label / "
-              "not label", max_size=8),
+        Field(
+            "table",
+            "matrix",
+            "counts: one row per feature combination, columns label / not label",
+            max_size=8,
+        ),
         Field("row", "integer", "which row (feature combination) is asked about, from 1"),
     )
     misconceptions = (
@@ -80,10 +86,14 @@ class DiscriminativeConditional(Skill):
         high = {1: 6, 2: 30, 3: 300}[level]
         while True:
             rows = 2**features
-            counts = Matrix.of([[integer(rng, 1, high), integer(rng, 1, high)]
-                                for _ in range(rows)])
-            params = {"table": counts, "row": integer(rng, 1, rows),
-                      "setting": integer(rng, 0, len(SETTINGS) - 1)}
+            counts = Matrix.of(
+                [[integer(rng, 1, high), integer(rng, 1, high)] for _ in range(rows)]
+            )
+            params = {
+                "table": counts,
+                "row": integer(rng, 1, rows),
+                "setting": integer(rng, 0, len(SETTINGS) - 1),
+            }
             if is_clean(self.solve(params).answer, level):
                 return params
 
@@ -91,11 +101,15 @@ class DiscriminativeConditional(Skill):
         table: Matrix = params["table"]
         thing, names, (label, other) = SETTINGS[params.get("setting", 0)]
         count = max(1, (len(table.rows) - 1).bit_length())
-        labels = (feature_rows(names, count) if 2**count == len(table.rows)
-                  else [f"group {i + 1}" for i in range(len(table.rows))])
-        grid = Table(("features", label, other),
-                     tuple((labels[i], *(str(int(c)) for c in r)) for i, r in
-                           enumerate(table.rows)))
+        labels = (
+            feature_rows(names, count)
+            if 2**count == len(table.rows)
+            else [f"group {i + 1}" for i in range(len(table.rows))]
+        )
+        grid = Table(
+            ("features", label, other),
+            tuple((labels[i], *(str(int(c)) for c in r)) for i, r in enumerate(table.rows)),
+        )
         return (
             f"A training set of {thing} examples, counted by their features and label:",
             grid,
@@ -128,7 +142,7 @@ class DiscriminativeConditional(Skill):
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         rows = params["table"].rows
-        label, other = rows[params["row"] - 1]
+        label, _other = rows[params["row"] - 1]
         label_total = sum((r[0] for r in rows), Fraction(0))
         everyone = sum((r[0] + r[1] for r in rows), Fraction(0))
         return {

@@ -41,8 +41,7 @@ class EventProbability(Skill):
     inputs = (
         Field("sides", "integer", "faces on each die (2 to 20)"),
         Field("dice", "integer", "how many dice are rolled (1 to 3)"),
-        Field("comparison", "choice", "how the total compares with the target",
-              choices=OPERATORS),
+        Field("comparison", "choice", "how the total compares with the target", choices=OPERATORS),
         Field("target", "integer", "the number the total is compared with"),
     )
     misconceptions = (
@@ -82,8 +81,12 @@ class EventProbability(Skill):
                 comparison = pick(rng, OPERATORS)
             target = integer(rng, dice + 1, dice * sides - 1)
             params = {
-                "sides": sides, "dice": dice, "comparison": comparison, "target": target,
-                "name": pick(rng, NAMES), "game": integer(rng, 1, 60),
+                "sides": sides,
+                "dice": dice,
+                "comparison": comparison,
+                "target": target,
+                "name": pick(rng, NAMES),
+                "game": integer(rng, 1, 60),
             }
             if is_clean(self.solve(params).answer, level):
                 return params
@@ -117,7 +120,10 @@ class EventProbability(Skill):
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         sides, dice, comparison, target = (
-            params["sides"], params["dice"], params["comparison"], params["target"]
+            params["sides"],
+            params["dice"],
+            params["comparison"],
+            params["target"],
         )
         test = COMPARISONS[comparison]
         out: dict[str, Any] = {}
@@ -126,8 +132,9 @@ class EventProbability(Skill):
             out["totals_equally_likely"] = Fraction(
                 sum(1 for t in totals if test(t, target)), len(totals)
             )
-            unordered = {tuple(sorted(r)) for r in favourable_totals(sides, dice, comparison,
-                                                                      target)}
+            unordered = {
+                tuple(sorted(r)) for r in favourable_totals(sides, dice, comparison, target)
+            }
             every = {tuple(sorted(r)) for r in favourable_totals(sides, dice, ">=", 0)}
             out["unordered_outcomes"] = Fraction(len(unordered), len(every))
         flipped = {">=": ">", ">": ">=", "<=": "<", "<": "<="}.get(comparison)

@@ -42,8 +42,7 @@ class Independence(Skill):
     inputs = (
         Field("red", "integer", "how many items of the kind asked about are in the bag"),
         Field("other", "integer", "how many other items are in the bag"),
-        Field("replacement", "choice", "whether the first item is put back",
-              choices=("yes", "no")),
+        Field("replacement", "choice", "whether the first item is put back", choices=("yes", "no")),
     )
     misconceptions = (
         Misconception(
@@ -71,13 +70,17 @@ class Independence(Skill):
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
         while True:
-            high = {1: 4, 2: 12, 3: 60}[level]
+            high = {1: 4, 2: 12, 3: 200}[level]
+            name = pick(rng, NAMES)
             red = integer(rng, 2, high - 1)
-            other = integer(rng, 1, high - red) if level < 3 else integer(rng, 1, 60)
+            other = integer(rng, 1, high - red) if level < 3 else integer(rng, 1, 200)
             replacement = pick(rng, ("yes", "no")) if level != 2 else "no"
             params = {
-                "red": red, "other": other, "replacement": replacement,
-                "things": integer(rng, 0, len(THINGS) - 1), "name": pick(rng, NAMES),
+                "red": red,
+                "other": other,
+                "replacement": replacement,
+                "things": integer(rng, 0, len(THINGS) - 1),
+                "name": name,
             }
             if is_clean(self.solve(params).answer, level):
                 return params

@@ -49,10 +49,18 @@ class NormalProbability(Skill):
     inputs = (
         Field("mean", "number", "the mean μ"),
         Field("sd", "number", "the standard deviation σ (not the variance)"),
-        Field("lower", "number", "the lower end of the interval (leave out for P(X ≤ upper))",
-              required=False),
-        Field("upper", "number", "the upper end of the interval (leave out for P(X ≥ lower))",
-              required=False),
+        Field(
+            "lower",
+            "number",
+            "the lower end of the interval (leave out for P(X ≤ upper))",
+            required=False,
+        ),
+        Field(
+            "upper",
+            "number",
+            "the upper end of the interval (leave out for P(X ≥ lower))",
+            required=False,
+        ),
     )
     misconceptions = (
         Misconception(
@@ -89,8 +97,13 @@ class NormalProbability(Skill):
         sd = integer(rng, 3, 25)
         if level == 1:
             x = mean + pick(rng, (-2, -1, 1, 2)) * sd
-            return {"mean": Fraction(mean), "sd": Fraction(sd), "lower": None,
-                    "upper": Fraction(x), "story": story}
+            return {
+                "mean": Fraction(mean),
+                "sd": Fraction(sd),
+                "lower": None,
+                "upper": Fraction(x),
+                "story": story,
+            }
         offset = integer(rng, 1, 5 * sd // 2) * pick(rng, (-1, 1))
         x = mean + offset
         if level == 2:
@@ -99,15 +112,22 @@ class NormalProbability(Skill):
             a = mean - integer(rng, 0, 2 * sd)
             b = mean + integer(rng, 1, 2 * sd)
             lower, upper = Fraction(a), Fraction(b)
-        return {"mean": Fraction(mean), "sd": Fraction(sd), "lower": lower, "upper": upper,
-                "story": story, "notation": level == 3}
+        return {
+            "mean": Fraction(mean),
+            "sd": Fraction(sd),
+            "lower": lower,
+            "upper": upper,
+            "story": story,
+            "notation": level == 3,
+        }
 
     def prompt(self, params: Params) -> Prompt:
         what, unit = STORIES[params.get("story", 0)]
         mean, sd = params["mean"], params["sd"]
         if params.get("notation"):
-            dist = f"are modelled as X ~ N({mean}, {sd * sd}) (mean {mean} {unit}, variance " \
-                f"{sd * sd})"
+            dist = (
+                f"are modelled as X ~ N({mean}, {sd * sd}) (mean {mean} {unit}, variance {sd * sd})"
+            )
         else:
             dist = f"are normal with mean {mean} {unit} and standard deviation {sd} {unit}"
         lower, upper = params.get("lower"), params.get("upper")
@@ -117,12 +137,13 @@ class NormalProbability(Skill):
             asked = f"P(X ≥ {lower})"
         else:
             asked = f"P({lower} ≤ X ≤ {upper})"
-        return (f"{what} {dist}. For one picked at random, what is {asked}? Give it to 3 "
-                "decimal places.",)
+        return (
+            f"{what} {dist}. For one picked at random, what is {asked}? Give it to 3 "
+            "decimal places.",
+        )
 
     def answer_format(self, params: Params) -> AnswerFormat:
-        return AnswerFormat(Kind.NUMBER, decimals=3, absolute_tolerance=0.002,
-                            percent_allowed=True)
+        return AnswerFormat(Kind.NUMBER, decimals=3, absolute_tolerance=0.002, percent_allowed=True)
 
     def check_inputs(self, params: Params) -> None:
         try:
@@ -131,8 +152,12 @@ class NormalProbability(Skill):
             raise InputError(str(error)) from None
 
     def solve(self, params: Params) -> Solution[float]:
-        return normal_probability(float(params["mean"]), float(params["sd"]),
-                                  _number(params.get("lower")), _number(params.get("upper")))
+        return normal_probability(
+            float(params["mean"]),
+            float(params["sd"]),
+            _number(params.get("lower")),
+            _number(params.get("upper")),
+        )
 
     def hints(self, params: Params) -> tuple[str, ...]:
         return (

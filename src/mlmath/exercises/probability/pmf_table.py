@@ -40,10 +40,12 @@ class PmfTable(Skill):
     levels = 3
     inputs = (
         Field("values", "vector", "the values X can take"),
-        Field("probabilities", "vector", "the known probabilities, in order, without the "
-              "missing one"),
-        Field("missing", "integer", "the position (from 1) of the value whose probability is "
-              "missing"),
+        Field(
+            "probabilities", "vector", "the known probabilities, in order, without the missing one"
+        ),
+        Field(
+            "missing", "integer", "the position (from 1) of the value whose probability is missing"
+        ),
     )
     misconceptions = (
         Misconception(

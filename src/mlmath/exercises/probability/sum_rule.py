@@ -16,7 +16,6 @@ from mlmath.exercises.probability.variants import (
     W1_PROBABILITY,
     integer,
     is_clean,
-    pick,
     probability_format,
 )
 from mlmath.exercises.registry import register
@@ -70,7 +69,9 @@ class SumRule(Skill):
             if level > 1 and both == 0:
                 continue
             params = {
-                "p_a": Fraction(a, size), "p_b": Fraction(b, size), "p_both": Fraction(both, size),
+                "p_a": Fraction(a, size),
+                "p_b": Fraction(b, size),
+                "p_both": Fraction(both, size),
                 "size": size * (1 if level < 3 else integer(rng, 1, 5)),
                 "story": integer(rng, 0, len(STORIES) - 1),
             }

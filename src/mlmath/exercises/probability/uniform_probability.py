@@ -80,9 +80,13 @@ class UniformProbability(Skill):
                 b = a + integer(rng, 5, 100)
                 lower = integer(rng, a - 10, b - 2)
                 upper = integer(rng, max(lower + 1, a + 1), b + 10)
-            params = {"a": Fraction(a), "b": Fraction(b), "lower": Fraction(lower),
-                      "upper": Fraction(upper), "story": 0 if level == 1 and a == 0 else
-                      integer(rng, 1, 2)}
+            params = {
+                "a": Fraction(a),
+                "b": Fraction(b),
+                "lower": Fraction(lower),
+                "upper": Fraction(upper),
+                "story": 0 if level == 1 and a == 0 else integer(rng, 1, 2),
+            }
             if is_clean(self.solve(params).answer, level):
                 return params
 

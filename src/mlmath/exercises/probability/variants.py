@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any, TypeVar
 
@@ -10,6 +11,7 @@ import numpy as np
 
 from mlmath.answers import AnswerFormat, Choice, Kind
 from mlmath.engine.exact import Vector
+from mlmath.engine.solution import Solution
 
 W1_PROBABILITY = "Course 3 · Week 1 · Introduction to probability"
 W1_RANDOM_VARIABLES = "Course 3 · Week 1 · Random variables"
@@ -18,8 +20,26 @@ W2_RANDOM_VECTORS = "Course 3 · Week 2 · Random vectors"
 
 YES_NO = (Choice("yes", "yes"), Choice("no", "no"))
 NAMES = (
-    "Ana", "Ben", "Chen", "Dara", "Eli", "Fatima", "Goran", "Hana", "Ivo", "Jun", "Kofi",
-    "Lena", "Mia", "Nils", "Omar", "Priya", "Quinn", "Rosa", "Sami", "Tara",
+    "Ana",
+    "Ben",
+    "Chen",
+    "Dara",
+    "Eli",
+    "Fatima",
+    "Goran",
+    "Hana",
+    "Ivo",
+    "Jun",
+    "Kofi",
+    "Lena",
+    "Mia",
+    "Nils",
+    "Omar",
+    "Priya",
+    "Quinn",
+    "Rosa",
+    "Sami",
+    "Tara",
 )
 
 T = TypeVar("T")
@@ -78,10 +98,48 @@ def random_pmf(rng: np.random.Generator, size: int, denominator: int) -> tuple[F
     """``size`` positive probabilities with the given denominator that add up to 1."""
     cuts = sorted(int(c) for c in rng.choice(np.arange(1, denominator), size - 1, replace=False))
     bounds = [0, *cuts, denominator]
-    return tuple(Fraction(b - a, denominator) for a, b in zip(bounds, bounds[1:], strict=False))
+    return tuple(Fraction(b - a, denominator) for a, b in itertools.pairwise(bounds))
 
 
 def random_values(rng: np.random.Generator, size: int, low: int, high: int) -> tuple[int, ...]:
     """``size`` different sorted whole numbers from low to high."""
     chosen = rng.choice(np.arange(low, high + 1), size, replace=False)
     return tuple(sorted(int(v) for v in chosen))
+
+
+def joint_values(rng: np.random.Generator, size: int, level: int) -> tuple[Fraction, ...]:
+    if level == 1:
+        return tuple(Fraction(v) for v in range(size))
+    return tuple(Fraction(v) for v in random_values(rng, size, -3, 6 + 2 * level))
+
+
+def random_joint(
+    rng: np.random.Generator, rows: int, columns: int, denominator: int
+) -> tuple[tuple[Fraction, ...], ...]:
+    """A joint table of positive probabilities with the given denominator."""
+    flat = random_pmf(rng, rows * columns, denominator)
+    return tuple(tuple(flat[i * columns : (i + 1) * columns]) for i in range(rows))
+
+
+def independent_joint(
+    rng: np.random.Generator, rows: int, columns: int, level: int
+) -> tuple[tuple[Fraction, ...], ...]:
+    """A joint table that factorises: the outer product of two marginals."""
+    px = random_pmf(rng, rows, {1: 4, 2: 5, 3: 10}[level])
+    py = random_pmf(rng, columns, {1: 3, 2: 4, 3: 10}[level])
+    return tuple(tuple(a * b for b in py) for a in px)
+
+
+def as_reported(value: Any) -> Any:
+    """An exact answer too long to type (denominator over a million) becomes a decimal."""
+    if isinstance(value, Fraction) and value.denominator > 10**6:
+        return float(value)
+    return value
+
+
+def reported(solution: Solution[Any]) -> Solution[Any]:
+    return Solution(as_reported(solution.answer), solution.steps)
+
+
+def reported_all(answers: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: as_reported(v) for k, v in answers.items()}
