@@ -28,7 +28,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import ColumnElement, and_, or_, select, update
 
 from mlmath.grading.results import GradingResult
 from mlmath.store.database import Database
@@ -60,7 +60,7 @@ class Claim:
     seed: int
 
 
-def _due(now: datetime) -> object:
+def _due(now: datetime) -> ColumnElement[bool]:
     return or_(
         and_(GradingJob.state == JobState.QUEUED, GradingJob.not_before <= now),
         and_(GradingJob.state == JobState.RUNNING, GradingJob.lease_until < now),
@@ -71,12 +71,16 @@ def claim(
     db: Database, worker: str, *, lease: timedelta = DEFAULT_LEASE, now: datetime | None = None
 ) -> Claim | None:
     """Take the oldest due job for ``worker``; None when there is nothing to do."""
+    with db.read() as session:
+        # An idle worker looks without taking SQLite's write lock from the web requests.
+        if session.scalar(select(GradingJob.id).where(_due(now or utcnow())).limit(1)) is None:
+            return None
     for _ in range(MAX_ATTEMPTS + 1):
         with db.write() as session:
             at = now or utcnow()
             job = session.scalars(
                 select(GradingJob)
-                .where(_due(at))  # type: ignore[arg-type]
+                .where(_due(at))
                 .order_by(GradingJob.id)
                 .limit(1)
                 .with_for_update(skip_locked=True)
@@ -108,7 +112,7 @@ def claim(
     return None
 
 
-def _held(held: Claim) -> object:
+def _held(held: Claim) -> ColumnElement[bool]:
     return and_(
         GradingJob.id == held.job_id,
         GradingJob.attempts == held.attempt,
@@ -122,9 +126,7 @@ def renew(
     """Extend the lease; False if this attempt no longer holds the job."""
     with db.write() as session:
         done = session.execute(
-            update(GradingJob)
-            .where(_held(held))  # type: ignore[arg-type]
-            .values(lease_until=(now or utcnow()) + lease)
+            update(GradingJob).where(_held(held)).values(lease_until=(now or utcnow()) + lease)
         )
         return bool(done.rowcount == 1)  # type: ignore[attr-defined]
 
@@ -140,7 +142,7 @@ def finish(
     with db.write() as session:
         done = session.execute(
             update(GradingJob)
-            .where(_held(held))  # type: ignore[arg-type]
+            .where(_held(held))
             .values(state=JobState.DONE, finished_at=at, lease_until=None, last_error="")
         )
         if done.rowcount != 1:  # type: ignore[attr-defined]
@@ -165,7 +167,7 @@ def retry_later(db: Database, held: Claim, error: str, *, now: datetime | None =
     with db.write() as session:
         done = session.execute(
             update(GradingJob)
-            .where(_held(held))  # type: ignore[arg-type]
+            .where(_held(held))
             .values(
                 state=JobState.FAILED if last else JobState.QUEUED,
                 not_before=at + retry_delay(held.attempt),
@@ -182,7 +184,7 @@ def release(db: Database, held: Claim) -> bool:
     with db.write() as session:
         done = session.execute(
             update(GradingJob)
-            .where(_held(held))  # type: ignore[arg-type]
+            .where(_held(held))
             .values(state=JobState.QUEUED, attempts=held.attempt - 1, lease_until=None)
         )
         return bool(done.rowcount == 1)  # type: ignore[attr-defined]
