@@ -203,3 +203,31 @@ def test_results_history_and_the_rlimits_warning_are_shown(
     history = failed.split('id="history-title"')[1]
     assert re.search(r"#1</a>.*?/ 35", history, re.S)
     assert re.search(r"#2</a>.*?35 / 35 \(100 %\)", history, re.S)
+
+
+def test_an_uploaded_notebook_is_graded_with_cell_numbers_in_the_feedback(
+    make_app, clients: list[Client], rlimits_grader: Grader
+) -> None:
+    app = make_app()
+    c = browser(app, clients)
+    broken = REFERENCE.replace(
+        "    return np.hstack([A, b.reshape(-1, 1)])", '    raise ValueError("not yet")'
+    )
+    assert broken != REFERENCE
+    notebook = _notebook(
+        [
+            {"cell_type": "markdown", "source": ["# My work\n"]},
+            {"cell_type": "code", "source": "%matplotlib inline\n"},
+            {"cell_type": "code", "source": broken.splitlines(keepends=True)},
+        ]
+    )
+    location = send(c, upload=("work.ipynb", notebook)).headers["location"]
+    worker = Worker(app.state.site.db, rlimits_grader)
+    while worker.run_once():
+        pass
+    page = c.get(location).text
+    assert "work.ipynb" in page
+    score = re.search(r'class="score-value">(\d+) / 35<', page)
+    assert score
+    assert 0 < int(score.group(1)) < 35
+    assert re.search(r"raised ValueError: not yet\s+cell 3, line \d+, in augment", page)
