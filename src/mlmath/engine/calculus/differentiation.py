@@ -225,12 +225,14 @@ class ProductRule(Rule):
     right: Rule | None = None
 
     def words(self) -> str:
-        assert self.left and self.right
+        assert self.left
+        assert self.right
         f, g = self.left.expression.text(), self.right.expression.text()
         return f"Product rule: (f·g)′ = f′·g + f·g′, with f = {f} and g = {g}"
 
     def compute(self) -> Expr:
-        assert self.left and self.right
+        assert self.left
+        assert self.right
         f, g = self.left.expression, self.right.expression
         df, dg = self.left.result, self.right.result
         if self._mistake("product_of_derivatives"):
@@ -238,7 +240,8 @@ class ProductRule(Rule):
         return add(mul(df, g), mul(f, dg))
 
     def substeps(self) -> tuple[Rule, ...]:
-        assert self.left and self.right
+        assert self.left
+        assert self.right
         return (self.left, self.right)
 
 
@@ -249,12 +252,14 @@ class QuotientRule(Rule):
     bottom: Rule | None = None
 
     def words(self) -> str:
-        assert self.top and self.bottom
+        assert self.top
+        assert self.bottom
         f, g = self.top.expression.text(), self.bottom.expression.text()
         return f"Quotient rule: (f/g)′ = (f′·g − f·g′)/g², with f = {f} and g = {g}"
 
     def compute(self) -> Expr:
-        assert self.top and self.bottom
+        assert self.top
+        assert self.bottom
         f, g = self.top.expression, self.bottom.expression
         df, dg = self.top.result, self.bottom.result
         if self._mistake("quotient_reversed"):
@@ -262,7 +267,8 @@ class QuotientRule(Rule):
         return div(sub(mul(df, g), mul(f, dg)), power(g, const(2)))
 
     def substeps(self) -> tuple[Rule, ...]:
-        assert self.top and self.bottom
+        assert self.top
+        assert self.bottom
         return (self.top, self.bottom)
 
 
@@ -344,7 +350,8 @@ class ChainRule(Rule):
     placeholder: str = "u"
 
     def words(self) -> str:
-        assert self.outer and self.inside
+        assert self.outer
+        assert self.inside
         u = self.placeholder
         return (
             f"Chain rule: the outside is f({u}) = {self.outer.expression.text()} with the inside "
@@ -352,7 +359,8 @@ class ChainRule(Rule):
         )
 
     def compute(self) -> Expr:
-        assert self.outer and self.inside
+        assert self.outer
+        assert self.inside
         outside = substitute(self.outer.result, self.placeholder, self.inside.expression)
         forgotten = self._mistake("chain_forgotten") or (
             self._mistake("ln_without_inner")
@@ -368,7 +376,8 @@ class ChainRule(Rule):
         )
 
     def substeps(self) -> tuple[Rule, ...]:
-        assert self.outer and self.inside
+        assert self.outer
+        assert self.inside
         return (self.outer, self.inside)
 
 

@@ -159,14 +159,11 @@ class Mul(Expr):
                         if bottom[:1].isalpha() or bottom[:1] == "("
                         else f"{q}*{bottom}"
                     )
-                    bottom = f"({joined})" if not bottom[:1] in "eE" else f"({q}*{bottom})"
+                    bottom = f"({joined})" if bottom[:1] not in "eE" else f"({q}*{bottom})"
                 return f"{p}/{bottom}"
             if left.value == -1:
                 return "-" + _wrap_text(right, 4)
-            if left.value.denominator != 1:
-                coefficient = f"({left.value})"
-            else:
-                coefficient = str(left.value)
+            coefficient = f"({left.value})" if left.value.denominator != 1 else str(left.value)
             body = _wrap_text(right, 2)
             if body[:1].isalpha() and body[:1] not in "eE" and not _is_call(right):
                 return coefficient + body
@@ -285,7 +282,7 @@ class Func(Expr):
     def evaluate(self, point: Mapping[str, Value]) -> Value:
         u = self.argument.evaluate(point)
         if self.name == "abs":
-            return abs(u)
+            return -u if u < 0 else u
         x = float(u)
         try:
             if self.name == "exp":
@@ -314,7 +311,8 @@ def _power(base: Value, exponent: Value) -> Value:
         if exponent.denominator == 1 and abs(exponent) <= MAX_EXACT_EXPONENT:
             if base == 0 and exponent < 0:
                 raise Undefined("division by zero")
-            return base ** int(exponent)
+            result: Fraction = base ** int(exponent)
+            return result
         if exponent.denominator % 2 == 1 and base < 0:
             root = -((-float(base)) ** (1 / exponent.denominator))
             return _power_float(root, float(exponent.numerator))

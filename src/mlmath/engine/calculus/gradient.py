@@ -88,7 +88,7 @@ def gradient_at(
     where = dict(zip(variables, point, strict=True))
     values = [c.evaluate(where) for c in symbolic.answer.components]
     substitutions = []
-    for v, c, value in zip(variables, symbolic.answer.components, values, strict=True):
+    for v, _c, value in zip(variables, symbolic.answer.components, values, strict=True):
         substitutions.append(
             Step(
                 f"∂{name}/∂{v} at the point",

@@ -14,6 +14,7 @@ Fraction(1, 1)
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -89,7 +90,7 @@ def gradient_descent_1d(
             ),
         ),
     ]
-    for k, (x, nxt) in enumerate(zip(xs, xs[1:], strict=False)):
+    for k, (x, nxt) in enumerate(itertools.pairwise(xs)):
         slope = first.answer.evaluate({variable: x})
         steps.append(
             Step(
@@ -146,7 +147,7 @@ def gradient_descent_2d(
             Formula(rf"p_0 = {point_latex(start)}", f"p0 = {point_text(start)}"),
         ),
     ]
-    for k, (p, nxt) in enumerate(zip(points, points[1:], strict=False)):
+    for k, (p, nxt) in enumerate(itertools.pairwise(points)):
         where = dict(zip(variables, p, strict=True))
         g = [d.evaluate(where) for d in partials]
         steps.append(
@@ -196,7 +197,7 @@ def regression_step(
     a = numbers
     residuals = [slope * x + intercept - y for x, y in points]
     dm, db = regression_gradient(points, slope, intercept)
-    m1, b1 = slope - learning_rate * dm, intercept - learning_rate * db
+    m1, b1 = Fraction(slope - learning_rate * dm), Fraction(intercept - learning_rate * db)
     rows = tuple(
         Step(
             f"Point ({a.text(x)}, {a.text(y)})",

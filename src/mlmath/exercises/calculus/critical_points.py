@@ -86,7 +86,10 @@ class CriticalPoints(Skill):
             scale = pick(rng, (1, -1))
         if level == 3:
             scale *= q * q
-        return {"function": written(_cubic(rng, r1, r2, scale)), "find": pick(rng, ("minimum", "maximum"))}
+        return {
+            "function": written(_cubic(rng, r1, r2, scale)),
+            "find": pick(rng, ("minimum", "maximum")),
+        }
 
     def function(self, params: Params) -> Expr:
         return read_function(params["function"])
@@ -141,5 +144,3 @@ class CriticalPoints(Skill):
             raise InputError(f"function: {error}") from None
         if degree not in (2, 3):
             raise InputError("function: give a polynomial of degree 2 or 3, like x^3 - 3x")
-
-

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from fractions import Fraction
+from typing import ClassVar
 
 import numpy as np
 
@@ -36,8 +38,12 @@ def _level1(rng: np.random.Generator) -> Expr:
 
 def _term(rng: np.random.Generator, level: int) -> Expr:
     a = integer(rng, -12, 12, nonzero=True)
-    kind = pick(rng, ("power", "power", "reciprocal", "root") if level == 2 else (
-        "power", "reciprocal", "root", "fraction power"))
+    kind = pick(
+        rng,
+        ("power", "power", "reciprocal", "root")
+        if level == 2
+        else ("power", "reciprocal", "root", "fraction power"),
+    )
     x = Var("x")
     if kind == "power":
         return monomial(a, integer(rng, 2, 7 if level == 2 else 12))
@@ -77,7 +83,7 @@ class DerivativeBasic(DerivativeSkill):
             TOPIC,
         ),
     )
-    mistakes = {
+    mistakes: ClassVar[Mapping[str, str]] = {
         "power_keeps_exponent": "power_keeps_exponent",
         "power_raises_exponent": "power_raises_exponent",
         "constant_kept": "constant_kept",

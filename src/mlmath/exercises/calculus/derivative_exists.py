@@ -12,7 +12,15 @@ from mlmath.answers import AnswerFormat, Choice, Kind
 from mlmath.engine.calculus.existence import Verdict, derivative_exists
 from mlmath.engine.calculus.expression import Expr, Func, Var, add, const, div, mul, power, sub
 from mlmath.engine.solution import Solution
-from mlmath.exercises.calculus.functions import WEEK1, integer, monomial, pick, read_function, shown, written
+from mlmath.exercises.calculus.functions import (
+    WEEK1,
+    integer,
+    monomial,
+    pick,
+    read_function,
+    shown,
+    written,
+)
 from mlmath.exercises.inputs import Field
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import ClassVar
+
 import numpy as np
 
 from mlmath.engine.calculus.expression import Expr, Func, Var, add, const, mul
@@ -20,7 +23,9 @@ def _inside(rng: np.random.Generator, level: int, outer: str) -> Expr:
         if level == 2:
             return monomial(integer(rng, 1, 9), 1)
         b = integer(rng, -3, 3)
-        return add(monomial(integer(rng, 1, 4), 2), monomial(b, 1), const(b * b + integer(rng, 1, 6)))
+        return add(
+            monomial(integer(rng, 1, 4), 2), monomial(b, 1), const(b * b + integer(rng, 1, 6))
+        )
     if level == 2:
         return add(monomial(integer(rng, -6, 6, nonzero=True), 1), const(integer(rng, -5, 5)))
     return add(
@@ -59,7 +64,7 @@ class DerivativeExpLog(DerivativeSkill):
             TOPIC,
         ),
     )
-    mistakes = {
+    mistakes: ClassVar[Mapping[str, str]] = {
         "exp_power_rule": "exp_power_rule",
         "ln_without_inner": "ln_without_inner",
         "chain_forgotten": "chain_forgotten",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import ClassVar
+
 import numpy as np
 
 from mlmath.engine.calculus.expression import Expr, Func, Var, add, const, div, mul, power
@@ -61,7 +64,7 @@ class DerivativeRules(DerivativeSkill):
             TOPIC,
         ),
     )
-    mistakes = {
+    mistakes: ClassVar[Mapping[str, str]] = {
         "product_of_derivatives": "product_of_derivatives",
         "chain_forgotten": "chain_forgotten",
         "quotient_reversed": "quotient_reversed",
@@ -82,8 +85,13 @@ class DerivativeRules(DerivativeSkill):
                 top = Func("exp", mul(const(integer(rng, -3, 3, nonzero=True)), x))
             f = div(top, bottom)
         else:
-            inner = _linear(rng, 9) if level == 1 else add(
-                monomial(integer(rng, 1, 4), integer(rng, 2, 3)), const(integer(rng, -9, 9, nonzero=True))
+            inner = (
+                _linear(rng, 9)
+                if level == 1
+                else add(
+                    monomial(integer(rng, 1, 4), integer(rng, 2, 3)),
+                    const(integer(rng, -9, 9, nonzero=True)),
+                )
             )
             outer = pick(rng, ("power", "power", "sin", "exp")) if level == 3 else "power"
             f = power(inner, const(n)) if outer == "power" else Func(outer, inner)

@@ -80,7 +80,10 @@ class GradientAtPoint(Skill):
         fy = partial_derivative(f, "y").answer.evaluate(where)
         dx = partial_derivative(pure_terms(f, "y"), "x").answer.evaluate(where)
         dy = partial_derivative(pure_terms(f, "x"), "y").answer.evaluate(where)
-        return {"swapped_components": Vector.of([fy, fx]), "dropped_mixed_terms": Vector.of([dx, dy])}
+        return {
+            "swapped_components": Vector.of([fy, fx]),
+            "dropped_mixed_terms": Vector.of([dx, dy]),
+        }
 
     def check_inputs(self, params: Params) -> None:
         f = self.function(params)

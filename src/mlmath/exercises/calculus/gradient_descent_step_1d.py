@@ -14,7 +14,15 @@ from mlmath.engine.calculus.expression import Expr, add, const
 from mlmath.engine.calculus.gradient_descent import StoppingRule, gradient_descent_1d
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.exercises.calculus.descent import RATES, check_rate_and_steps, misconceptions, walk
-from mlmath.exercises.calculus.functions import WEEK2, integer, monomial, pick, read_function, shown, written
+from mlmath.exercises.calculus.functions import (
+    WEEK2,
+    integer,
+    monomial,
+    pick,
+    read_function,
+    shown,
+    written,
+)
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Params, Prompt, Skill
@@ -38,7 +46,11 @@ class GradientDescentStep1D(Skill):
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
         a = integer(rng, 1, 3 if level == 1 else 5)
-        f: Expr = add(monomial(a, 2), monomial(integer(rng, -9, 9, nonzero=True), 1), const(integer(rng, -30, 30)))
+        f: Expr = add(
+            monomial(a, 2),
+            monomial(integer(rng, -9, 9, nonzero=True), 1),
+            const(integer(rng, -30, 30)),
+        )
         if level >= 2 and rng.random() < 0.5:
             f = add(monomial(integer(rng, -2, 2, nonzero=True), 3), f)
         if level == 3:
@@ -69,7 +81,9 @@ class GradientDescentStep1D(Skill):
 
     def solve(self, params: Params) -> Solution[Any]:
         rule = StoppingRule(max_steps=params["steps"])
-        return gradient_descent_1d(self.function(params), "x", params["point"], params["learning_rate"], rule)
+        return gradient_descent_1d(
+            self.function(params), "x", params["point"], params["learning_rate"], rule
+        )
 
     def hints(self, params: Params) -> tuple[str, ...]:
         return (

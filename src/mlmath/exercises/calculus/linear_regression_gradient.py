@@ -51,7 +51,11 @@ class LinearRegressionGradient(Skill):
             xs.append(xs[-1] + 1)
         m, b = integer(rng, -3, 3), integer(rng, -5, 5)
         points = [(x, m * x + b + integer(rng, -2, 2)) for x in xs]
-        start = Vector.of([0, 0]) if level == 1 else Vector.of([integer(rng, -2, 2), integer(rng, -2, 2)])
+        start = (
+            Vector.of([0, 0])
+            if level == 1
+            else Vector.of([integer(rng, -2, 2), integer(rng, -2, 2)])
+        )
         return {"data": matrix_of(points), "point": start, "learning_rate": pick(rng, RATES[level])}
 
     def prompt(self, params: Params) -> Prompt:

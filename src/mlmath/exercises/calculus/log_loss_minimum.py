@@ -53,7 +53,9 @@ class LogLossMinimum(Skill):
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
-        n = {1: pick(rng, (4, 5, 8, 10, 12)), 2: integer(rng, 12, 40), 3: integer(rng, 40, 2000)}[level]
+        n = {1: pick(rng, (4, 5, 8, 10, 12)), 2: integer(rng, 12, 40), 3: integer(rng, 40, 2000)}[
+            level
+        ]
         k = integer(rng, 1, n - 1)
         while 2 * k == n:
             k = integer(rng, 1, n - 1)

@@ -11,7 +11,15 @@ from mlmath.answers import AnswerFormat, Expression, Kind
 from mlmath.engine.calculus.expression import Expr, add
 from mlmath.engine.calculus.gradient import partial_derivative
 from mlmath.engine.solution import NotSolvable, Solution
-from mlmath.exercises.calculus.functions import WEEK2, as_answer, constant_problem, pick, read_function, shown, written
+from mlmath.exercises.calculus.functions import (
+    WEEK2,
+    as_answer,
+    constant_problem,
+    pick,
+    read_function,
+    shown,
+    written,
+)
 from mlmath.exercises.calculus.two_variables import XY, polynomial_xy, pure_terms, with_exponential
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.registry import register

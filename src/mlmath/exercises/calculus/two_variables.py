@@ -23,7 +23,9 @@ def polynomial_xy(rng: np.random.Generator, level: int) -> Expr:
         term(integer(rng, -6, 6, nonzero=True), integer(rng, 1, top - 1), integer(rng, 1, top - 1)),
     ]
     if level == 3:
-        terms.append(term(integer(rng, -9, 9, nonzero=True), integer(rng, 1, 3), integer(rng, 1, 3)))
+        terms.append(
+            term(integer(rng, -9, 9, nonzero=True), integer(rng, 1, 3), integer(rng, 1, 3))
+        )
     terms.append(const(integer(rng, -9, 9)))
     return add(*terms)
 
@@ -31,7 +33,13 @@ def polynomial_xy(rng: np.random.Generator, level: int) -> Expr:
 def with_exponential(rng: np.random.Generator, f: Expr) -> Expr:
     """Adds c·y·e^(kx): a product of the two variables through an exponential."""
     k = integer(rng, -3, 3, nonzero=True)
-    return add(f, mul(const(integer(rng, -5, 5, nonzero=True)), mul(Var("y"), Func("exp", mul(const(k), Var("x"))))))
+    return add(
+        f,
+        mul(
+            const(integer(rng, -5, 5, nonzero=True)),
+            mul(Var("y"), Func("exp", mul(const(k), Var("x")))),
+        ),
+    )
 
 
 def pure_terms(f: Expr, other: str) -> Expr:
