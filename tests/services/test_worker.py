@@ -133,3 +133,22 @@ def test_a_late_result_of_a_job_taken_over_is_dropped(db: Database) -> None:
     with db.read() as session:
         scores = session.scalars(select(Grade.score)).all()
     assert scores == [20]
+
+
+@pytest.mark.parametrize(
+    ("multi_user", "database_url", "for_a_class"),
+    [
+        ("off", "", False),
+        ("auto", "sqlite:////tmp/x.sqlite3", False),
+        ("on", "", True),
+        ("off", "postgresql+psycopg://u@db/mlmath", True),
+    ],
+)
+def test_grading_for_a_class_needs_the_full_sandbox(
+    multi_user: str, database_url: str, for_a_class: bool, tmp_path: Path
+) -> None:
+    from mlmath.config import Config
+    from mlmath.services.worker import grades_for_a_class
+
+    config = Config(tmp_path, database_url, multi_user, "", 1, "auto")
+    assert grades_for_a_class(config) is for_a_class

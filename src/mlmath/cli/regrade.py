@@ -34,7 +34,7 @@ def regrade(
     from mlmath.sandbox.launcher import SandboxUnavailable
     from mlmath.services import submissions
     from mlmath.services.errors import NotFound
-    from mlmath.services.worker import Worker, worker_name
+    from mlmath.services.worker import Worker, grades_for_a_class, worker_name
     from mlmath.store.database import Database
     from mlmath.store.migrate import upgrade
 
@@ -53,7 +53,11 @@ def regrade(
     if not grade_here:
         return
     try:
-        grader = Grader(confinement=config.sandbox, pool_size=2)
+        grader = Grader(
+            confinement=config.sandbox,
+            pool_size=2,
+            require_full_sandbox=grades_for_a_class(config),
+        )
     except SandboxUnavailable as error:
         fail(f"{error} (the jobs stay queued for the workers)")
     stop = threading.Event()

@@ -35,7 +35,7 @@ def worker(
     from mlmath.config import Config
     from mlmath.grading.harness import Grader
     from mlmath.sandbox.launcher import SandboxUnavailable
-    from mlmath.services.worker import Worker, worker_name
+    from mlmath.services.worker import Worker, grades_for_a_class, worker_name
     from mlmath.store.database import Database, database_url
     from mlmath.store.migrate import upgrade
 
@@ -46,7 +46,11 @@ def worker(
     db = Database.from_config(config)
     upgrade(db.write_engine)
     try:
-        grader = Grader(confinement=config.sandbox, pool_size=threads + 1)
+        grader = Grader(
+            confinement=config.sandbox,
+            pool_size=threads + 1,
+            require_full_sandbox=grades_for_a_class(config),
+        )
     except SandboxUnavailable as error:
         fail(str(error))
     for warning in grader.warnings:

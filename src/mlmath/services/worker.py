@@ -15,6 +15,7 @@ import socket
 import threading
 from datetime import timedelta
 
+from mlmath.config import Config
 from mlmath.grading.harness import Grader
 from mlmath.grading.results import GradingResult, Status
 from mlmath.grading.spec import UnknownAssignment
@@ -26,6 +27,13 @@ from mlmath.store.database import Database
 log = logging.getLogger("mlmath.worker")
 
 DEFAULT_POLL_SECONDS = 0.5
+
+
+def grades_for_a_class(config: Config) -> bool:
+    """Whether grading serves several people (accounts on, or a shared PostgreSQL database):
+    then only the full sandbox will do, and start-up fails closed without it."""
+    shared = bool(config.database_url) and not config.database_url.startswith("sqlite")
+    return config.multi_user == "on" or shared
 
 
 def worker_name(suffix: str = "") -> str:

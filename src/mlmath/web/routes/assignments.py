@@ -27,7 +27,7 @@ from mlmath.services import submissions
 from mlmath.services.accounts import User
 from mlmath.services.errors import NotFound
 from mlmath.services.submissions import SubmissionView
-from mlmath.services.worker import InProcessWorkers
+from mlmath.services.worker import InProcessWorkers, grades_for_a_class
 from mlmath.web import markdown
 from mlmath.web.deps import OptionalUserDep, SiteDep, UserDep, is_htmx, render, see_other
 from mlmath.web.site import Site
@@ -169,7 +169,7 @@ def install(app: FastAPI) -> None:
             site.db,
             site.config.grading_workers,
             confinement=site.config.sandbox,
-            require_full_sandbox=site.multi_user,
+            require_full_sandbox=site.multi_user or grades_for_a_class(site.config),
         )
         running.state.grading_workers = workers
         async with inner(running) as state:
