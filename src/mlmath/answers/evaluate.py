@@ -242,3 +242,62 @@ def _integer_root(n: int, degree: int) -> int | None:
                 return candidate
         return None
     return root if root * root == n else None
+
+
+MAX_MAGNITUDE_DIGITS = 300
+"""A constant part of a formula may have at most this many digits before the point."""
+
+
+def check_magnitudes(node: Node) -> None:
+    """Refuse towers such as ``9^9^9`` or ``x^(10^7)`` before anything evaluates them.
+
+    Every power (and ``exp``) whose exponent is a constant is bounded: the exponent by
+    :data:`~mlmath.answers.limits.MAX_POWER_EXPONENT`, and a constant base raised to it
+    by :data:`MAX_MAGNITUDE_DIGITS` digits. Raises :class:`TooLarge`.
+
+    >>> from mlmath.answers.expression import expression
+    >>> check_magnitudes(expression("2^10 x + e^3", ("x",)).root)
+    >>> check_magnitudes(expression("9^9^9", ("x",)).root)
+    Traceback (most recent call last):
+    ...
+    mlmath.answers.errors.TooLarge: This answer is too large to check: a power in it is too large.
+    """
+    from mlmath.answers.limits import MAX_POWER_EXPONENT
+
+    too_large = TooLarge(f"{TOO_LARGE}: a power in it is too large.", node.position)
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        stack.extend(current.args)
+        if current.op not in ("^", "exp"):
+            continue
+        exponent_node = current.args[-1]
+        if exponent_node.symbols():
+            continue
+        exponent = _constant(exponent_node)
+        if exponent is None:
+            continue
+        if current.op == "exp":
+            if exponent * math.log10(math.e) > MAX_MAGNITUDE_DIGITS:
+                raise too_large
+            continue
+        if abs(exponent) > MAX_POWER_EXPONENT:
+            raise too_large
+        base_node = current.args[0]
+        if base_node.symbols():
+            continue
+        base = _constant(base_node)
+        if (
+            base is not None
+            and abs(base) > 1
+            and exponent * math.log10(abs(base)) > (MAX_MAGNITUDE_DIGITS)
+        ):
+            raise too_large
+
+
+def _constant(node: Node) -> float | None:
+    """The value of a constant part, or ``None`` where it has none (say, ``1/0``)."""
+    try:
+        return float_value(node, {})
+    except Undefined:
+        return None

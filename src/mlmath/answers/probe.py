@@ -54,11 +54,23 @@ def _rational_points(variables: list[str]) -> list[dict[str, Fraction]]:
     return points
 
 
-def _float_points(variables: list[str]) -> list[dict[str, float]]:
-    rng = random.Random(SEED + 1)
+PROBE_RANGES = ((-3.0, 3.0), (0.05, 4.0), (4.0, 40.0), (-40.0, -4.0))
+"""Where float probes are drawn, in turn: small values of both signs, small positive
+values (logarithms, roots), and larger values of both signs (``ln(x - 5)``)."""
+WIDE_RANGES = (*PROBE_RANGES, (40.0, 400.0), (-400.0, -40.0), (0.001, 0.05))
+"""A second, larger round of probes when the first finds too few points in the domain."""
+WIDE_POINTS = 48
+
+
+def _float_points(
+    variables: list[str],
+    count: int = FLOAT_POINTS,
+    ranges: tuple[tuple[float, float], ...] = PROBE_RANGES,
+) -> list[dict[str, float]]:
+    rng = random.Random(SEED + count)
     points = []
-    for index in range(FLOAT_POINTS):
-        low, high = (-3.0, 3.0) if index % 2 == 0 else (0.05, 4.0)
+    for index in range(count):
+        low, high = ranges[index % len(ranges)]
         points.append({name: round(rng.uniform(low, high), 4) or 0.37 for name in variables})
     return points
 
@@ -202,22 +214,42 @@ def _really_differs(first: Node, second: Node, point: dict[str, float]) -> bool:
 
 
 def _compare_in_floats(first: Node, second: Node, variables: list[str]) -> Outcome:
+    """Compare at float points, then at more and wider ones if too few were in the domain."""
+    outcome = _compare_at(first, second, _float_points(variables))
+    if outcome is Outcome.UNKNOWN:
+        outcome = _compare_at(first, second, _float_points(variables, WIDE_POINTS, WIDE_RANGES))
+    return outcome
+
+
+def _compare_at(first: Node, second: Node, points: list[dict[str, float]]) -> Outcome:
+    """``first`` is the answer: where it has a value and ``second`` has none (``ln(x - 5)``
+    for ``2x`` at x = 1), the two are different functions."""
     agreements = 0
-    for point in _float_points(variables):
+    undefined_in_second = 0
+    for point in points:
         try:
             a = float_value(first, point)
+        except Undefined:
+            continue
+        try:
             b = float_value(second, point)
         except Undefined:
+            if _precise_value(first, point) is not None and _precise_value(second, point) is None:
+                undefined_in_second += 1
             continue
         if _close(a, b):
             agreements += 1
         elif _really_differs(first, second, point):
             return Outcome.DIFFERENT
+    if undefined_in_second >= 2:
+        return Outcome.DIFFERENT
     return Outcome.SAME if agreements >= ENOUGH_AGREEMENTS else Outcome.UNKNOWN
 
 
 def compare_formulas(first: Node, second: Node, variables: tuple[str, ...]) -> Outcome:
     """Whether two formulas (not equations) agree as functions of ``variables``."""
+    if first == second:
+        return Outcome.SAME
     names = sorted(set(variables) | first.symbols() | second.symbols())
     if _is_rational(first) and _is_rational(second):
         try:

@@ -25,6 +25,7 @@ from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from mlmath.answers.errors import AnswerError
+from mlmath.answers.evaluate import check_magnitudes
 from mlmath.answers.limits import check_digits
 from mlmath.answers.normalize import Normalized, normalize
 from mlmath.answers.tree import CONSTANTS, FUNCTIONS, Node
@@ -124,7 +125,9 @@ def read_formula(text: str | Normalized, names: Names) -> Node:
         raise AnswerError(
             f"'=' is not expected here; type just {names.context}.", normalized.position(index)
         )
-    return _resolve(tree, names, normalized)
+    resolved = _resolve(tree, names, normalized)
+    check_magnitudes(resolved)
+    return resolved
 
 
 def _explain(error: UnexpectedInput, normalized: Normalized) -> AnswerError:
