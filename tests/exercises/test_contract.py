@@ -38,12 +38,14 @@ def prompt_text(skill: Skill, params: Any) -> str:
 def test_declares_what_a_learner_needs(skill_id: str) -> None:
     skill = SKILLS[skill_id]
     assert skill.id == skill_id
-    assert skill.title and skill.summary
+    assert skill.title
+    assert skill.summary
     assert skill.levels >= 3, "every skill has at least three difficulty levels"
     assert len(skill.misconceptions) >= 2, "every skill names at least two misconceptions"
     assert len({m.id for m in skill.misconceptions}) == len(skill.misconceptions)
     for m in skill.misconceptions:
-        assert m.name and len(m.explanation) > 20
+        assert m.name
+        assert len(m.explanation) > 20
     assert skill.inputs, "every skill takes its data as named inputs"
 
 

@@ -28,6 +28,8 @@ from functools import cached_property
 from typing import Any, ClassVar
 
 from mlmath.engine.calculus.expression import (
+    ONE,
+    ZERO,
     Add,
     Const,
     Div,
@@ -203,7 +205,7 @@ class SumRule(Rule):
 @dataclass(frozen=True)
 class ConstantMultipleRule(Rule):
     name = "constant multiple"
-    factor: Expr = const(1)
+    factor: Expr = ONE
     inner: Rule | None = None
 
     def words(self) -> str:
@@ -275,7 +277,7 @@ class QuotientRule(Rule):
 @dataclass(frozen=True)
 class RewriteRule(Rule):
     name = "rewrite"
-    rewritten: Expr = const(0)
+    rewritten: Expr = ZERO
     inner: Rule | None = None
 
     def words(self) -> str:

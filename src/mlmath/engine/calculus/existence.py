@@ -28,9 +28,15 @@ KINK = 1e-3
 
 EXPLANATIONS: dict[Verdict, str] = {
     "exists": "Both one-sided slopes agree and are finite: the derivative exists",
-    "jump": "The graph breaks (it jumps or has a hole) at this point, so no tangent line can touch it",
-    "corner": "The slopes from the left and from the right differ: a corner, with no single tangent",
-    "vertical": "The slopes grow without bound: the tangent is vertical, and a vertical line has no slope",
+    "jump": (
+        "The graph breaks (it jumps or has a hole) at this point, so no tangent line can touch it"
+    ),
+    "corner": (
+        "The slopes from the left and from the right differ: a corner, with no single tangent"
+    ),
+    "vertical": (
+        "The slopes grow without bound: the tangent is vertical, and a vertical line has no slope"
+    ),
 }
 
 
@@ -60,8 +66,11 @@ def derivative_exists(expression: Expr, variable: str, at: Fraction) -> Solution
             Step(
                 f"Look at the values next to x = {where}",
                 Formula(
-                    rf"f({where}) \text{{ is }} {shown},\quad f({where} - h) \approx {_show(left)},\quad f({where} + h) \approx {_show(right)}",
-                    f"f({where}) is {shown}, f({where} - h) ≈ {_show(left)}, f({where} + h) ≈ {_show(right)}",
+                    rf"f({where}) \text{{ is }} {shown},"
+                    rf"\quad f({where} - h) \approx {_show(left)},"
+                    rf"\quad f({where} + h) \approx {_show(right)}",
+                    f"f({where}) is {shown}, f({where} - h) ≈ {_show(left)}, "
+                    f"f({where} + h) ≈ {_show(right)}",
                 ),
             )
         )
@@ -73,7 +82,8 @@ def derivative_exists(expression: Expr, variable: str, at: Fraction) -> Solution
             Step(
                 f"Slopes of short secants on each side of x = {where} (h = 10⁻⁶)",
                 Formula(
-                    rf"\text{{left}} \approx {_show(slope_left)},\quad \text{{right}} \approx {_show(slope_right)}",
+                    rf"\text{{left}} \approx {_show(slope_left)},"
+                    rf"\quad \text{{right}} \approx {_show(slope_right)}",
                     f"left ≈ {_show(slope_left)}, right ≈ {_show(slope_right)}",
                 ),
             )

@@ -93,7 +93,8 @@ def gradient_at(
             Step(
                 f"∂{name}/∂{v} at the point",
                 Formula(
-                    rf"\frac{{\partial {name}}}{{\partial {v}}}{point_latex(point)} = {numbers.latex(value)}",
+                    rf"\frac{{\partial {name}}}{{\partial {v}}}{point_latex(point)}"
+                    rf" = {numbers.latex(value)}",
                     f"∂{name}/∂{v}{point_text(point)} = {numbers.text(value)}",
                 ),
             )

@@ -96,8 +96,10 @@ def gradient_descent_1d(
             Step(
                 f"Step {k + 1}: the slope at x{k} = {a.text(x)} is {a.text(slope)}",
                 Formula(
-                    rf"x_{{{k + 1}}} = {a.latex(x)} - {a.latex(learning_rate)} \cdot {a.paren_latex(slope)} = {a.latex(nxt)}",
-                    f"x{k + 1} = {a.text(x)} - {a.text(learning_rate)}·{a.paren_text(slope)} = {a.text(nxt)}",
+                    rf"x_{{{k + 1}}} = {a.latex(x)} - {a.latex(learning_rate)}"
+                    rf" \cdot {a.paren_latex(slope)} = {a.latex(nxt)}",
+                    f"x{k + 1} = {a.text(x)} - {a.text(learning_rate)}·{a.paren_text(slope)}"
+                    f" = {a.text(nxt)}",
                 ),
             )
         )
@@ -154,8 +156,10 @@ def gradient_descent_2d(
             Step(
                 f"Step {k + 1}: the gradient at p{k} = {point_text(p)} is {point_text(g)}",
                 Formula(
-                    rf"p_{{{k + 1}}} = {point_latex(p)} - {a.latex(learning_rate)} \cdot {point_latex(g)} = {point_latex(nxt)}",
-                    f"p{k + 1} = {point_text(p)} - {a.text(learning_rate)}·{point_text(g)} = {point_text(nxt)}",
+                    rf"p_{{{k + 1}}} = {point_latex(p)} - {a.latex(learning_rate)}"
+                    rf" \cdot {point_latex(g)} = {point_latex(nxt)}",
+                    f"p{k + 1} = {point_text(p)} - {a.text(learning_rate)}·{point_text(g)}"
+                    f" = {point_text(nxt)}",
                 ),
             )
         )
@@ -202,8 +206,10 @@ def regression_step(
         Step(
             f"Point ({a.text(x)}, {a.text(y)})",
             Formula(
-                rf"\hat y - y = {a.latex(slope)} \cdot {a.paren_latex(x)} + {a.paren_latex(intercept)} - {a.paren_latex(y)} = {a.latex(r)}",
-                f"ŷ - y = {a.text(slope)}·{a.paren_text(x)} + {a.paren_text(intercept)} - {a.paren_text(y)} = {a.text(r)}",
+                rf"\hat y - y = {a.latex(slope)} \cdot {a.paren_latex(x)}"
+                rf" + {a.paren_latex(intercept)} - {a.paren_latex(y)} = {a.latex(r)}",
+                f"ŷ - y = {a.text(slope)}·{a.paren_text(x)} + {a.paren_text(intercept)}"
+                f" - {a.paren_text(y)} = {a.text(r)}",
             ),
         )
         for (x, y), r in zip(points, residuals, strict=True)
@@ -222,16 +228,25 @@ def regression_step(
             Step(
                 "Partial derivatives (chain rule: 2 × error × the error's derivative)",
                 Formula(
-                    rf"\frac{{\partial L}}{{\partial m}} = \frac{{2}}{{{n}}}\sum_i (\hat y_i - y_i)\,x_i = {a.latex(dm)},\quad \frac{{\partial L}}{{\partial b}} = \frac{{2}}{{{n}}}\sum_i (\hat y_i - y_i) = {a.latex(db)}",
-                    f"∂L/∂m = (2/{n}) Σ (ŷᵢ - yᵢ)xᵢ = {a.text(dm)}, ∂L/∂b = (2/{n}) Σ (ŷᵢ - yᵢ) = {a.text(db)}",
+                    rf"\frac{{\partial L}}{{\partial m}}"
+                    rf" = \frac{{2}}{{{n}}}\sum_i (\hat y_i - y_i)\,x_i = {a.latex(dm)},"
+                    rf"\quad \frac{{\partial L}}{{\partial b}}"
+                    rf" = \frac{{2}}{{{n}}}\sum_i (\hat y_i - y_i) = {a.latex(db)}",
+                    f"∂L/∂m = (2/{n}) Σ (ŷᵢ - yᵢ)xᵢ = {a.text(dm)}, "
+                    f"∂L/∂b = (2/{n}) Σ (ŷᵢ - yᵢ) = {a.text(db)}",
                     True,
                 ),
             ),
             Step(
                 f"Step against the gradient with α = {a.text(learning_rate)}",
                 Formula(
-                    rf"m = {a.latex(slope)} - {a.latex(learning_rate)} \cdot {a.paren_latex(dm)} = {a.latex(m1)},\quad b = {a.latex(intercept)} - {a.latex(learning_rate)} \cdot {a.paren_latex(db)} = {a.latex(b1)}",
-                    f"m = {a.text(slope)} - {a.text(learning_rate)}·{a.paren_text(dm)} = {a.text(m1)}, b = {a.text(intercept)} - {a.text(learning_rate)}·{a.paren_text(db)} = {a.text(b1)}",
+                    rf"m = {a.latex(slope)} - {a.latex(learning_rate)}"
+                    rf" \cdot {a.paren_latex(dm)} = {a.latex(m1)},"
+                    rf"\quad b = {a.latex(intercept)} - {a.latex(learning_rate)}"
+                    rf" \cdot {a.paren_latex(db)} = {a.latex(b1)}",
+                    f"m = {a.text(slope)} - {a.text(learning_rate)}·{a.paren_text(dm)}"
+                    f" = {a.text(m1)}, b = {a.text(intercept)} - {a.text(learning_rate)}"
+                    f"·{a.paren_text(db)} = {a.text(b1)}",
                 ),
             ),
         ),

@@ -201,14 +201,16 @@ def log_loss_minimum(successes: int, trials: int) -> Solution[Fraction]:
         p,
         (
             Step(
-                "The probability of the tosses is p^k(1 − p)^(n−k); the log loss is minus its logarithm",
+                "The probability of the tosses is p^k(1 − p)^(n−k); "
+                "the log loss is minus its logarithm",
                 Formula(
                     rf"L(p) = -{k}\ln p - {n - k}\ln(1 - p)",
                     f"L(p) = -{k} ln(p) - {n - k} ln(1 - p)",
                 ),
             ),
             Step(
-                "Differentiate: d/dp ln p = 1/p, and the chain rule gives d/dp ln(1 − p) = −1/(1 − p)",
+                "Differentiate: d/dp ln p = 1/p, "
+                "and the chain rule gives d/dp ln(1 − p) = −1/(1 − p)",
                 Formula(
                     rf"L'(p) = -\frac{{{k}}}{{p}} + \frac{{{n - k}}}{{1 - p}}",
                     f"L'(p) = -{k}/p + {n - k}/(1 - p)",
@@ -253,9 +255,11 @@ def least_squares_line(xs: Sequence[Fraction], ys: Sequence[Fraction]) -> Soluti
                 Formula(r"E(m, b) = \sum_i (m x_i + b - y_i)^2", "E(m, b) = Σ (m·xᵢ + b - yᵢ)²"),
             ),
             Step(
-                "Set both partial derivatives to zero (the bottom of the bowl is flat in every direction)",
+                "Set both partial derivatives to zero "
+                "(the bottom of the bowl is flat in every direction)",
                 Formula(
-                    r"\frac{\partial E}{\partial m} = \sum_i 2x_i(m x_i + b - y_i) = 0,\quad \frac{\partial E}{\partial b} = \sum_i 2(m x_i + b - y_i) = 0",
+                    r"\frac{\partial E}{\partial m} = \sum_i 2x_i(m x_i + b - y_i) = 0,"
+                    r"\quad \frac{\partial E}{\partial b} = \sum_i 2(m x_i + b - y_i) = 0",
                     "∂E/∂m = Σ 2xᵢ(m·xᵢ + b - yᵢ) = 0, ∂E/∂b = Σ 2(m·xᵢ + b - yᵢ) = 0",
                     True,
                 ),

@@ -34,22 +34,27 @@ def average_rate_of_change(
             Step(
                 "Change in distance: later minus earlier",
                 Formula(
-                    rf"\Delta d = {numbers.latex(d1)} - {numbers.paren_latex(d0)} = {numbers.latex(change)}",
+                    rf"\Delta d = {numbers.latex(d1)} - {numbers.paren_latex(d0)}"
+                    rf" = {numbers.latex(change)}",
                     f"Δd = {numbers.text(d1)} - {numbers.paren_text(d0)} = {numbers.text(change)}",
                 ),
             ),
             Step(
                 "Change in time, in the same order",
                 Formula(
-                    rf"\Delta t = {numbers.latex(t1)} - {numbers.paren_latex(t0)} = {numbers.latex(elapsed)}",
+                    rf"\Delta t = {numbers.latex(t1)} - {numbers.paren_latex(t0)}"
+                    rf" = {numbers.latex(elapsed)}",
                     f"Δt = {numbers.text(t1)} - {numbers.paren_text(t0)} = {numbers.text(elapsed)}",
                 ),
             ),
             Step(
                 "Average rate of change: the slope of the line through the two points",
                 Formula(
-                    rf"\frac{{\Delta d}}{{\Delta t}} = \frac{{{numbers.latex(change)}}}{{{numbers.latex(elapsed)}}} = {numbers.latex(rate)}",
-                    f"Δd/Δt = {numbers.text(change)}/{numbers.text(elapsed)} = {numbers.text(rate)}",
+                    rf"\frac{{\Delta d}}{{\Delta t}}"
+                    rf" = \frac{{{numbers.latex(change)}}}{{{numbers.latex(elapsed)}}}"
+                    rf" = {numbers.latex(rate)}",
+                    f"Δd/Δt = {numbers.text(change)}/{numbers.text(elapsed)}"
+                    f" = {numbers.text(rate)}",
                 ),
             ),
         ),

@@ -61,6 +61,7 @@ def walk(
     start: Sequence[Value],
     gradient_at: Callable[[Sequence[Value]], Sequence[Value]],
     value_at: Callable[[Sequence[Value]], Value],
+    *,
     learning_rate: Value,
     steps: int,
     update: str,

@@ -101,9 +101,9 @@ class GradientDescentStep1D(Skill):
                 [params["point"]],
                 lambda p: [slope.evaluate({"x": p[0]})],
                 lambda p: f.evaluate({"x": p[0]}),
-                params["learning_rate"],
-                params["steps"],
-                name,
+                learning_rate=params["learning_rate"],
+                steps=params["steps"],
+                update=name,
             )
             out[name] = point[0]
         return out

@@ -94,9 +94,9 @@ class GradientDescentStep2D(Skill):
                 list(params["point"]),
                 lambda p: [d.evaluate({"x": p[0], "y": p[1]}) for d in (fx, fy)],
                 lambda p: f.evaluate({"x": p[0], "y": p[1]}),
-                params["learning_rate"],
-                params["steps"],
-                name,
+                learning_rate=params["learning_rate"],
+                steps=params["steps"],
+                update=name,
             )
             out[name] = Vector.of([Fraction(v) for v in point])
         return out

@@ -1,4 +1,4 @@
-"""Skill: the best-fitting line by the slope method — set both partial derivatives of the error to 0."""
+"""Skill: the best-fitting line, found by setting both partial derivatives of the error to 0."""
 
 from __future__ import annotations
 
@@ -25,15 +25,18 @@ TOPIC = f"{WEEK2} · Optimization using slope method: Linear regression"
 class LeastSquaresLine(Skill):
     id = "calculus.least_squares_line"
     title = "The least-squares line"
-    summary = "Find the slope and intercept that minimise the squared error by setting both partials to 0."
+    summary = (
+        "Find the slope and intercept that minimise the squared error "
+        "by setting both partials to 0."
+    )
     levels = 3
     inputs = (Field("data", "matrix", "rows of [x, y], e.g. [[1, 2], [2, 3], [3, 5]]"),)
     misconceptions = (
         Misconception(
             "endpoints",
             "The line through the first and last points ignores the others",
-            "Every point adds to the squared error. Setting ∂E/∂m = 0 and ∂E/∂b = 0 balances all of "
-            "them; a line through two chosen points balances only those two.",
+            "Every point adds to the squared error. Setting ∂E/∂m = 0 and ∂E/∂b = 0 balances "
+            "all of them; a line through two chosen points balances only those two.",
             TOPIC,
         ),
         Misconception(

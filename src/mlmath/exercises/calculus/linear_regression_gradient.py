@@ -26,7 +26,10 @@ TOPIC = f"{WEEK2} · Gradient descent for linear regression"
 class LinearRegressionGradient(Skill):
     id = "calculus.linear_regression_gradient"
     title = "A gradient-descent step for linear regression"
-    summary = "Update the slope and intercept of a line once, against the gradient of the mean squared error."
+    summary = (
+        "Update the slope and intercept of a line once, "
+        "against the gradient of the mean squared error."
+    )
     levels = 3
     inputs = (
         Field("data", "matrix", "rows of [x, y], e.g. [[1, 2], [2, 4]]"),

@@ -38,7 +38,8 @@ class SquaredLossMinimum(Skill):
             "median",
             "The median minimises absolute distance, not squared distance",
             "Setting L′(m) = 2Σ(m − xᵢ) = 0 gives m = (Σxᵢ)/n, the mean. Squaring punishes far "
-            "points more, so they pull the answer toward them; the median ignores how far they are.",
+            "points more, so they pull the answer toward them; "
+            "the median ignores how far they are.",
             TOPIC,
         ),
         Misconception(
