@@ -44,6 +44,24 @@ def favourable_totals(sides: int, dice: int, comparison: str, target: int) -> li
     ]
 
 
+def ways_to_total(sides: int, dice: int) -> list[int]:
+    """``ways[t]``: how many ordered outcomes of the dice add up to t (by convolution)."""
+    ways = [1]
+    for _ in range(dice):
+        longer = [0] * (len(ways) + sides)
+        for total_so_far, count in enumerate(ways):
+            if count:
+                for face in range(1, sides + 1):
+                    longer[total_so_far + face] += count
+        ways = longer
+    return ways
+
+
+def count_favourable(sides: int, dice: int, comparison: str, target: int) -> int:
+    test = COMPARISONS[comparison]
+    return sum(c for t, c in enumerate(ways_to_total(sides, dice)) if c and test(t, target))
+
+
 def dice_event_probability(
     sides: int, dice: int, comparison: str, target: int
 ) -> Solution[Fraction]:
@@ -53,13 +71,22 @@ def dice_event_probability(
     if comparison not in COMPARISONS:
         raise NotSolvable(f"the comparison must be one of {', '.join(COMPARISONS)}")
     outcomes = sides**dice
-    good = favourable_totals(sides, dice, comparison, target)
-    answer = Fraction(len(good), outcomes)
-    what = "the number shown" if dice == 1 else "the total"
-    shown = ", ".join(
-        str(r[0]) if dice == 1 else "(" + ",".join(map(str, r)) + ")" for r in good[:12]
+    count = count_favourable(sides, dice, comparison, target)
+    test = COMPARISONS[comparison]
+    first = list(
+        itertools.islice(
+            (
+                r
+                for r in itertools.product(range(1, sides + 1), repeat=dice)
+                if test(sum(r), target)
+            ),
+            12,
+        )
     )
-    if len(good) > 12:
+    answer = Fraction(count, outcomes)
+    what = "the number shown" if dice == 1 else "the total"
+    shown = ", ".join(str(r[0]) if dice == 1 else "(" + ",".join(map(str, r)) + ")" for r in first)
+    if count > 12:
         shown += ", …"
     return Solution(
         answer,
@@ -75,13 +102,13 @@ def dice_event_probability(
             Step(
                 f"List the outcomes where {what} is {WORDS[comparison]} {target}: "
                 f"{shown or 'none'}",
-                formula(rf"\text{{favourable}} = {len(good)}", f"favourable = {len(good)}"),
+                formula(rf"\text{{favourable}} = {count}", f"favourable = {count}"),
             ),
             Step(
                 "Divide favourable by all outcomes",
                 formula(
-                    rf"P = \frac{{{len(good)}}}{{{outcomes}}} = {latex_of(answer)}",
-                    f"P = {len(good)}/{outcomes} = {text_of(answer)}",
+                    rf"P = \frac{{{count}}}{{{outcomes}}} = {latex_of(answer)}",
+                    f"P = {count}/{outcomes} = {text_of(answer)}",
                 ),
             ),
         ),

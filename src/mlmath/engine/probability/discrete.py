@@ -215,6 +215,10 @@ def bernoulli(p: Fraction, asked: str) -> Solution[Fraction]:
     raise NotSolvable("ask for P(X = 0), mean or variance")
 
 
+WRITTEN_TERMS = 6
+"""A cumulative binomial probability writes out at most this many terms in full."""
+
+
 def binomial_pmf_step(n: int, p: Fraction, k: int) -> tuple[Fraction, Step]:
     """P(X = k) for X ~ Binomial(n, p), with the binomial coefficient written out."""
     ways = math.comb(n, k)
@@ -249,9 +253,25 @@ def binomial_probability(n: int, p: Fraction, k: int, comparison: str) -> Soluti
         ),
     )
     js = [k] if comparison == "=" else list(range(k + 1 if comparison == "<=" else k))
-    parts = [binomial_pmf_step(n, p, j) for j in js]
-    answer = total([v for v, _ in parts])
-    steps = [first, *(s for _, s in parts)]
+    if len(js) <= WRITTEN_TERMS:
+        parts = [binomial_pmf_step(n, p, j) for j in js]
+        answer = total([v for v, _ in parts])
+        steps = [first, *(s for _, s in parts)]
+    else:
+        shown = [*js[:2], js[-1]]
+        parts = [binomial_pmf_step(n, p, j) for j in shown]
+        values = [math.comb(n, j) * p**j * (1 - p) ** (n - j) for j in js]
+        answer = total(values)
+        listing = ", ".join(f"{float(v):.4f}" for v in values)
+        steps = [
+            first,
+            *(s for _, s in parts[:2]),
+            Step(
+                f"The same for j = 2 up to j = {js[-1]}; all {len(js)} terms, to 4 decimals: "
+                f"{listing}",
+                parts[2][1].math,
+            ),
+        ]
     if comparison != "=":
         last = k if comparison == "<=" else k - 1
         rule = (

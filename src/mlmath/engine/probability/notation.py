@@ -30,13 +30,14 @@ Cell = Number | str
 def _decimal(x: Fraction) -> str | None:
     """A fraction as a person would write it from a problem: ``37/1000`` is ``0.037``; a
     fraction with a huge denominator is shown to six significant digits."""
-    if x.denominator <= 12:
+    d = x.denominator
+    if d <= 12:
         return None
-    if 10**6 % x.denominator == 0:
-        return f"{float(x):f}".rstrip("0").rstrip(".")
-    if x.denominator > 10**4:
+    if d > 10**6:
         return f"{float(x):.6g}"
-    return None
+    if 10**6 % d == 0:
+        return f"{float(x):f}".rstrip("0").rstrip(".")
+    return f"{float(x):.6g}" if d > 10**4 else None
 
 
 def text_of(x: Number) -> str:

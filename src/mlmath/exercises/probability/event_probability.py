@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
@@ -12,8 +13,8 @@ from mlmath.answers import AnswerFormat
 from mlmath.engine.probability.counting import (
     COMPARISONS,
     WORDS,
+    count_favourable,
     dice_event_probability,
-    favourable_totals,
 )
 from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field
@@ -77,7 +78,22 @@ class EventProbability(Skill):
                 sides, dice = 6, 2
                 comparison = pick(rng, ("=", ">=", "<="))
             else:
-                sides, dice = pick(rng, (4, 6, 8, 10, 12, 20)), integer(rng, 2, 3)
+                sides, dice = pick(
+                    rng,
+                    (
+                        (4, 2),
+                        (6, 2),
+                        (8, 2),
+                        (10, 2),
+                        (12, 2),
+                        (20, 2),
+                        (4, 3),
+                        (6, 3),
+                        (8, 3),
+                        (10, 3),
+                        (12, 3),
+                    ),
+                )
                 comparison = pick(rng, OPERATORS)
             target = integer(rng, dice + 1, dice * sides - 1)
             params = {
@@ -86,7 +102,7 @@ class EventProbability(Skill):
                 "comparison": comparison,
                 "target": target,
                 "name": pick(rng, NAMES),
-                "game": integer(rng, 1, 60),
+                "game": integer(rng, 1, 500),
             }
             if is_clean(self.solve(params).answer, level):
                 return params
@@ -132,14 +148,10 @@ class EventProbability(Skill):
             out["totals_equally_likely"] = Fraction(
                 sum(1 for t in totals if test(t, target)), len(totals)
             )
-            unordered = {
-                tuple(sorted(r)) for r in favourable_totals(sides, dice, comparison, target)
-            }
-            every = {tuple(sorted(r)) for r in favourable_totals(sides, dice, ">=", 0)}
-            out["unordered_outcomes"] = Fraction(len(unordered), len(every))
+            every = list(itertools.combinations_with_replacement(range(1, sides + 1), dice))
+            unordered = sum(1 for r in every if test(sum(r), target))
+            out["unordered_outcomes"] = Fraction(unordered, len(every))
         flipped = {">=": ">", ">": ">=", "<=": "<", "<": "<="}.get(comparison)
         if flipped:
-            out["endpoint"] = Fraction(
-                len(favourable_totals(sides, dice, flipped, target)), sides**dice
-            )
+            out["endpoint"] = Fraction(count_favourable(sides, dice, flipped, target), sides**dice)
         return out
