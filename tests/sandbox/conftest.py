@@ -13,7 +13,7 @@ import pytest
 from mlmath.grading.harness import Grader
 from mlmath.grading.results import GradingResult
 from mlmath.grading.submission import read_python
-from mlmath.sandbox.identity import DEFAULT_COUNT, DEFAULT_FIRST_UID, is_root
+from mlmath.sandbox.identity import DEFAULT_COUNT, DEFAULT_FIRST_UID, _lock_folder, is_root
 from mlmath.sandbox.launcher import find_bwrap
 
 ASSIGNMENTS = Path(__file__).resolve().parents[2] / "src" / "mlmath" / "content" / "assignments"
@@ -72,14 +72,38 @@ def _living_by_uid() -> dict[int, list[int]]:
     return found
 
 
+def _uids_leased_elsewhere() -> set[int]:
+    """Sandbox uids whose lease (an ``flock``, see ``identity.py``) another process holds:
+    the sandboxes of a grader in a concurrent test or server, not this test's to judge."""
+    folder = _lock_folder()
+    by_inode: dict[int, int] = {}
+    for uid in range(DEFAULT_FIRST_UID, DEFAULT_FIRST_UID + DEFAULT_COUNT):
+        try:
+            by_inode[os.stat(folder / f"{uid}.lock").st_ino] = uid
+        except OSError:
+            continue
+    elsewhere = set()
+    with open("/proc/locks") as locks:
+        for line in locks:
+            parts = line.split()
+            if "->" in parts or len(parts) < 6 or parts[1] != "FLOCK":
+                continue
+            holder, inode = int(parts[4]), int(parts[5].rsplit(":", 1)[1])
+            if inode in by_inode and holder != os.getpid():
+                elsewhere.add(by_inode[inode])
+    return elsewhere
+
+
 def stray_processes(grader: Grader, patience: float = 3.0) -> list[int]:
-    """Living processes of sandbox uids that belong to no warm sandbox (should be none)."""
+    """Living processes of this grader's sandbox uids that belong to no warm sandbox (should
+    be none). Uids leased by other processes (tests running beside this one) are left out."""
     deadline = time.monotonic() + patience
     while True:
         before = _pool_uids(grader)
         living = _living_by_uid()
         after = _pool_uids(grader)
-        strays = [pid for uid, pids in living.items() if uid not in before | after for pid in pids]
+        skip = before | after | _uids_leased_elsewhere()
+        strays = [pid for uid, pids in living.items() if uid not in skip for pid in pids]
         if not strays or time.monotonic() > deadline:
             return strays
         time.sleep(0.05)
