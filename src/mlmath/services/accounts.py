@@ -19,10 +19,11 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -39,7 +40,12 @@ MAX_PASSWORD = 256
 USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,31}")
 
 _hasher = PasswordHasher()
-_DUMMY_HASH = _hasher.hash("not a real password, only spends the same time")
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash to verify against for unknown usernames (made on first use, not at import)."""
+    return _hasher.hash("not a real password, only spends the same time")
 
 
 class AccountError(ValueError):
@@ -165,7 +171,7 @@ def log_in(
         )
     name = normalize_username(username)
     row = session.scalars(select(Learner).where(Learner.username == name)).first()
-    stored = row.password_hash if row is not None and row.password_hash else _DUMMY_HASH
+    stored = row.password_hash if row is not None and row.password_hash else _dummy_hash()
     try:
         _hasher.verify(stored, password[:MAX_PASSWORD])
         ok = row is not None and row.password_hash is not None
@@ -204,22 +210,28 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def user_for_session(session: Session, token: str, now: datetime | None = None) -> User | None:
+_SESSION_USER = (
+    select(Learner.id, Learner.username, Learner.display_name, Learner.role)
+    .join(LoginSession, LoginSession.learner_id == Learner.id)
+    .where(
+        LoginSession.token_hash == bindparam("token_hash"),
+        LoginSession.ended_at.is_(None),
+        LoginSession.expires_at > bindparam("now"),
+    )
+)
+"""Built once: every request of a signed-in user runs it."""
+
+
+def user_for_session(
+    session: Session | Connection, token: str, now: datetime | None = None
+) -> User | None:
     """The user a session token belongs to, if the session is open and not expired."""
     if not token or len(token) > 100:
         return None
-    now = now or utcnow()
-    query = (
-        select(Learner)
-        .join(LoginSession, LoginSession.learner_id == Learner.id)
-        .where(
-            LoginSession.token_hash == _digest(token),
-            LoginSession.ended_at.is_(None),
-            LoginSession.expires_at > now,
-        )
-    )
-    row = session.scalars(query).first()
-    return _user(row) if row is not None else None
+    conn = session if isinstance(session, Connection) else session.connection()
+    params = {"token_hash": _digest(token), "now": now or utcnow()}
+    row = conn.execute(_SESSION_USER, params).first()
+    return User(row.id, row.username, row.display_name, row.role) if row is not None else None
 
 
 def log_out(session: Session, token: str, now: datetime | None = None) -> None:

@@ -1,18 +1,47 @@
-"""Read and update the stored mastery rows: the fold of :mod:`.mastery`, kept current."""
+"""Read and update the stored mastery rows: the fold of :mod:`.mastery`, kept current.
+
+:func:`state` and :func:`record` sit on the practice loop's hot path: they run
+prepared Core statements on the session's connection (or a bare connection)
+rather than loading ORM objects.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from mlmath.services.mastery import Answer, MasteryState, apply
 from mlmath.store.models import Mastery
 
+_STATE_COLUMNS = (
+    Mastery.points,
+    Mastery.answers,
+    Mastery.correct,
+    Mastery.interval_days,
+    Mastery.last_practised_at,
+    Mastery.due_at,
+)
+_THIS_ROW = (
+    Mastery.learner_id == bindparam("of_learner"),
+    Mastery.skill_id == bindparam("of_skill"),
+)
+_STATE = select(*_STATE_COLUMNS).where(*_THIS_ROW)
+_STATE_LOCKED = _STATE.with_for_update()
+_INSERT = insert(Mastery)
+_UPDATE = update(Mastery).where(*_THIS_ROW)
 
-def state_of(row: Mastery | None) -> MasteryState:
+
+def connection_of(db: Session | Connection) -> Connection:
+    """The connection a session works in (or the connection itself)."""
+    return db if isinstance(db, Connection) else db.connection()
+
+
+def state_of(row: Any) -> MasteryState:
+    """A stored mastery row (an ORM object or a result row) as a state."""
     if row is None:
         return MasteryState()
     return MasteryState(
@@ -25,38 +54,45 @@ def state_of(row: Mastery | None) -> MasteryState:
     )
 
 
-def _write(row: Mastery, state: MasteryState) -> None:
-    row.level = state.level
-    row.points = state.points
-    row.answers = state.answers
-    row.correct = state.correct
-    row.interval_days = state.interval_days
-    row.last_practised_at = state.last_practised_at
-    row.due_at = state.due_at
+def state(db: Session | Connection, learner_id: int, skill_id: str) -> MasteryState:
+    """The learner's mastery of one skill (the initial state if never answered)."""
+    key = {"of_learner": learner_id, "of_skill": skill_id}
+    return state_of(connection_of(db).execute(_STATE, key).first())
 
 
-def _locked_row(session: Session, learner_id: int, skill_id: str) -> Mastery | None:
-    query = select(Mastery).where(Mastery.learner_id == learner_id, Mastery.skill_id == skill_id)
-    return session.scalars(query.with_for_update()).one_or_none()
+def _values(state: MasteryState) -> dict[str, Any]:
+    return {
+        "level": state.level,
+        "points": state.points,
+        "answers": state.answers,
+        "correct": state.correct,
+        "interval_days": state.interval_days,
+        "last_practised_at": state.last_practised_at,
+        "due_at": state.due_at,
+    }
 
 
-def record(session: Session, learner_id: int, skill_id: str, answer: Answer) -> MasteryState:
+def record(
+    db: Session | Connection, learner_id: int, skill_id: str, answer: Answer
+) -> MasteryState:
     """Fold one more answer into the learner's stored mastery of the skill."""
-    row = _locked_row(session, learner_id, skill_id)
+    conn = connection_of(db)
+    key = {"of_learner": learner_id, "of_skill": skill_id}
+    row = conn.execute(_STATE_LOCKED, key).first()
     if row is None:
-        fresh = Mastery(learner_id=learner_id, skill_id=skill_id)
-        _write(fresh, MasteryState())
+        fresh = apply(MasteryState(), answer)
         try:
-            with session.begin_nested():
-                session.add(fresh)
-                session.flush()
-            row = fresh
+            with conn.begin_nested():
+                conn.execute(
+                    _INSERT, {"learner_id": learner_id, "skill_id": skill_id, **_values(fresh)}
+                )
+            return fresh
         except IntegrityError:  # another request created it first
-            row = _locked_row(session, learner_id, skill_id)
+            row = conn.execute(_STATE_LOCKED, key).first()
             assert row is not None
-    state = apply(state_of(row), answer)
-    _write(row, state)
-    return state
+    after = apply(state_of(row), answer)
+    conn.execute(_UPDATE, {**key, **_values(after)})
+    return after
 
 
 def states(

@@ -22,7 +22,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, bindparam, exists, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -31,6 +31,7 @@ from mlmath.exercises.skill import Variant as Problem
 from mlmath.services import mastery_store
 from mlmath.services.errors import Conflict, NotFound
 from mlmath.services.mastery import Answer, MasteryState, difficulty_for
+from mlmath.services.mastery_store import connection_of
 from mlmath.store.models import Attempt, Variant, utcnow
 
 MAX_RESPONSE_CHARS = 5_000
@@ -116,47 +117,83 @@ class Checked:
     mastery: MasteryState
     repeated: bool
     """True when the same submission (same idempotency key) had already been checked."""
+    after: Current | None = None
+    """What the practice panel shows after this answer (saves reading it back)."""
 
 
-def _record(a: Attempt) -> AttemptRecord:
+def _record(a: Any) -> AttemptRecord:
+    """An attempt (an ORM object or a result row) as a record."""
     return AttemptRecord(a.id, a.response, a.verdict, a.message, a.misconception_id, a.created_at)
 
 
-def _latest(session: Session, learner_id: int, skill_id: str) -> Variant | None:
-    query = (
-        select(Variant)
-        .where(Variant.learner_id == learner_id, Variant.skill_id == skill_id)
-        .order_by(Variant.ordinal.desc())
-        .limit(1)
-    )
-    return session.scalars(query).first()
-
-
+# The practice loop's statements, built once: they run on the session's connection as
+# prepared Core statements (no ORM objects, no statement building per request).
+_VARIANT_COLUMNS = (
+    Variant.id,
+    Variant.ordinal,
+    Variant.seed,
+    Variant.level,
+    Variant.draft,
+    Variant.revealed,
+    Variant.closed,
+)
+_SOLVED = (
+    exists().where(Attempt.variant_id == Variant.id, Attempt.verdict == "correct").label("solved")
+)
+_COUNTED = (
+    exists()
+    .where(Attempt.variant_id == Variant.id, Attempt.verdict.in_(COUNTED_VERDICTS))
+    .label("counted")
+)
+_LEARNER_SKILL = (
+    Variant.learner_id == bindparam("learner_id"),
+    Variant.skill_id == bindparam("skill_id"),
+)
+_LATEST = (
+    select(*_VARIANT_COLUMNS, _SOLVED)
+    .where(*_LEARNER_SKILL)
+    .order_by(Variant.ordinal.desc())
+    .limit(1)
+)
+_BY_ORDINAL = select(*_VARIANT_COLUMNS, _SOLVED, _COUNTED).where(
+    *_LEARNER_SKILL, Variant.ordinal == bindparam("ordinal")
+)
+_NEWEST_ORDINAL = select(func.max(Variant.ordinal)).where(*_LEARNER_SKILL)
+_INSERT_VARIANT = insert(Variant).returning(Variant.id)
+_SET_VARIANT = update(Variant).where(Variant.id == bindparam("variant_id"))
+_ATTEMPT_COLUMNS = (
+    Attempt.id,
+    Attempt.response,
+    Attempt.verdict,
+    Attempt.message,
+    Attempt.misconception_id,
+    Attempt.created_at,
+)
 SHOWN_ATTEMPTS = 5
 """How many of a variant's latest attempts the practice panel receives."""
+_ATTEMPTS = (
+    select(*_ATTEMPT_COLUMNS)
+    .where(Attempt.variant_id == bindparam("variant_id"))
+    .order_by(Attempt.id.desc())
+    .limit(SHOWN_ATTEMPTS)
+)
+_BY_KEY = select(*_ATTEMPT_COLUMNS, Attempt.learner_id, Attempt.skill_id).where(
+    Attempt.idempotency_key == bindparam("key")
+)
+_INSERT_ATTEMPT = insert(Attempt).returning(Attempt.id)
 
 
-def _attempts(session: Session, variant_id: int) -> list[AttemptRecord]:
+def _attempts(conn: Connection, variant_id: int) -> list[AttemptRecord]:
     """The variant's latest attempts, oldest first."""
-    query = (
-        select(Attempt)
-        .where(Attempt.variant_id == variant_id)
-        .order_by(Attempt.id.desc())
-        .limit(SHOWN_ATTEMPTS)
-    )
-    return [_record(a) for a in reversed(list(session.scalars(query)))]
+    rows = conn.execute(_ATTEMPTS, {"variant_id": variant_id}).all()
+    return [_record(a) for a in reversed(rows)]
 
 
-def _solved(session: Session, variant_id: int) -> bool:
-    query = select(Attempt.id).where(Attempt.variant_id == variant_id, Attempt.verdict == "correct")
-    return session.scalars(query.limit(1)).first() is not None
-
-
-def current(session: Session, learner_id: int, skill: Skill, secret: bytes) -> Current:
+def current(session: Session | Connection, learner_id: int, skill: Skill, secret: bytes) -> Current:
     """The variant the learner is working on (read only: a pending one is not stored)."""
-    states = mastery_store.states(session, learner_id, [skill.id])
-    mastery = states.get(skill.id, MasteryState())
-    latest = _latest(session, learner_id, skill.id)
+    conn = connection_of(session)
+    mastery = mastery_store.state(conn, learner_id, skill.id)
+    latest = conn.execute(_LATEST, {"learner_id": learner_id, "skill_id": skill.id}).first()
     if latest is not None and not latest.closed:
         ref = VariantRef(latest.ordinal, latest.seed, latest.level)
         return Current(
@@ -165,10 +202,10 @@ def current(session: Session, learner_id: int, skill: Skill, secret: bytes) -> C
             problem(skill, latest.seed, latest.level),
             latest.id,
             latest.draft,
-            latest.revealed,
-            _attempts(session, latest.id),
+            bool(latest.revealed),
+            _attempts(conn, latest.id),
             mastery,
-            _solved(session, latest.id),
+            bool(latest.solved),
         )
     ordinal = 0 if latest is None else latest.ordinal + 1
     seed = derived_seed(secret, learner_id, skill.id, ordinal)
@@ -177,50 +214,72 @@ def current(session: Session, learner_id: int, skill: Skill, secret: bytes) -> C
     return Current(skill, ref, problem(skill, seed, level), None, "", False, (), mastery)
 
 
-def _store(session: Session, learner_id: int, skill: Skill, ref: VariantRef) -> Variant:
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    """A stored variant as the write paths need it."""
+
+    id: int
+    ordinal: int
+    seed: int
+    level: int
+    revealed: bool
+    solved: bool
+    counted: bool
+    """Whether it already has a checked (correct or incorrect) answer."""
+
+
+REPLACED = "This problem was replaced by a newer one: reload the page to see it."
+
+
+def _store(conn: Connection, learner_id: int, skill: Skill, ref: VariantRef) -> _Stored:
     """The stored variant ``ref`` names, storing it now if it was pending."""
-    query = select(Variant).where(
-        Variant.learner_id == learner_id,
-        Variant.skill_id == skill.id,
-        Variant.ordinal == ref.ordinal,
-    )
-    row = session.scalars(query).first()
+    key = {"learner_id": learner_id, "skill_id": skill.id}
+    row = conn.execute(_BY_ORDINAL, {**key, "ordinal": ref.ordinal}).first()
     if row is not None:
         if row.closed:
-            raise Conflict("This problem was replaced by a newer one: reload the page to see it.")
-        return row
-    newest = session.scalar(
-        select(func.max(Variant.ordinal)).where(
-            Variant.learner_id == learner_id, Variant.skill_id == skill.id
+            raise Conflict(REPLACED)
+        return _Stored(
+            row.id,
+            row.ordinal,
+            row.seed,
+            row.level,
+            bool(row.revealed),
+            bool(row.solved),
+            bool(row.counted),
         )
-    )
+    newest = conn.execute(_NEWEST_ORDINAL, key).scalar()
     if ref.ordinal != (0 if newest is None else newest + 1) or not 1 <= ref.level <= skill.levels:
-        raise Conflict("This problem was replaced by a newer one: reload the page to see it.")
-    row = Variant(
-        learner_id=learner_id,
-        skill_id=skill.id,
-        ordinal=ref.ordinal,
-        seed=ref.seed,
-        level=ref.level,
-        draft="",
-    )
+        raise Conflict(REPLACED)
+    values = {
+        "learner_id": learner_id,
+        "skill_id": skill.id,
+        "ordinal": ref.ordinal,
+        "seed": ref.seed,
+        "level": ref.level,
+        "draft": "",
+        "revealed": False,
+        "closed": False,
+        "created_at": utcnow(),
+    }
     try:
-        with session.begin_nested():
-            session.add(row)
-            session.flush()
+        with conn.begin_nested():
+            variant_id = conn.execute(_INSERT_VARIANT, values).scalar_one()
     except IntegrityError:
         raise Conflict("This problem was just saved from another tab: reload the page.") from None
-    return row
+    return _Stored(variant_id, ref.ordinal, ref.seed, ref.level, False, False, False)
 
 
-def save_draft(session: Session, learner_id: int, skill: Skill, ref: VariantRef, text: str) -> None:
+def save_draft(
+    session: Session | Connection, learner_id: int, skill: Skill, ref: VariantRef, text: str
+) -> None:
     """Keep what the learner has typed so far, so that it survives a reload."""
-    row = _store(session, learner_id, skill, ref)
-    row.draft = text[:MAX_RESPONSE_CHARS]
+    conn = connection_of(session)
+    row = _store(conn, learner_id, skill, ref)
+    conn.execute(_SET_VARIANT, {"variant_id": row.id, "draft": text[:MAX_RESPONSE_CHARS]})
 
 
 def submit(
-    session: Session,
+    session: Session | Connection,
     learner_id: int,
     skill: Skill,
     ref: VariantRef,
@@ -231,74 +290,87 @@ def submit(
 ) -> Checked:
     """Check an answer, store the attempt, and fold it into the learner's mastery.
 
-    Submitting twice with the same ``idempotency_key`` stores one attempt.
+    Submitting twice with the same ``idempotency_key`` stores one attempt. The
+    result carries the practice panel as it stands after the answer (``after``).
     """
     key = idempotency_key or secrets.token_hex(16)
     if len(key) > 64:
         raise Conflict("The form is damaged: reload the page and answer again.")
-    earlier = session.scalars(select(Attempt).where(Attempt.idempotency_key == key)).first()
+    conn = connection_of(session)
+    earlier = conn.execute(_BY_KEY, {"key": key}).first()
     if earlier is not None:
         if earlier.learner_id != learner_id or earlier.skill_id != skill.id:
             raise Conflict("The form is damaged: reload the page and answer again.")
-        return _repeat(session, skill, earlier)
-    row = _store(session, learner_id, skill, ref)
+        return _repeat(conn, skill, earlier)
+    row = _store(conn, learner_id, skill, ref)
     response = response[:MAX_RESPONSE_CHARS]
-    feedback = skill.grade(problem(skill, row.seed, row.level).params, response)
-    earlier_counted = session.scalar(
-        select(func.count())
-        .select_from(Attempt)
-        .where(Attempt.variant_id == row.id, Attempt.verdict.in_(COUNTED_VERDICTS))
-    )
+    shown = problem(skill, row.seed, row.level)
+    feedback = skill.grade(shown.params, response)
+    before = _attempts(conn, row.id)
     at = now or utcnow()
-    attempt = Attempt(
-        variant_id=row.id,
-        learner_id=learner_id,
-        skill_id=skill.id,
-        response=response,
-        verdict=feedback.verdict,
-        misconception_id=feedback.misconception.id if feedback.misconception else None,
-        message=feedback.message,
-        created_at=at,
-        idempotency_key=key,
-    )
-    session.add(attempt)
-    row.draft = response
+    misconception_id = feedback.misconception.id if feedback.misconception else None
+    attempt_id = conn.execute(
+        _INSERT_ATTEMPT,
+        {
+            "variant_id": row.id,
+            "learner_id": learner_id,
+            "skill_id": skill.id,
+            "response": response,
+            "verdict": feedback.verdict,
+            "misconception_id": misconception_id,
+            "message": feedback.message,
+            "created_at": at,
+            "idempotency_key": key,
+        },
+    ).scalar_one()
+    conn.execute(_SET_VARIANT, {"variant_id": row.id, "draft": response})
     if feedback.verdict in COUNTED_VERDICTS:
-        answer = Answer(f"v{row.id}", feedback.correct, not earlier_counted, row.revealed, at)
-        mastery = mastery_store.record(session, learner_id, skill.id, answer)
+        answer = Answer(f"v{row.id}", feedback.correct, not row.counted, row.revealed, at)
+        mastery = mastery_store.record(conn, learner_id, skill.id, answer)
     else:
-        mastery = mastery_store.states(session, learner_id, [skill.id]).get(
-            skill.id, MasteryState()
-        )
-    session.flush()
-    return Checked(_record(attempt), feedback, mastery, repeated=False)
+        mastery = mastery_store.state(conn, learner_id, skill.id)
+    record = AttemptRecord(
+        attempt_id, response, feedback.verdict, feedback.message, misconception_id, at
+    )
+    after = Current(
+        skill,
+        VariantRef(row.ordinal, row.seed, row.level),
+        shown,
+        row.id,
+        response,
+        row.revealed,
+        [*before, record][-SHOWN_ATTEMPTS:],
+        mastery,
+        row.solved or feedback.verdict == "correct",
+    )
+    return Checked(record, feedback, mastery, repeated=False, after=after)
 
 
-def _repeat(session: Session, skill: Skill, attempt: Attempt) -> Checked:
+def _repeat(conn: Connection, skill: Skill, attempt: Any) -> Checked:
     misconception = None
     if attempt.misconception_id:
         try:
             misconception = skill.misconception(attempt.misconception_id)
         except KeyError:
             misconception = None
-    feedback = Feedback(attempt.verdict, attempt.message, misconception)  # type: ignore[arg-type]
-    mastery = mastery_store.states(session, attempt.learner_id, [skill.id]).get(
-        skill.id, MasteryState()
-    )
+    feedback = Feedback(attempt.verdict, attempt.message, misconception)
+    mastery = mastery_store.state(conn, attempt.learner_id, skill.id)
     return Checked(_record(attempt), feedback, mastery, repeated=True)
 
 
-def reveal(session: Session, learner_id: int, skill: Skill, ref: VariantRef) -> Any:
+def reveal(session: Session | Connection, learner_id: int, skill: Skill, ref: VariantRef) -> Any:
     """Mark the variant's worked solution as shown, and return it."""
-    row = _store(session, learner_id, skill, ref)
-    row.revealed = True
+    conn = connection_of(session)
+    row = _store(conn, learner_id, skill, ref)
+    conn.execute(_SET_VARIANT, {"variant_id": row.id, "revealed": True})
     return skill.solve(problem(skill, row.seed, row.level).params)
 
 
-def another(session: Session, learner_id: int, skill: Skill, ref: VariantRef) -> None:
+def another(session: Session | Connection, learner_id: int, skill: Skill, ref: VariantRef) -> None:
     """Leave this variant: the next call to :func:`current` shows a new one."""
-    row = _store(session, learner_id, skill, ref)
-    row.closed = True
+    conn = connection_of(session)
+    row = _store(conn, learner_id, skill, ref)
+    conn.execute(_SET_VARIANT, {"variant_id": row.id, "closed": True})
 
 
 @dataclass(frozen=True, slots=True)

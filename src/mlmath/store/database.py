@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
@@ -124,6 +124,27 @@ class Database:
         try:
             with self._write_sessions() as session, session.begin():
                 yield session
+        finally:
+            if self._write_lock is not None:
+                self._write_lock.release()
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A bare connection for reading (lighter than a session: for prepared Core statements)."""
+        with self.read_engine.connect() as connection:
+            try:
+                yield connection
+            finally:
+                connection.rollback()
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """A bare connection whose changes are committed together when the block ends."""
+        if self._write_lock is not None:
+            self._write_lock.acquire()
+        try:
+            with self.write_engine.begin() as connection:
+                yield connection
         finally:
             if self._write_lock is not None:
                 self._write_lock.release()

@@ -58,8 +58,8 @@ async def optional_user(request: Request) -> User | None:
     token = session_token(request)
     user = None
     if token:
-        with site.db.read() as session:
-            user = accounts.user_for_session(session, token)
+        with site.db.reading() as connection:
+            user = accounts.user_for_session(connection, token)
     request.scope["state"]["user"] = user
     return user
 

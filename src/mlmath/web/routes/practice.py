@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import logging
 import secrets
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
+from jinja2 import Environment
+from markupsafe import Markup
 
 from mlmath.answers import AnswerError, parse
-from mlmath.answers.format import AnswerFormat, Kind
+from mlmath.answers.format import AnswerFormat, Choice, Kind
 from mlmath.exercises.instructions import answer_instructions
 from mlmath.exercises.skill import Feedback, Params, Skill
 from mlmath.services import practice
@@ -50,6 +54,64 @@ def practice_figure(skill: Skill, params: Params, *, shown: bool) -> str | None:
     return markdown.figure_element(spec)
 
 
+@dataclass(frozen=True, slots=True)
+class VariantView:
+    """The parts of a panel that depend only on the variant, rendered once.
+
+    A variant is a pure function of ``(skill, seed, level)``, so its prompt, answer
+    format, options and hint count are computed and rendered once and kept in a
+    small cache; only the learner's own state (draft, verdict, mastery) is rendered
+    per request."""
+
+    fmt: AnswerFormat
+    prompt: Markup
+    instructions: str
+    choice: bool
+    multiple: bool
+    options: tuple[tuple[Choice, Markup], ...]
+    hint_count: int
+
+
+VIEW_CACHE_SIZE = 4096
+
+
+@lru_cache(maxsize=VIEW_CACHE_SIZE)
+def variant_view(env: Environment, skill: Skill, seed: int, level: int) -> VariantView:
+    params = practice.problem(skill, seed, level).params
+    fmt = skill.answer_format(params)
+    macros = env.get_template("_macros.html").module
+    return VariantView(
+        fmt=fmt,
+        prompt=macros.prompt(mathview.pieces(skill.prompt(params))),  # type: ignore[attr-defined]
+        instructions=answer_instructions(fmt),
+        choice=fmt.kind in (Kind.CHOICE, Kind.CHOICES),
+        multiple=fmt.kind is Kind.CHOICES,
+        options=tuple(
+            (option, macros.piece(label))  # type: ignore[attr-defined]
+            for option, label in mathview.option_pieces(fmt)
+        ),
+        hint_count=len(skill.hints(params)),
+    )
+
+
+@lru_cache(maxsize=VIEW_CACHE_SIZE)
+def variant_figure(skill: Skill, seed: int, level: int, shown: bool) -> str | None:
+    return practice_figure(skill, practice.problem(skill, seed, level).params, shown=shown)
+
+
+@lru_cache(maxsize=512)
+def variant_solution(env: Environment, skill: Skill, seed: int, level: int) -> Markup:
+    """The worked solution block of a variant, rendered."""
+    params = practice.problem(skill, seed, level).params
+    sol = skill.solve(params)
+    solution = {
+        "steps": mathview.steps(sol),
+        "answer": mathview.answer_piece(sol.answer, skill.answer_format(params)),
+    }
+    block: Markup = env.get_template("_macros.html").module.solution_block(solution)  # type: ignore[attr-defined]
+    return block
+
+
 def panel_context(
     site: Site,
     user: User,
@@ -57,8 +119,9 @@ def panel_context(
     feedback: Feedback | None = None,
 ) -> dict[str, Any]:
     skill = current.skill
-    params = current.problem.params
-    fmt = skill.answer_format(params)
+    ref = current.ref
+    env = site.templates.env
+    view = variant_view(env, skill, ref.seed, ref.level)
     last = current.last
     misconception = None
     if feedback is not None:
@@ -68,42 +131,39 @@ def panel_context(
             misconception = skill.misconception(last.misconception_id)
         except KeyError:
             misconception = None
-    solution = None
-    if current.revealed:
-        sol = skill.solve(params)
-        solution = {"steps": mathview.steps(sol), "answer": mathview.answer_piece(sol.answer, fmt)}
+    shown = current.solved or current.revealed
     return {
         "skill": skill,
-        "figure": practice_figure(skill, params, shown=current.solved or current.revealed),
+        "figure": variant_figure(skill, ref.seed, ref.level, shown),
         "current": current,
-        "ref": current.ref.dump(site.secret, user.id, skill.id),
+        "ref": ref.dump(site.secret, user.id, skill.id),
         "key": secrets.token_hex(16),
-        "prompt": mathview.pieces(skill.prompt(params)),
-        "instructions": answer_instructions(fmt),
-        "choice": fmt.kind in (Kind.CHOICE, Kind.CHOICES),
-        "multiple": fmt.kind is Kind.CHOICES,
-        "options": mathview.option_pieces(fmt),
+        "prompt": view.prompt,
+        "instructions": view.instructions,
+        "choice": view.choice,
+        "multiple": view.multiple,
+        "options": view.options,
         "chosen": {s.strip() for s in current.draft.split(",")},
         "last": last,
         "misconception": misconception,
-        "hint_count": len(skill.hints(params)),
-        "solution": solution,
+        "hint_count": view.hint_count,
+        "solution": variant_solution(env, skill, ref.seed, ref.level) if current.revealed else None,
         "mastery": current.mastery,
         "lesson_id": site.skill_lessons.get(skill.id),
     }
 
 
 def _panel(request: Request, site: Site, user: User, skill: Skill) -> HTMLResponse:
-    with site.db.read() as session:
-        current = practice.current(session, user.id, skill, site.secret)
+    with site.db.reading() as connection:
+        current = practice.current(connection, user.id, skill, site.secret)
     return render(request, "_practice.html", panel_context(site, user, current))
 
 
 @router.get("/practice/{skill_id}", response_class=HTMLResponse)
 def practice_page(request: Request, skill_id: str, site: SiteDep, user: UserDep) -> HTMLResponse:
     skill = skill_or_404(site, skill_id)
-    with site.db.read() as session:
-        current = practice.current(session, user.id, skill, site.secret)
+    with site.db.reading() as connection:
+        current = practice.current(connection, user.id, skill, site.secret)
     return render(request, "practice.html", panel_context(site, user, current))
 
 
@@ -131,14 +191,16 @@ def answer(
 ) -> Response:
     skill = skill_or_404(site, skill_id)
     variant = VariantRef.load(ref, site.secret, user.id, skill.id)
-    with site.db.write() as session:
+    with site.db.writing() as connection:
         checked = practice.submit(
-            session, user.id, skill, variant, joined(response), idempotency_key=key or None
+            connection, user.id, skill, variant, joined(response), idempotency_key=key or None
         )
     if not is_htmx(request):
         return see_other(f"/practice/{skill.id}")
-    with site.db.read() as session:
-        current = practice.current(session, user.id, skill, site.secret)
+    current = checked.after
+    if current is None:  # a repeated submission: show the panel as it stands now
+        with site.db.reading() as connection:
+            current = practice.current(connection, user.id, skill, site.secret)
     return render(request, "_practice.html", panel_context(site, user, current, checked.feedback))
 
 
@@ -152,8 +214,8 @@ def draft(
 ) -> Response:
     skill = skill_or_404(site, skill_id)
     variant = VariantRef.load(ref, site.secret, user.id, skill.id)
-    with site.db.write() as session:
-        practice.save_draft(session, user.id, skill, variant, joined(response))
+    with site.db.writing() as connection:
+        practice.save_draft(connection, user.id, skill, variant, joined(response))
     return Response(status_code=204)
 
 
@@ -163,8 +225,8 @@ def show_solution(
 ) -> Response:
     skill = skill_or_404(site, skill_id)
     variant = VariantRef.load(ref, site.secret, user.id, skill.id)
-    with site.db.write() as session:
-        practice.reveal(session, user.id, skill, variant)
+    with site.db.writing() as connection:
+        practice.reveal(connection, user.id, skill, variant)
     return _after(request, site, user, skill)
 
 
@@ -174,8 +236,8 @@ def another_one(
 ) -> Response:
     skill = skill_or_404(site, skill_id)
     variant = VariantRef.load(ref, site.secret, user.id, skill.id)
-    with site.db.write() as session:
-        practice.another(session, user.id, skill, variant)
+    with site.db.writing() as connection:
+        practice.another(connection, user.id, skill, variant)
     return _after(request, site, user, skill)
 
 
