@@ -28,15 +28,54 @@ from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 TOPIC = f"{WEEK1} · Intro to optimization: Temperature example"
 
 
-def _cubic(rng: np.random.Generator, r1: Fraction, r2: Fraction, scale: int) -> Expr:
-    """A cubic whose derivative is 6·scale·(x − r1)(x − r2): critical points r1 and r2."""
-    a = 2 * scale
+SITUATIONS = (
+    # (what is measured, x hours after what, the usual temperatures there in °C)
+    ("a room", "the heating is switched on", (16, 22)),
+    ("a greenhouse", "sunrise", (8, 18)),
+    ("the water in a solar tank", "6 a.m.", (14, 30)),
+    ("a server room", "a nightly backup starts", (18, 26)),
+    ("the surface of a lake", "dawn", (10, 22)),
+    ("a parked car", "8 a.m.", (12, 26)),
+)
+"""Where the temperature is taken: the variety of the upper levels comes from here, from the
+start temperature, from the times of the turning points and from the rate of heating."""
+
+COMFORT = (-5, 50)
+"""Every temperature of a variant, at x = 0 and at both turning points, stays in this band."""
+
+RATES = tuple(Fraction(n, 10) for n in range(1, 13))
+"""How strongly T′ bends, k in T′(x) = k(x − r₁)(x − r₂): 0.1 to 1.2 °C per hour squared."""
+
+
+def _cubic(r1: Fraction, r2: Fraction, k: Fraction, start: Fraction) -> Expr:
+    """T with T(0) = start and T′(x) = k(x − r1)(x − r2): turning points at r1 and r2."""
     return add(
-        monomial(a, 3),
-        monomial(-Fraction(3, 2) * a * (r1 + r2), 2),
-        monomial(3 * a * r1 * r2, 1),
-        const(integer(rng, 10, 999)),
+        monomial(k / 3, 3),
+        monomial(-k * (r1 + r2) / 2, 2),
+        monomial(k * r1 * r2, 1),
+        const(start),
     )
+
+
+def _value(r1: Fraction, r2: Fraction, k: Fraction, start: Fraction, x: Fraction) -> Fraction:
+    return start + k * (x**3 / 3 - (r1 + r2) * x**2 / 2 + r1 * r2 * x)
+
+
+def _turning_points(rng: np.random.Generator, level: int) -> tuple[Fraction, Fraction]:
+    """Two times within the first ten hours: whole hours at level 2; halves, thirds or quarters
+    of an hour at level 3."""
+    q = 1 if level == 2 else pick(rng, (2, 3, 4))
+    r1 = Fraction(integer(rng, 1, 6 * q), q)
+    r2 = r1 + Fraction(integer(rng, 1, 4 * q), q)
+    return r1, r2
+
+
+def _realistic(r1: Fraction, r2: Fraction, k: Fraction, start: Fraction) -> bool:
+    """The turning points differ by a noticeable but plausible amount (½ to 12 °C), and the
+    temperature stays in :data:`COMFORT`."""
+    swing = abs(k) * (r2 - r1) ** 3 / 6
+    values = [_value(r1, r2, k, start, x) for x in (r1, r2)]
+    return Fraction(1, 2) <= swing <= 12 and all(COMFORT[0] <= v <= COMFORT[1] for v in values)
 
 
 @register
@@ -78,17 +117,20 @@ class CriticalPoints(Skill):
             h = integer(rng, 1, 10)
             f = add(monomial(a, 2), monomial(-2 * a * h, 1), const(integer(rng, 15, 25)))
             return {"function": written(f), "find": "minimum" if a > 0 else "maximum"}
-        q = 1 if level == 2 else pick(rng, (2, 3))
-        r1 = Fraction(integer(rng, -9, 8), q)
-        r2 = r1 + Fraction(integer(rng, 1, 6), q)
-        scale = integer(rng, 1, 3) * pick(rng, (1, -1)) if level == 3 else 1
-        if level == 2:
-            scale = pick(rng, (1, -1))
-        if level == 3:
-            scale *= q * q
+        situation = integer(rng, 0, len(SITUATIONS) - 1)
+        low, high = SITUATIONS[situation][2]
+        while True:
+            r1, r2 = _turning_points(rng, level)
+            k = pick(rng, RATES) * pick(rng, (1, -1))
+            # The start: a whole degree at level 2, a tenth of a degree at level 3.
+            tenths = 1 if level == 2 else 10
+            start = Fraction(integer(rng, low * tenths, high * tenths), tenths)
+            if _realistic(r1, r2, k, start):
+                break
         return {
-            "function": written(_cubic(rng, r1, r2, scale)),
+            "function": written(_cubic(r1, r2, k, start)),
             "find": pick(rng, ("minimum", "maximum")),
+            "situation": situation,
         }
 
     def function(self, params: Params) -> Expr:
@@ -97,10 +139,16 @@ class CriticalPoints(Skill):
     def prompt(self, params: Params) -> Prompt:
         which = "lowest" if params["find"] == "minimum" else "highest"
         local = "" if self._degree(params) == 2 else "local "
+        if "situation" in params:
+            place, after, _ = SITUATIONS[params["situation"]]
+            setting = f"The temperature of {place} (°C) x hours after {after} is"
+        else:
+            setting = "The temperature of a room (°C) x hours after it starts to heat is"
         return (
-            "The temperature of a room (°C) x hours after it starts to heat is",
+            setting,
             shown("T", self.function(params)),
-            f"At what time x is the temperature at its {local}{which} (the {local}{params['find']})?",
+            f"At what time x is the temperature at its {local}{which} "
+            f"(the {local}{params['find']})?",
         )
 
     def _degree(self, params: Params) -> int:
