@@ -17,7 +17,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 
-from mlmath.engine.probability.notation import Cell, Table, formula, latex_of, text_of, total
+from mlmath.engine.probability.notation import (
+    Cell,
+    Table,
+    approx,
+    formula,
+    latex_of,
+    text_of,
+    total,
+)
 from mlmath.engine.solution import NotSolvable, Solution, Step
 
 Grid = Sequence[Sequence[Fraction]]
@@ -224,8 +232,8 @@ def covariance(x: Sequence[Fraction], y: Sequence[Fraction], sample: bool) -> So
                 ),
                 formula(
                     rf"\operatorname{{Cov}}(X, Y) = \frac{{{latex_of(s)}}}{{{divisor}}} = "
-                    rf"{latex_of(answer)}",
-                    f"Cov(X, Y) = {text_of(s)} / {divisor} = {text_of(answer)}",
+                    rf"{latex_of(answer)}{approx(answer)[0]}",
+                    f"Cov(X, Y) = {text_of(s)} / {divisor} = {text_of(answer)}{approx(answer)[1]}",
                 ),
             ),
         ),

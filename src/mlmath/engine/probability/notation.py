@@ -7,6 +7,8 @@ and JSON.
 
 >>> text_of(Fraction(3, 8)), text_of(0.84134), text_of(Fraction(37, 1000))
 ('3/8', '0.8413', '0.037')
+>>> text_of(Fraction(1, 5)), text_of(Fraction(1, 4))
+('0.2', '1/4')
 >>> print(Table(("x", "P(X = x)"), ((0, Fraction(1, 4)), (1, Fraction(3, 4)))).text())
 x  P(X = x)
 0       1/4
@@ -28,16 +30,19 @@ Cell = Number | str
 
 
 def _decimal(x: Fraction) -> str | None:
-    """A fraction as a person would write it from a problem: ``37/1000`` is ``0.037``; a
-    fraction with a huge denominator is shown to six significant digits."""
+    """A fraction as a person would write it from a problem: tenths, hundredths and
+    fifths as decimals (``37/1000`` is ``0.037``, ``1/5`` is ``0.2``), halves, quarters
+    and thirds as fractions, a huge denominator to six significant digits."""
     d = x.denominator
-    if d <= 12:
-        return None
     if d > 10**6:
         return f"{float(x):.6g}"
-    if 10**6 % d == 0:
-        return f"{float(x):f}".rstrip("0").rstrip(".")
+    if d % 5 == 0 and 10**6 % d == 0:
+        return _terminating(x)
     return f"{float(x):.6g}" if d > 10**4 else None
+
+
+def _terminating(x: Fraction) -> str:
+    return f"{float(x):f}".rstrip("0").rstrip(".")
 
 
 def text_of(x: Number) -> str:
@@ -55,6 +60,13 @@ def latex_of(x: Number) -> str:
     if isinstance(x, Fraction) and (shown := _decimal(x)) is not None:
         return number_latex(float(shown)) if "e" in shown else shown
     return number_latex(x)
+
+
+def approx(x: Number) -> tuple[str, str]:
+    """``(latex, text)`` of " ≈ 46.667" for a fraction a reader wants as a decimal too."""
+    if isinstance(x, Fraction) and x.denominator > 1 and _decimal(x) is None:
+        return rf" \approx {float(x):.3f}", f" ≈ {float(x):.3f}"
+    return "", ""
 
 
 def paren(x: Number) -> tuple[str, str]:
@@ -87,8 +99,24 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
 
+    def _decimal_mode(self) -> bool:
+        """Whether any cell is written as a decimal: then every terminating one is."""
+        return any(
+            isinstance(c, Fraction) and _decimal(c) is not None for row in self.rows for c in row
+        )
+
+    def _cell(self, c: Cell, latex: bool) -> str:
+        if (
+            isinstance(c, Fraction)
+            and c.denominator > 1
+            and 10**6 % c.denominator == 0
+            and self._decimal_mode()
+        ):
+            return _terminating(c)
+        return _cell_latex(c) if latex else _cell_text(c)
+
     def text(self) -> str:
-        grid = [list(self.header), *([_cell_text(c) for c in row] for row in self.rows)]
+        grid = [list(self.header), *([self._cell(c, False) for c in row] for row in self.rows)]
         widths = [max(len(r[j]) for r in grid) for j in range(len(self.header))]
         return "\n".join(
             "  ".join(
@@ -100,7 +128,7 @@ class Table:
     def latex(self) -> str:
         spec = "l|" + "r" * (len(self.header) - 1)
         head = " & ".join(rf"\text{{{h}}}" for h in self.header)
-        body = r" \\ ".join(" & ".join(_cell_latex(c) for c in row) for row in self.rows)
+        body = r" \\ ".join(" & ".join(self._cell(c, True) for c in row) for row in self.rows)
         return rf"\begin{{array}}{{{spec}}} {head} \\ \hline {body} \end{{array}}"
 
     def to_json(self) -> Any:

@@ -20,7 +20,15 @@ from collections import Counter
 from collections.abc import Sequence
 from fractions import Fraction
 
-from mlmath.engine.probability.notation import Table, formula, latex_of, paren, text_of, total
+from mlmath.engine.probability.notation import (
+    Table,
+    approx,
+    formula,
+    latex_of,
+    paren,
+    text_of,
+    total,
+)
 from mlmath.engine.solution import NotSolvable, Solution, Step
 
 Data = Sequence[Fraction]
@@ -52,8 +60,9 @@ def mean(data: Data) -> Solution[Fraction]:
             Step(
                 f"Divide by how many there are, n = {len(data)}",
                 formula(
-                    rf"\bar x = \frac{{{latex_of(s)}}}{{{len(data)}}} = {latex_of(answer)}",
-                    f"x̄ = {text_of(s)} / {len(data)} = {text_of(answer)}",
+                    rf"\bar x = \frac{{{latex_of(s)}}}{{{len(data)}}} = {latex_of(answer)}"
+                    + approx(answer)[0],
+                    f"x̄ = {text_of(s)} / {len(data)} = {text_of(answer)}" + approx(answer)[1],
                 ),
             ),
         ),
@@ -192,8 +201,10 @@ def variance(data: Data, sample: bool) -> Solution[Fraction]:
             Step(
                 why,
                 formula(
-                    rf"{symbol_l} = \frac{{{latex_of(ss)}}}{{{divisor}}} = {latex_of(answer)}",
-                    f"{symbol_t} = {text_of(ss)} / {divisor} = {text_of(answer)}",
+                    rf"{symbol_l} = \frac{{{latex_of(ss)}}}{{{divisor}}} = {latex_of(answer)}"
+                    + approx(answer)[0],
+                    f"{symbol_t} = {text_of(ss)} / {divisor} = {text_of(answer)}"
+                    + approx(answer)[1],
                 ),
             ),
         ),

@@ -26,11 +26,13 @@ from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
 TOPIC = f"{W2_DESCRIBING} · Expected values"
 STORIES = (
-    "A game pays X euros with these probabilities:",
-    "X is the number of items in a customer's basket:",
+    "A game pays X euros (a negative X is a loss) with these probabilities:",
     "X is the change in a share price (in euros) tomorrow:",
-    "X is the number of rainy days next week:",
+    "X is the number of items in a customer's basket:",
+    "X is the number of goals a team scores in a match:",
 )
+SIGNED_STORIES = 2
+"""The first stories allow negative values; the others are counts."""
 
 
 @register
@@ -79,7 +81,9 @@ class ExpectedValue(Skill):
                 "values": Vector(tuple(Fraction(v) for v in values)),
                 "probabilities": Vector(probs),
                 "g": "x^2" if level == 3 and rng.random() < 0.5 else "x",
-                "story": integer(rng, 0, len(STORIES) - 1),
+                "story": integer(
+                    rng, 0, SIGNED_STORIES - 1 if min(values) < 0 else len(STORIES) - 1
+                ),
             }
             if is_clean(self.solve(params).answer, level):
                 return params

@@ -27,9 +27,11 @@ from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 TOPIC = f"{W2_RANDOM_VECTORS} · Marginal and conditional distributions"
 STORIES = (
     "X is the number of coffees and Y the number of teas a person drinks in a day.",
-    "X is the number of rooms and Y the number of bathrooms of a flat for rent.",
     "X and Y are the numbers of goals of the home and the away team in a match.",
     "X is the number of children and Y the number of cars in a household.",
+    "X and Y are the points two players score in one round of a game.",
+    "X is the number of emails and Y the number of calls a help desk gets in a minute.",
+    "X and Y are the numbers of defects found by two inspectors on the same part.",
 )
 
 

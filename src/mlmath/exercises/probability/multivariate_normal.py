@@ -22,10 +22,10 @@ from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 TOPIC = f"{W2_RANDOM_VECTORS} · Multivariate normal distribution"
 ASKED = ("correlation", "P(X1 <= x)", "P(X2 <= x)")
 STORIES = (
-    ("height (cm)", "weight (kg)"),
-    ("maths score", "physics score"),
-    ("daily temperature (°C)", "electricity use (kWh)"),
-    ("sepal length (mm)", "petal length (mm)"),
+    ("height (cm)", "weight (kg)", 170, 70),
+    ("maths score", "physics score", 60, 55),
+    ("daily temperature (°C)", "electricity use (kWh)", 15, 30),
+    ("sepal length (mm)", "petal length (mm)", 58, 37),
 )
 
 
@@ -100,7 +100,11 @@ class MultivariateNormal(Skill):
                 asked = pick(rng, ASKED) if level == 3 else pick(rng, ASKED[1:])
             if cov == 0 or v1 * v2 - cov * cov <= 0 or v1 == v2:
                 continue
-            mean = Vector((Fraction(integer(rng, -20, 80)), Fraction(integer(rng, -20, 80))))
+            story = integer(rng, 0, len(STORIES) - 1)
+            _, _, base1, base2 = STORIES[story]
+            mean = Vector(
+                (Fraction(base1 + integer(rng, -12, 12)), Fraction(base2 + integer(rng, -12, 12)))
+            )
             index = 1 if asked == "P(X1 <= x)" else 2
             sd = math.sqrt(v1 if index == 1 else v2)
             x = (
@@ -113,11 +117,11 @@ class MultivariateNormal(Skill):
                 "covariance": Matrix.of([[v1, cov], [cov, v2]]),
                 "asked": asked,
                 "x": x,
-                "story": integer(rng, 0, len(STORIES) - 1),
+                "story": story,
             }
 
     def prompt(self, params: Params) -> Prompt:
-        a, b = STORIES[params.get("story", 0)]
+        a, b, _, _ = STORIES[params.get("story", 0)]
         mean: Vector = params["mean"]
         if params["asked"] == "correlation":
             question = "What is the correlation between X₁ and X₂?"

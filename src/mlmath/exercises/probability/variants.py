@@ -110,7 +110,7 @@ def random_values(rng: np.random.Generator, size: int, low: int, high: int) -> t
 def joint_values(rng: np.random.Generator, size: int, level: int) -> tuple[Fraction, ...]:
     if level == 1:
         return tuple(Fraction(v) for v in range(size))
-    return tuple(Fraction(v) for v in random_values(rng, size, -3, 6 + 2 * level))
+    return tuple(Fraction(v) for v in random_values(rng, size, 0, 4 * level))
 
 
 def random_joint(
