@@ -8,6 +8,7 @@ stand behind them; grading, worked solutions and named mistakes come from here.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from mlmath.answers import AnswerFormat, Expression, Kind
@@ -19,6 +20,17 @@ from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.skill import Feedback, Params, Prompt, Skill
 
 VARIABLES = ("x",)
+
+
+@lru_cache(maxsize=1024)
+def worked_derivative(function: str) -> Solution[Expression]:
+    """The derivative of ``function`` (learner-grammar text) with its worked steps.
+
+    Remembered per function: a variant is solved once for its answer and again for every
+    response graded against it, and the steps are the same each time (the tree is immutable).
+    """
+    s = derivative(read_function(function, VARIABLES), "x")
+    return Solution(as_answer(s.answer), s.steps)
 
 
 class DerivativeSkill(Skill):
@@ -38,8 +50,7 @@ class DerivativeSkill(Skill):
         return AnswerFormat(Kind.EXPRESSION, variables=VARIABLES)
 
     def solve(self, params: Params) -> Solution[Expression]:
-        s = derivative(self.function(params), "x")
-        return Solution(as_answer(s.answer), s.steps)
+        return worked_derivative(params["function"])
 
     def grade(self, params: Params, response: str) -> Feedback:
         problem = constant_problem(response, self.answer_format(params))
