@@ -97,7 +97,7 @@ CASES: list[tuple[str, dict[str, Any], str, str]] = [
     ),
     ("probability.quantiles", {"data": [7, 1, 3, 5, 9, 12], "asked": "Q1"}, "3.5", "correct"),
     ("probability.covariance", {"x": [1, 2, 3], "y": [50, 60, 70]}, "10", "correct"),
-    ("probability.covariance", {"x": [1, 2, 3], "y": [50, 60, 70]}, "140", "no_centering"),
+    ("probability.covariance", {"x": [1, 2, 3], "y": [50, 60, 70]}, "190", "no_centering"),
     ("probability.normal_probability", {"mean": 170, "sd": 10, "upper": 185}, "0.933", "correct"),
     ("probability.normal_probability", {"mean": 170, "sd": 10, "upper": 185}, "93.3%", "correct"),
     (
