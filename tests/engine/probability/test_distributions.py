@@ -20,6 +20,7 @@ from mlmath.engine.probability.discrete import (
     bernoulli,
     binomial_moments,
     binomial_probability,
+    binomial_sum,
     cdf_value,
     expected_value,
     missing_probability,
@@ -44,6 +45,7 @@ def test_binomial_matches_scipy(n: int, p: Fraction, data: st.DataObject) -> Non
     below = binomial_probability(n, p, k, "<=").answer
     assert float(below) == pytest.approx(stats.binom.cdf(k, n, float(p)), abs=1e-12)
     assert binomial_probability(n, p, k, "<").answer == below - pmf
+    assert binomial_sum(n, p, range(n + 1)) == 1
     mean, var = binomial_moments(n, p)
     assert (float(mean), float(var)) == pytest.approx(stats.binom.stats(n, float(p)))
 

@@ -219,6 +219,14 @@ WRITTEN_TERMS = 6
 """A cumulative binomial probability writes out at most this many terms in full."""
 
 
+def binomial_sum(n: int, p: Fraction, js: Sequence[int], coefficient: bool = True) -> Fraction:
+    """Σ C(n, j)·p^j·(1 − p)^(n − j) over js, exactly, in integers: with p = a/b every term
+    is C(n, j)·a^j·(b − a)^(n − j) / b^n, so one division at the end suffices."""
+    a, b = p.numerator, p.denominator
+    top = sum((math.comb(n, j) if coefficient else 1) * a**j * (b - a) ** (n - j) for j in js)
+    return Fraction(top, b**n)
+
+
 def binomial_pmf_step(n: int, p: Fraction, k: int) -> tuple[Fraction, Step]:
     """P(X = k) for X ~ Binomial(n, p), with the binomial coefficient written out."""
     ways = math.comb(n, k)
@@ -260,9 +268,9 @@ def binomial_probability(n: int, p: Fraction, k: int, comparison: str) -> Soluti
     else:
         shown = [*js[:2], js[-1]]
         parts = [binomial_pmf_step(n, p, j) for j in shown]
-        values = [math.comb(n, j) * p**j * (1 - p) ** (n - j) for j in js]
-        answer = total(values)
-        listing = ", ".join(f"{float(v):.4f}" for v in values)
+        answer = binomial_sum(n, p, js)
+        q = 1 - float(p)
+        listing = ", ".join(f"{math.comb(n, j) * float(p) ** j * q ** (n - j):.4f}" for j in js)
         steps = [
             first,
             *(s for _, s in parts[:2]),

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from mlmath.answers import AnswerFormat
-from mlmath.engine.probability.discrete import binomial_probability
+from mlmath.engine.probability.discrete import binomial_probability, binomial_sum
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.probability.variants import (
@@ -40,10 +40,6 @@ STORIES = (
     "A machine makes {n} parts; each is faulty with probability {p}, independently. What is "
     "the probability of {how} {k} faulty parts?",
 )
-
-
-def pmf(n: int, p: Fraction, j: int) -> Fraction:
-    return comb(n, j) * p**j * (1 - p) ** (n - j)
 
 
 @register
@@ -165,11 +161,9 @@ class BinomialProbability(Skill):
             out["forgot_coefficient"] = p**k * q ** (n - k)
             out["swapped_p"] = comb(n, k) * q**k * p ** (n - k)
         else:
-            other = "<" if comparison == "<=" else "<="
-            out["endpoint"] = binomial_probability(n, p, k, other).answer
-            out["only_k_term"] = pmf(n, p, k)
             last = k if comparison == "<=" else k - 1
-            out["forgot_coefficient"] = sum(
-                (p**j * q ** (n - j) for j in range(last + 1)), Fraction(0)
-            )
+            other_last = k - 1 if comparison == "<=" else k
+            out["endpoint"] = binomial_sum(n, p, range(other_last + 1))
+            out["only_k_term"] = binomial_sum(n, p, [k])
+            out["forgot_coefficient"] = binomial_sum(n, p, range(last + 1), coefficient=False)
         return out
