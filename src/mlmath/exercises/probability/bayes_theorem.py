@@ -95,7 +95,7 @@ class BayesTheorem(Skill):
                 "story": integer(rng, 0, 1),
                 "topic": integer(rng, 0, 7),
             }
-            if is_clean(self.solve(params).answer, level):
+            if level > 1 or is_clean(self.solve(params).answer, level):
                 return params
 
     def prompt(self, params: Params) -> Prompt:

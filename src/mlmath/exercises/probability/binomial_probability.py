@@ -115,7 +115,7 @@ class BinomialProbability(Skill):
                 "story": integer(rng, 0, len(STORIES) - 1),
                 "name": pick(rng, NAMES),
             }
-            if is_clean(self.solve(params).answer, level):
+            if level > 1 or is_clean(self.solve(params).answer, level):
                 return params
 
     def prompt(self, params: Params) -> Prompt:

@@ -88,7 +88,7 @@ class Complement(Skill):
                 p = grid_probability(rng, 1, 900, 1000)
                 n, story = integer(rng, 2, 60), integer(rng, 0, 4)
             params = {"p": p, "n": n, "story": story, "name": pick(rng, NAMES)}
-            if is_clean(self.solve(params).answer, level):
+            if level > 1 or is_clean(self.solve(params).answer, level):
                 return params
 
     def prompt(self, params: Params) -> Prompt:

@@ -67,7 +67,7 @@ class ConditionalDistribution(Skill):
                 y=pick(rng, tuple(params["y_values"])),
                 story=integer(rng, 0, len(STORIES) - 1),
             )
-            if is_clean(self.solve(params).answer, level):
+            if level > 1 or is_clean(self.solve(params).answer, level):
                 return params
 
     def prompt(self, params: Params) -> Prompt:

@@ -88,7 +88,7 @@ class ConditionalProbability(Skill):
                 "asked": "A given B" if level == 1 else pick(rng, ("A given B", "B given A")),
                 "story": integer(rng, 0, len(EVENTS) - 1),
             }
-            if is_clean(self.solve(params).answer, level):
+            if level > 1 or is_clean(self.solve(params).answer, level):
                 return params
 
     def prompt(self, params: Params) -> Prompt:

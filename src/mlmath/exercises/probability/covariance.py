@@ -108,7 +108,7 @@ class Covariance(Skill):
             }
             if len(set(x)) < 2 or len(set(y)) < 2:
                 continue
-            if is_clean(self.solve(params).answer, level):
+            if level > 1 or is_clean(self.solve(params).answer, level):
                 return params
 
     def prompt(self, params: Params) -> Prompt:

@@ -94,7 +94,7 @@ class DiscriminativeConditional(Skill):
                 "row": integer(rng, 1, rows),
                 "setting": integer(rng, 0, len(SETTINGS) - 1),
             }
-            if is_clean(self.solve(params).answer, level):
+            if level > 1 or is_clean(self.solve(params).answer, level):
                 return params
 
     def prompt(self, params: Params) -> Prompt:

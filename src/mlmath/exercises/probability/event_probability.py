@@ -104,7 +104,7 @@ class EventProbability(Skill):
                 "name": pick(rng, NAMES),
                 "game": integer(rng, 1, 500),
             }
-            if is_clean(self.solve(params).answer, level):
+            if level > 1 or is_clean(self.solve(params).answer, level):
                 return params
 
     def prompt(self, params: Params) -> Prompt:

@@ -85,7 +85,7 @@ class ExpectedValue(Skill):
                     rng, 0, SIGNED_STORIES - 1 if min(values) < 0 else len(STORIES) - 1
                 ),
             }
-            if is_clean(self.solve(params).answer, level):
+            if level > 1 or is_clean(self.solve(params).answer, level):
                 return params
 
     def prompt(self, params: Params) -> Prompt:

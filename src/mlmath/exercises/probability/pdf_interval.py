@@ -74,7 +74,7 @@ class PdfInterval(Skill):
             if lo == hi:
                 continue
             params = {"m": m_, "lower": lo, "upper": hi}
-            if is_clean(self.solve(params).answer, level):
+            if level > 1 or is_clean(self.solve(params).answer, level):
                 return params
 
     def prompt(self, params: Params) -> Prompt:

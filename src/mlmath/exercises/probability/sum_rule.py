@@ -75,7 +75,7 @@ class SumRule(Skill):
                 "size": size * (1 if level < 3 else integer(rng, 1, 5)),
                 "story": integer(rng, 0, len(STORIES) - 1),
             }
-            if is_clean(self.solve(params).answer, level):
+            if level > 1 or is_clean(self.solve(params).answer, level):
                 return params
 
     def prompt(self, params: Params) -> Prompt:

@@ -87,7 +87,7 @@ class UniformProbability(Skill):
                 "upper": Fraction(upper),
                 "story": 0 if level == 1 and a == 0 else integer(rng, 1, 2),
             }
-            if is_clean(self.solve(params).answer, level):
+            if level > 1 or is_clean(self.solve(params).answer, level):
                 return params
 
     def prompt(self, params: Params) -> Prompt:

@@ -106,7 +106,7 @@ class Variance(Skill):
                 else pick(rng, ("variance", "standard deviation")),
                 "story": integer(rng, 0, 2),
             }
-            if len(set(data)) > 1 and is_clean(self.solve(params).answer, level):
+            if len(set(data)) > 1 and (level > 1 or is_clean(self.solve(params).answer, level)):
                 return params
 
     def prompt(self, params: Params) -> Prompt:
