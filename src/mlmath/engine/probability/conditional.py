@@ -22,6 +22,17 @@ from mlmath.engine.probability.notation import formula, latex_of, text_of
 from mlmath.engine.solution import NotSolvable, Solution, Step
 
 
+def simplified(answer: Fraction, top: int, bottom: int) -> tuple[str, str]:
+    """``(latex, text)`` of " = 3/4 ≈ 0.75" after top/bottom, leaving out what repeats it."""
+    latex, text = "", ""
+    if (answer.numerator, answer.denominator) != (top, bottom):
+        latex, text = f" = {latex_of(answer)}", f" = {text_of(answer)}"
+    if answer.denominator > 12 and answer.denominator != 1:
+        latex += rf" \approx {float(answer):.4f}"
+        text += f" ≈ {float(answer):.4f}"
+    return latex, text
+
+
 def conditional_from_counts(both: int, a_only: int, b_only: int, asked: str) -> Solution[Fraction]:
     """P(A | B) or P(B | A) from the counts of A-and-B, A-only and B-only outcomes."""
     if min(both, a_only, b_only) < 0:
@@ -50,9 +61,10 @@ def conditional_from_counts(both: int, a_only: int, b_only: int, asked: str) -> 
             Step(
                 "Divide",
                 formula(
-                    rf"P({event} \mid {cond}) = \frac{{{both}}}{{{condition}}} = "
-                    rf"{latex_of(answer)}",
-                    f"P({event} | {cond}) = {both}/{condition} = {text_of(answer)}",
+                    rf"P({event} \mid {cond}) = \frac{{{both}}}{{{condition}}}"
+                    + simplified(answer, both, condition)[0],
+                    f"P({event} | {cond}) = {both}/{condition}"
+                    + simplified(answer, both, condition)[1],
                 ),
             ),
         ),
@@ -143,8 +155,9 @@ def label_given_features(counts: Sequence[Sequence[int]], row: int) -> Solution[
                 "Among those examples, the share that carries the label",
                 formula(
                     rf"P(\text{{label}} \mid \text{{features}}) = \frac{{{label}}}"
-                    rf"{{{label + other}}} = {latex_of(answer)}",
-                    f"P(label | features) = {label}/{label + other} = {text_of(answer)}",
+                    rf"{{{label + other}}}" + simplified(answer, label, label + other)[0],
+                    f"P(label | features) = {label}/{label + other}"
+                    + simplified(answer, label, label + other)[1],
                 ),
             ),
         ),
