@@ -37,6 +37,7 @@ TRIALS = 20_000
 #
 # $$P(\text{someone shares mine}) = 1 - \left(\tfrac{364}{365}\right)^n.$$
 
+
 # %%
 def shares_mine_exact(n: int) -> float:
     return 1 - (1 - 1 / DAYS) ** n
@@ -66,6 +67,7 @@ assert shares_mine_exact(252) < 0.5 < shares_mine_exact(253)
 # ($364/365$), the third must miss both ($363/365$), and so on. All different has
 # probability $\tfrac{365}{365}\cdot\tfrac{364}{365}\cdots\tfrac{365-n+1}{365}$, and a
 # shared birthday is its complement.
+
 
 # %%
 def some_pair_exact(n: int) -> float:
@@ -100,6 +102,7 @@ assert abs(some_pair_exact(23) - some_pair_simulated(23)) < 0.02
 # simulation and a simple approximation that treats room B's birthdays as all different:
 # $1 - \left(\tfrac{365 - n}{365}\right)^m$.
 
+
 # %%
 def cross_rooms_simulated(m: int, n: int, trials: int = TRIALS) -> float:
     a = rng.integers(0, DAYS, size=(trials, m))
@@ -129,6 +132,7 @@ assert 0.4 < cross_rooms_simulated(15, 15) < 0.55
 # room. The number who walked in is a random variable; its expected value is
 # $\sum_{k=0}^{365} P(\text{first } k \text{ all different})$, a fact about counts
 # $N$: $E[N] = \sum_{k \ge 0} P(N > k)$.
+
 
 # %%
 def first_repeat_simulated(trials: int = 5_000) -> np.ndarray:

@@ -23,6 +23,8 @@
 # change.
 
 # %%
+from fractions import Fraction
+
 import numpy as np
 
 rng = np.random.default_rng(7)
@@ -38,11 +40,12 @@ rng = np.random.default_rng(7)
 # With Bayes' theorem: say you pick door 1 and the host opens door 3. The host opens door
 # 3 with probability $1/2$ if the car is behind door 1, $1$ if it is behind door 2, and $0$
 # if behind door 3, so
-# $P(\text{car 2} \mid \text{opens 3}) = \frac{1 \cdot 1/3}{1/2 \cdot 1/3 + 1 \cdot 1/3 + 0} = \frac23$.
+#
+# $$P(C_2 \mid O_3) = \frac{1 \cdot 1/3}{1/2 \cdot 1/3 + 1 \cdot 1/3 + 0} = \frac23,$$
+#
+# writing $C_d$ for "the car is behind door $d$" and $O_3$ for "the host opens door 3".
 
 # %%
-from fractions import Fraction
-
 prior = Fraction(1, 3)
 opens_3 = {1: Fraction(1, 2), 2: Fraction(1), 3: Fraction(0)}  # P(host opens 3 | car at d)
 evidence = sum(opens_3[d] * prior for d in opens_3)
@@ -59,6 +62,7 @@ assert posterior[1] == Fraction(1, 3)
 # Each game: the car is behind a random door, you pick a random door, and the host opens a
 # goat door you did not pick (choosing at random when he has two). Vectorised over many
 # games at once.
+
 
 # %%
 def play(games: int, doors: int = 3) -> tuple[float, float]:
@@ -84,12 +88,13 @@ assert abs(switch - 2 / 3) < 0.01
 # The shortcut above hides the host. Here every game is played in full — the host picks
 # a goat door among those you did not choose — to be sure nothing was assumed.
 
+
 # %%
 def play_in_full(games: int) -> float:
     switch_wins = 0
     for _ in range(games):
         car, pick = rng.integers(3), rng.integers(3)
-        goat_doors = [d for d in range(3) if d != pick and d != car]
+        goat_doors = [d for d in range(3) if d not in (pick, car)]
         opened = goat_doors[rng.integers(len(goat_doors))]
         switched = next(d for d in range(3) if d not in (pick, opened))
         switch_wins += switched == car

@@ -53,14 +53,15 @@ pairs = faces[:, None] + faces[None, :]  # a 6x6 table of sums
 exact_pmf = np.bincount(pairs.ravel(), minlength=13)[2:] / 36
 two = rng.integers(1, 7, size=(400_000, 2)).sum(axis=1)
 simulated_pmf = np.bincount(two, minlength=13)[2:] / two.size
-for total, e, s in zip(range(2, 13), exact_pmf, simulated_pmf):
+for total, e, s in zip(range(2, 13), exact_pmf, simulated_pmf, strict=True):
     print(total, round(e, 4), round(s, 4))
 
 # %%
 assert np.isclose(exact_pmf[7 - 2], 6 / 36)
 assert np.allclose(simulated_pmf, exact_pmf, atol=0.003)
 # Means add; for independent dice variances add too.
-assert abs(two.mean() - 7) < 0.02 and abs(two.var() - 2 * 35 / 12) < 0.05
+assert abs(two.mean() - 7) < 0.02
+assert abs(two.var() - 2 * 35 / 12) < 0.05
 
 # %% [markdown]
 # ## 3. Joint distribution, marginals and covariance
@@ -109,7 +110,8 @@ print(expected, round(variance, 4), loaded.mean().round(3), loaded.var().round(3
 
 # %%
 assert np.isclose(expected, 4.5)
-assert abs(loaded.mean() - expected) < 0.02 and abs(loaded.var() - variance) < 0.05
+assert abs(loaded.mean() - expected) < 0.02
+assert abs(loaded.var() - variance) < 0.05
 
 # %% [markdown]
 # **Try this**: roll three fair dice and find the most likely sum, exactly (with a 6×6×6

@@ -92,6 +92,7 @@ assert np.isclose(by_hand, q1)
 # A histogram counts values in bins; a box plot draws the five numbers. Outliers are
 # values more than 1.5 IQR beyond the box.
 
+
 # %%
 def text_histogram(data: np.ndarray, bins: int = 12, width: int = 50) -> str:
     counts, edges = np.histogram(data, bins=bins)
@@ -144,7 +145,8 @@ print(np.round([y_line.mean(), y_curve.mean(), y_line.std(), y_curve.std()], 3))
 print(np.round([np.corrcoef(x, y_line)[0, 1], np.corrcoef(x, y_curve)[0, 1]], 3))
 
 # %%
-assert np.isclose(y_line.mean(), y_curve.mean()) and np.isclose(y_line.std(), y_curve.std())
+assert np.isclose(y_line.mean(), y_curve.mean())
+assert np.isclose(y_line.std(), y_curve.std())
 assert np.cov(x, y_line)[0, 1] == np.cov(x, y_line, ddof=1)[0, 1]
 
 # %% [markdown]
