@@ -76,7 +76,31 @@ def test_skills_that_the_figures_illustrate_have_one() -> None:
         "linalg.vector_arithmetic",
         "linalg.dot_product",
         "linalg.geometric_dot_product",
+        "calculus.derivative_basic",
+        "calculus.critical_points",
+        "calculus.gradient_descent_step_1d",
+        "calculus.gradient_descent_step_2d",
     } <= ids
+
+
+@pytest.mark.parametrize(
+    "skill_id",
+    [
+        "calculus.derivative_basic",
+        "calculus.critical_points",
+        "calculus.gradient_descent_step_1d",
+        "calculus.gradient_descent_step_2d",
+    ],
+)
+def test_calculus_figures_wait_for_the_answer_and_draw_the_variant(skill_id: str) -> None:
+    # Each of them shows slopes or steps that would give the answer away.
+    skill = registry.all_skills()[skill_id]
+    for seed in SEEDS:
+        params = skill.variant(seed, skill.levels).params
+        assert practice_figure(skill, params, shown=False) is None
+        spec = skill.figure(params)
+        assert spec is not None
+        assert spec["params"]["function"] == params["function"]
 
 
 @pytest.mark.parametrize("skill", skills_with_figures(), ids=lambda s: s.id)
@@ -131,7 +155,45 @@ def test_the_eigenvector_figure_shows_the_matrix_not_the_answer() -> None:
         {"kind": "vector-sum", "params": {"u": [1, 2], "v": [3, 1e6]}, "caption": "x"},
         {"kind": "linear-transformation", "params": {"matrix": [[1, 0], [0, 1]], "step": 3}},
         {"kind": "dot-product-projection", "params": {"u": [True, 0], "v": [1, 1]}, "caption": "x"},
+        {"kind": "tangent-line", "params": {"function": "x^2"}, "caption": "x"},
+        {"kind": "tangent-line", "params": {"function": "x^2 +", "point": 1}, "caption": "x"},
+        {"kind": "tangent-line", "params": {"function": "tan(x)", "point": 1}, "caption": "x"},
+        {"kind": "tangent-line", "params": {"function": "x*y", "point": 1}, "caption": "x"},
+        {
+            "kind": "tangent-line",
+            "params": {"function": "x", "point": 1, "domain": [2, 1]},
+            "caption": "x",
+        },
+        {
+            "kind": "gradient-descent",
+            "params": {"function": "x^2", "start": 1, "learning_rate": 0},
+            "caption": "x",
+        },
+        {
+            "kind": "gradient-descent",
+            "params": {"function": "x^2 + y^2", "start": 1, "learning_rate": 0.1},
+            "caption": "x",
+        },
+        {
+            "kind": "gradient-descent",
+            "params": {"function": "x^2", "start": 1, "learning_rate": 0.1, "steps": 99},
+            "caption": "x",
+        },
     ],
 )
 def test_figures_the_browser_cannot_draw_are_refused(spec: dict[str, object]) -> None:
     assert figure_problems(spec)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"function": "x^2 - 4x + 5", "start": 0, "learning_rate": 0.25, "steps": 3},
+        {"function": "60 - x^2 - 2y^2", "start": [1, 1], "learning_rate": 0.1, "ascent": True},
+        {"function": "(1/2)x^2 + 3*e^(2x) - ln(x) + sqrt(x)", "start": 1, "learning_rate": 0.1},
+    ],
+)
+def test_gradient_descent_figures_in_one_or_two_variables_are_accepted(
+    params: dict[str, object],
+) -> None:
+    assert figure_problems({"kind": "gradient-descent", "params": params, "caption": "x"}) == []

@@ -13,6 +13,8 @@ from fractions import Fraction
 from numbers import Real
 from typing import Any
 
+from mlmath.answers import AnswerError, expression
+from mlmath.answers.tree import Node
 from mlmath.engine.exact import Matrix, Vector
 
 KINDS: Mapping[str, tuple[frozenset[str], frozenset[str]]] = {
@@ -25,6 +27,14 @@ KINDS: Mapping[str, tuple[frozenset[str], frozenset[str]]] = {
     "eigenvectors": (frozenset({"matrix"}), frozenset({"v", "step"})),
     "vector-sum": (frozenset({"u", "v"}), frozenset({"a", "b", "step"})),
     "dot-product-projection": (frozenset({"u", "v"}), frozenset({"step"})),
+    "tangent-line": (
+        frozenset({"function", "point"}),
+        frozenset({"second", "secant", "domain", "step"}),
+    ),
+    "gradient-descent": (
+        frozenset({"function", "start", "learning_rate"}),
+        frozenset({"steps", "ascent", "domain", "step"}),
+    ),
 }
 """Each kind the front end draws (``static/figures/<kind>.js``) and its parameters."""
 
@@ -65,6 +75,42 @@ def _pair(x: Any) -> bool:
     return isinstance(x, list | tuple) and len(x) == 2 and all(_is_number(e) for e in x)
 
 
+FORMULA_OPERATIONS = frozenset(
+    {"num", "var", "const", "neg", "+", "-", "*", "/", "^"}
+    | {"exp", "ln", "log", "sqrt", "sin", "cos", "abs"}
+)
+"""What the figures' own formula reader (``static/figures/formula.js``) evaluates."""
+
+MAX_FORMULA_LENGTH = 200
+
+
+def _operations(node: Node) -> set[str]:
+    found = {node.op}
+    for arg in node.args:
+        found |= _operations(arg)
+    return found
+
+
+def formula_problem(kind: str, text: Any, variables: tuple[str, ...]) -> str | None:
+    """Why ``text`` is not a function the figure can draw in ``variables``, or None."""
+    if not isinstance(text, str) or not 0 < len(text) <= MAX_FORMULA_LENGTH:
+        return f"{kind}: function must be a formula as text, such as x^2 - 4x + 5"
+    try:
+        root = expression(text, variables).root
+    except AnswerError as error:
+        return f"{kind}: function {text!r}: {error.message}"
+    unknown = _operations(root) - FORMULA_OPERATIONS
+    if root.op == "=" or unknown:
+        return f"{kind}: function {text!r} uses what the figure cannot draw ({sorted(unknown)})"
+    return None
+
+
+def _check_formula(kind: str, params: Mapping[str, Any]) -> str | None:
+    if kind == "gradient-descent" and _pair(params.get("start")):
+        return formula_problem(kind, params.get("function"), ("x", "y"))
+    return formula_problem(kind, params.get("function"), ("x",))
+
+
 def _check_param(kind: str, name: str, value: Any) -> str | None:
     if name in ("matrix",):
         if not (isinstance(value, list | tuple) and len(value) == 2 and all(map(_pair, value))):
@@ -82,9 +128,23 @@ def _check_param(kind: str, name: str, value: Any) -> str | None:
             and all(isinstance(s, str) and 0 < len(s) <= 12 for s in value)
         ):
             return f"{kind}: labels must be two short names"
-    elif name in ("a", "b"):
+    elif name in ("a", "b", "point", "second"):
         if not _is_number(value):
             return f"{kind}: {name} must be a number"
+    elif name == "start":
+        if not (_is_number(value) or _pair(value)):
+            return f"{kind}: start must be a number (one variable) or a pair (two)"
+    elif name == "learning_rate":
+        if not (_is_number(value) and 0 < float(value) <= 10):
+            return f"{kind}: learning_rate must be a positive number up to 10"
+    elif name == "steps":
+        if not (isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 50):
+            return f"{kind}: steps must be a whole number from 0 to 50"
+    elif name == "domain":
+        if not (_pair(value) and value[0] < value[1]):
+            return f"{kind}: domain must be two numbers, the smaller first"
+    elif name in ("secant", "ascent") and not isinstance(value, bool):
+        return f"{kind}: {name} must be true or false"
     elif name == "step":
         if value not in (0.1, 0.25, 0.5, 1):
             return f"{kind}: step must be 0.1, 0.25, 0.5 or 1"
@@ -122,12 +182,17 @@ def figure_problems(spec: Any) -> list[str]:
             problem = _check_param(kind, name, value)
             if problem:
                 problems.append(problem)
+    if "function" in required:
+        problem = _check_formula(kind, params)
+        if problem:
+            problems.append(problem)
     return problems
 
 
 __all__ = [
     "KINDS",
     "figure_problems",
+    "formula_problem",
     "is_plane",
     "number",
     "plane_matrix",

@@ -21,6 +21,7 @@ from mlmath.exercises.calculus.functions import (
     shown,
     written,
 )
+from mlmath.exercises.figures import formula_problem, number
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
@@ -164,6 +165,25 @@ class CriticalPoints(Skill):
             raise NotSolvable(f"this function has no local {params['find']}")
         x = wanted[0].x
         return Solution(x, (*s.steps, Step(f"The {params['find']} is at x = {x}", x)))
+
+    def figure(self, params: Params) -> Mapping[str, Any] | None:
+        if formula_problem("tangent-line", params["function"], ("x",)):
+            return None
+        turning = [p.x for p in critical_points(self.function(params), "x").answer]
+        lo = min([0, *turning]) - (2 if min([0, *turning]) < 0 else 0)
+        hi = max([0, *turning]) + 2
+        return {
+            "kind": "tangent-line",
+            "params": {
+                "function": params["function"],
+                "point": number(Fraction(lo)),
+                "secant": False,
+                "domain": [number(Fraction(lo)), number(Fraction(hi))],
+            },
+            "caption": "Move P along the curve and watch the tangent: where is it flat, and "
+            "does the curve bend up (a minimum) or down (a maximum) there?",
+            "after_answer": True,
+        }
 
     def hints(self, params: Params) -> tuple[str, ...]:
         return (

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import numpy as np
 
-from mlmath.engine.calculus.expression import Expr, Var, add, const, div, power
+from mlmath.engine.calculus.expression import Expr, Undefined, Var, add, const, div, power
 from mlmath.exercises.calculus.derivative_skill import DerivativeSkill
 from mlmath.exercises.calculus.functions import WEEK1, integer, monomial, pick, written
+from mlmath.exercises.figures import formula_problem
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params
 
@@ -88,6 +89,29 @@ class DerivativeBasic(DerivativeSkill):
         "power_raises_exponent": "power_raises_exponent",
         "constant_kept": "constant_kept",
     }
+
+    def figure(self, params: Params) -> Mapping[str, Any] | None:
+        if formula_problem("tangent-line", params["function"], ("x",)):
+            return None
+        f = self.function(params)
+        try:
+            for x in range(-3, 4):
+                f.evaluate({"x": Fraction(x)})
+            domain = [-3, 3]
+        except (Undefined, ZeroDivisionError):
+            domain = [0, 4]  # 1/x, √x: the graph for positive x
+        return {
+            "kind": "tangent-line",
+            "params": {
+                "function": params["function"],
+                "point": 1,
+                "secant": False,
+                "domain": domain,
+            },
+            "caption": "Move P along the graph: the readout gives the slope f′ at each point. "
+            "Compare it with your formula for f′(x).",
+            "after_answer": True,
+        }
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
         if level == 1:

@@ -23,6 +23,7 @@ from mlmath.exercises.calculus.functions import (
     shown,
     written,
 )
+from mlmath.exercises.figures import formula_problem, number
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Params, Prompt, Skill
@@ -84,6 +85,22 @@ class GradientDescentStep1D(Skill):
         return gradient_descent_1d(
             self.function(params), "x", params["point"], params["learning_rate"], rule
         )
+
+    def figure(self, params: Params) -> Mapping[str, Any] | None:
+        variables = ("x",)
+        if formula_problem("gradient-descent", params["function"], variables):
+            return None
+        return {
+            "kind": "gradient-descent",
+            "params": {
+                "function": params["function"],
+                "start": number(params["point"]),
+                "learning_rate": number(params["learning_rate"]),
+            },
+            "caption": "Press Step (or Enter) to walk downhill from the start; then try a "
+            "larger learning rate (+) and watch the steps overshoot.",
+            "after_answer": True,
+        }
 
     def hints(self, params: Params) -> tuple[str, ...]:
         return (

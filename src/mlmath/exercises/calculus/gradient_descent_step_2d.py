@@ -17,6 +17,7 @@ from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.exercises.calculus.descent import RATES, check_rate_and_steps, misconceptions, walk
 from mlmath.exercises.calculus.functions import WEEK2, integer, pick, read_function, shown, written
 from mlmath.exercises.calculus.two_variables import XY, term
+from mlmath.exercises.figures import formula_problem, number
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Params, Prompt, Skill
@@ -78,6 +79,22 @@ class GradientDescentStep2D(Skill):
         return gradient_descent_2d(
             self.function(params), XY, tuple(params["point"]), params["learning_rate"], rule
         )
+
+    def figure(self, params: Params) -> Mapping[str, Any] | None:
+        variables = XY
+        if formula_problem("gradient-descent", params["function"], variables):
+            return None
+        return {
+            "kind": "gradient-descent",
+            "params": {
+                "function": params["function"],
+                "start": [number(v) for v in params["point"]],
+                "learning_rate": number(params["learning_rate"]),
+            },
+            "caption": "Press Step (or Enter) to walk downhill from the start; then try a "
+            "larger learning rate (+) and watch the steps overshoot.",
+            "after_answer": True,
+        }
 
     def hints(self, params: Params) -> tuple[str, ...]:
         return (

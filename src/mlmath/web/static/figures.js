@@ -62,6 +62,36 @@
 
   function snap(x, step) { return Number((Math.round(x / step) * step).toFixed(6)); }
 
+  // A round grid spacing (1, 2 or 5 times a power of ten) giving about `lines` lines over `span`.
+  function niceStep(span, lines) {
+    var raw = span / (lines || 8);
+    var p = Math.pow(10, Math.floor(Math.log10(raw)));
+    var m = raw / p;
+    return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
+  }
+
+  // Axes for a board whose box need not contain the origin: each axis sits at 0 when 0 is in
+  // view, else along the edge of the box (a frame), with its numbers inside the box.
+  function boxAxes(board, bbox) {
+    var dx = niceStep(bbox[2] - bbox[0]);
+    var dy = niceStep(bbox[1] - bbox[3]);
+    var y0 = Math.min(Math.max(0, bbox[3]), bbox[1]);
+    var x0 = Math.min(Math.max(0, bbox[0]), bbox[2]);
+    var common = { strokeColor: COLORS.faint, highlight: false, fixed: true, withLabel: false, lastArrow: false };
+    var tickAttrs = { strokeColor: COLORS.faint, minorTicks: 0, majorHeight: 6, insertTicks: false, drawZero: true,
+      label: { fontSize: 12, strokeColor: "#495057", highlight: false } };
+    board.create("axis", [[x0, y0], [x0 + 1, y0]], Object.assign({}, common, {
+      ticks: Object.assign({}, tickAttrs, { ticksDistance: dx, drawZero: x0 !== 0,
+        label: Object.assign({}, tickAttrs.label, { offset: [-4, y0 === bbox[3] ? 10 : -12], anchorX: "middle" }) })
+    }));
+    board.create("axis", [[x0, y0], [x0, y0 + 1]], Object.assign({}, common, {
+      ticks: Object.assign({}, tickAttrs, { ticksDistance: dy, drawZero: y0 !== 0,
+        label: Object.assign({}, tickAttrs.label, { offset: [x0 === bbox[0] ? 8 : -8, 0], anchorX: x0 === bbox[0] ? "left" : "right", anchorY: "middle" }) })
+    }));
+    board.create("grid", [], { majorStep: [dx, dy], minorElements: 0, strokeColor: "#e9ecef", strokeOpacity: 1 });
+    return [dx, dy];
+  }
+
   function freeDetached() {
     boards = boards.filter(function (b) {
       if (document.body.contains(b.containerObj)) return true;
@@ -72,20 +102,29 @@
 
   // spec: {extent: [[x, y], …], minHalfHeight, step, handles: [{label, at: [x, y], color}], selected,
   //        build(board, handles, origin), describe(handles) → text}
+  // Optional: box [xmin, ymax, xmax, ymin] (a board not centred on the origin; keepAspect to keep
+  // its proportions); a handle with along: f (x ↦ y) moves along the graph of f, left and right;
+  // keys: [{keys: ["Enter", …], help: "Enter takes a step", button: "Step", run() → words}] are
+  // extra keys, each with an optional button doing the same.
   function create(canvas, spec) {
     var JXG = window.JXG;
     var figure = canvas.closest("figure") || canvas.parentNode;
     var step = spec.step || 0.5;
-    var h = halfHeight(spec.extent.concat(spec.handles.map(function (s) { return s.at; })),
-      spec.minHalfHeight || 4);
-    var w = h * 4 / 3;
-    var bbox = [-w, h, w, -h];
+    var bbox;
+    if (spec.box) {
+      bbox = spec.box;
+    } else {
+      var h = halfHeight(spec.extent.concat(spec.handles.map(function (s) { return s.at; })),
+        spec.minHalfHeight || 4);
+      var w = h * 4 / 3;
+      bbox = [-w, h, w, -h];
+    }
     counter += 1;
     if (!canvas.id) canvas.id = "figure-board-" + counter;
     var board = JXG.JSXGraph.initBoard(canvas.id, {
       boundingbox: bbox,
-      keepaspectratio: true,
-      axis: true,
+      keepaspectratio: spec.box ? !!spec.keepAspect : true,
+      axis: !spec.box,
       grid: false,
       showCopyright: false,
       showNavigation: false,
@@ -99,8 +138,12 @@
       }
     });
     boards.push(board);
-    var gridStep = h > 12 ? 5 : h > 7 ? 2 : 1;
-    board.create("grid", [], { majorStep: [gridStep, gridStep], minorElements: 0, strokeColor: "#e9ecef", strokeOpacity: 1 });
+    if (spec.box) {
+      boxAxes(board, bbox);
+    } else {
+      var gridStep = h > 12 ? 5 : h > 7 ? 2 : 1;
+      board.create("grid", [], { majorStep: [gridStep, gridStep], minorElements: 0, strokeColor: "#e9ecef", strokeOpacity: 1 });
+    }
     var origin = board.create("point", [0, 0], { fixed: true, visible: false, withLabel: false });
 
     var handles = spec.handles.map(function (s) {
@@ -111,11 +154,26 @@
         strokeColor: s.color,
         highlightFillColor: s.color,
         highlightStrokeColor: "#000",
-        snapToGrid: true,
+        snapToGrid: !s.along,
         snapSizeX: step,
         snapSizeY: step,
         showInfobox: false,
         label: { offset: s.labelOffset || [8, 10], fontSize: 15, strokeColor: s.color, cssClass: "figure-label", highlightCssClass: "figure-label" }
+      });
+    });
+    var xLimits = [snap(bbox[0] + step, step), snap(bbox[2] - step, step)];
+    function onCurve(i, x) {
+      x = Math.min(Math.max(x, xLimits[0]), xLimits[1]);
+      var y = spec.handles[i].along(x);
+      return [x, isFinite(y) ? y : 0];
+    }
+    spec.handles.forEach(function (s, i) {
+      if (!s.along) return;
+      var p = handles[i];
+      p.setPositionDirectly(JXG.COORDS_BY_USER, onCurve(i, p.X()));
+      // Dragged anywhere, the point drops onto the graph above or below the pointer.
+      p.on("drag", function () {
+        p.setPositionDirectly(JXG.COORDS_BY_USER, onCurve(i, snap(p.X(), step)));
       });
     });
     spec.build(board, handles, origin);
@@ -135,17 +193,21 @@
     var captionText = caption ? caption.textContent : "";
     (caption || figure).appendChild(keys);
 
+    var extra = spec.keys || [];
     var selected = spec.selected || 0;
     var last = "";
 
     function keyText() {
       var names = spec.handles.map(function (s) { return s.label; });
-      var text = "Keys: select the figure (click or Tab), then the arrow keys move " +
-        names[selected] + " by " + num(step) + ".";
+      var how = spec.handles[selected].along
+        ? "the left and right arrow keys move " + names[selected] + " along the graph by "
+        : "the arrow keys move " + names[selected] + " by ";
+      var text = "Keys: select the figure (click or Tab), then " + how + num(step) + ".";
       if (names.length > 1) {
         text += " Space switches to " + names[(selected + 1) % names.length] +
           " (or press 1–" + names.length + ").";
       }
+      extra.forEach(function (k) { if (k.help) text += " " + k.help + "."; });
       return text + " Or drag the points with the mouse or a finger.";
     }
 
@@ -168,6 +230,15 @@
 
     function move(dx, dy) {
       var p = handles[selected];
+      if (spec.handles[selected].along) {
+        if (!dx) return;
+        // To the next grid point that way (a point between grid points goes to the nearer one).
+        var n = dx > 0 ? Math.floor(p.X() / step + 1e-6) + 1 : Math.ceil(p.X() / step - 1e-6) - 1;
+        p.moveTo(onCurve(selected, snap(n * step, step)));
+        board.update();
+        refresh();
+        return;
+      }
       var x = snap(p.X() + dx * step, step);
       var y = snap(p.Y() + dy * step, step);
       x = Math.min(Math.max(x, snap(bbox[0] + step, step)), snap(bbox[2] - step, step));
@@ -183,8 +254,37 @@
     figure.setAttribute("aria-label", "Interactive figure. " + captionText);
     figure.setAttribute("aria-describedby", readout.id + " " + keys.id);
 
+    function runExtra(k) {
+      var words = k.run();
+      board.update();
+      refresh(words || "");
+    }
+
+    if (extra.some(function (k) { return k.button; })) {
+      var controls = document.createElement("div");
+      controls.className = "figure-controls";
+      extra.forEach(function (k) {
+        if (!k.button) return;
+        var button = document.createElement("button");
+        button.type = "button";
+        button.textContent = k.button;
+        if (k.buttonLabel) button.setAttribute("aria-label", k.buttonLabel);
+        button.addEventListener("click", function () { runExtra(k); });
+        controls.appendChild(button);
+      });
+      readout.parentNode.insertBefore(controls, readout);
+    }
+
     figure.addEventListener("keydown", function (event) {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.target !== figure) return;  // a button inside the figure handles its own keys
+      for (var i = 0; i < extra.length; i++) {
+        if (extra[i].keys.indexOf(event.key) >= 0) {
+          event.preventDefault();
+          runExtra(extra[i]);
+          return;
+        }
+      }
       var moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
       if (moves[event.key]) {
         event.preventDefault();
@@ -212,12 +312,23 @@
     select(selected);
     board.update();
     refresh();
-    return { board: board, handles: handles, refresh: refresh };
+    return { board: board, handles: handles, refresh: refresh, box: bbox };
+  }
+
+  // A number in decimals (up to four places), for values that change in small steps.
+  function dec(x) {
+    if (!isFinite(x)) return x > 0 ? "\u221e" : x < 0 ? MINUS + "\u221e" : "undefined";
+    var size = String(Number(Math.abs(x).toFixed(4)));
+    if (Math.abs(x) >= 1e6) size = Math.abs(x).toExponential(2).replace("e+", "\u00d710^");
+    if (size === "0") return "0";
+    return (x < 0 ? MINUS : "") + size;
   }
 
   window.mlmathFigureKit = {
     colors: COLORS,
     create: create,
+    niceStep: niceStep,
+    dec: dec,
     num: num,
     vec: vec,
     isZero: isZero,
