@@ -1,0 +1,294 @@
+"""Newton's method: roots of a function, minima in one variable and in two.
+
+For a root, follow the tangent line to where it crosses zero,
+``x ← x − f(x)/f′(x)``. For a minimum, look for a root of the derivative,
+``x ← x − f′(x)/f″(x)``; in two variables the second derivative becomes the
+Hessian matrix and the step is ``p ← p − H⁻¹∇f``. Every number is exact when the
+function is a polynomial and the start is rational.
+
+>>> from fractions import Fraction as F
+>>> from mlmath.engine.calculus.expression import Var, add, power, const
+>>> x = Var("x")
+>>> newton_root(add(power(x, const(2)), const(-2)), "x", F(1), 2).answer
+Fraction(17, 12)
+>>> y = Var("y")
+>>> f = add(power(x, const(2)), power(y, const(2)))
+>>> hessian_at(f, ("x", "y"), (F(1), F(2))).answer
+Matrix(rows=((Fraction(2, 1), Fraction(0, 1)), (Fraction(0, 1), Fraction(2, 1))))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from mlmath.engine.calculus import numerals as numbers
+from mlmath.engine.calculus.differentiation import derivative
+from mlmath.engine.calculus.expression import Expr, Value
+from mlmath.engine.calculus.gradient import point_latex, point_text
+from mlmath.engine.exact import Matrix, Vector
+from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
+
+MAX_NEWTON_STEPS = 50
+
+
+def second_derivative(expression: Expr, variable: str = "x") -> Solution[Expr]:
+    """``f″``: differentiate once, then differentiate the result again."""
+    first = derivative(expression, variable)
+    second = derivative(first.answer, variable, name="f'")
+    return Solution(
+        second.answer,
+        (
+            Step("Differentiate once", first.steps[-1].math, first.steps[:-1]),
+            Step("Differentiate f′ again", second.steps[-1].math, second.steps[:-1]),
+            Step(
+                "So the second derivative is",
+                Formula(
+                    f"f''({variable}) = {second.answer.latex()}",
+                    f"f''({variable}) = {second.answer.text()}",
+                ),
+            ),
+        ),
+    )
+
+
+def _check_steps(steps: int) -> None:
+    if not 1 <= steps <= MAX_NEWTON_STEPS:
+        raise NotSolvable(f"the number of steps must be between 1 and {MAX_NEWTON_STEPS}")
+
+
+def _newton_walk(
+    top: Expr,
+    slope: Expr,
+    variable: str,
+    *,
+    start: Value,
+    steps: int,
+    top_name: str,
+    slope_name: str,
+) -> tuple[Value, list[Step]]:
+    """``steps`` updates ``x ← x − top(x)/slope(x)``, each written as a step."""
+    _check_steps(steps)
+    a = numbers
+    x = start
+    out: list[Step] = []
+    for k in range(steps):
+        value = top.evaluate({variable: x})
+        rate = slope.evaluate({variable: x})
+        if rate == 0:
+            raise NotSolvable(
+                f"{slope_name} is 0 at x = {a.text(x)}: the tangent is flat, so Newton's "
+                "method cannot take a step from there; start somewhere else"
+            )
+        nxt = x - value / rate
+        out.append(
+            Step(
+                f"Step {k + 1}: {top_name}({a.text(x)}) = {a.text(value)} and "
+                f"{slope_name}({a.text(x)}) = {a.text(rate)}",
+                Formula(
+                    rf"x_{{{k + 1}}} = {a.latex(x)} - \frac{{{a.latex(value)}}}{{{a.latex(rate)}}}"
+                    rf" = {a.latex(nxt)}",
+                    f"x{k + 1} = {a.text(x)} - {a.paren_text(value)}/{a.paren_text(rate)}"
+                    f" = {a.text(nxt)}",
+                ),
+            )
+        )
+        x = nxt
+    return x, out
+
+
+def newton_root(expression: Expr, variable: str, start: Value, steps: int) -> Solution[Value]:
+    """``steps`` Newton steps toward a root of ``expression``: ``x ← x − f(x)/f′(x)``."""
+    first = derivative(expression, variable)
+    x, walk = _newton_walk(
+        expression, first.answer, variable, start=start, steps=steps, top_name="f", slope_name="f′"
+    )
+    return Solution(
+        x,
+        (
+            Step("Differentiate: f′ is the slope of the tangent", first.steps[-1].math),
+            Step(
+                "Follow the tangent to where it crosses zero: x ← x − f(x)/f′(x)",
+                Formula(rf"x_0 = {numbers.latex(start)}", f"x0 = {numbers.text(start)}"),
+            ),
+            *walk,
+        ),
+    )
+
+
+def newton_minimise(expression: Expr, variable: str, start: Value, steps: int) -> Solution[Value]:
+    """``steps`` Newton steps toward a critical point: ``x ← x − f′(x)/f″(x)``."""
+    second = second_derivative(expression, variable)
+    first = second.steps[0].math
+    first_expr = derivative(expression, variable).answer
+    x, walk = _newton_walk(
+        first_expr,
+        second.answer,
+        variable,
+        start=start,
+        steps=steps,
+        top_name="f′",
+        slope_name="f″",
+    )
+    return Solution(
+        x,
+        (
+            Step("A minimum is a root of f′, so apply Newton's method to f′", first),
+            Step("Its slope is the second derivative", second.steps[-1].math, second.steps[:-1]),
+            Step(
+                "Update x ← x − f′(x)/f″(x)",
+                Formula(rf"x_0 = {numbers.latex(start)}", f"x0 = {numbers.text(start)}"),
+            ),
+            *walk,
+        ),
+    )
+
+
+# --- two variables --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ExpressionMatrix:
+    """A square matrix of expressions (the Hessian before a point is put in)."""
+
+    rows: tuple[tuple[Expr, ...], ...]
+
+    def latex(self) -> str:
+        body = r" \\ ".join(" & ".join(e.latex() for e in row) for row in self.rows)
+        return rf"\begin{{bmatrix}} {body} \end{{bmatrix}}"
+
+    def text(self) -> str:
+        return "[" + ", ".join("[" + ", ".join(e.text() for e in r) + "]" for r in self.rows) + "]"
+
+    def to_json(self) -> Any:
+        return [[e.text() for e in row] for row in self.rows]
+
+
+def hessian(
+    expression: Expr, variables: tuple[str, ...] = ("x", "y")
+) -> Solution[ExpressionMatrix]:
+    """The Hessian: row i, column j holds ``∂²f/∂vᵢ∂vⱼ``; the mixed entries agree."""
+    steps: list[Step] = []
+    rows: list[tuple[Expr, ...]] = []
+    for u in variables:
+        first = derivative(expression, u, partial=True)
+        steps.append(Step(f"Differentiate with respect to {u}", first.steps[-1].math))
+        row = []
+        for v in variables:
+            second = derivative(first.answer, v, partial=True, name=f"f_{u}")
+            steps.append(
+                Step(
+                    f"Then with respect to {v}: the entry in row {u}, column {v}",
+                    Formula(
+                        rf"\frac{{\partial^2 f}}{{\partial {v}\,\partial {u}}}"
+                        rf" = {second.answer.latex()}",
+                        f"∂²f/∂{v}∂{u} = {second.answer.text()}",
+                    ),
+                )
+            )
+            row.append(second.answer)
+        rows.append(tuple(row))
+    result = ExpressionMatrix(tuple(rows))
+    steps.append(
+        Step(
+            "Arrange the second derivatives in a matrix",
+            Formula(rf"H = {result.latex()}", f"H = {result.text()}", True),
+        )
+    )
+    return Solution(result, tuple(steps))
+
+
+def _exact(values: Sequence[Value], what: str) -> tuple[Fraction, ...]:
+    if not all(isinstance(v, Fraction) for v in values):
+        raise NotSolvable(f"the {what} is not a rational number here; use a polynomial")
+    return tuple(Fraction(v) for v in values)
+
+
+def hessian_at(
+    expression: Expr, variables: tuple[str, ...], point: Sequence[Fraction]
+) -> Solution[Matrix]:
+    """The Hessian evaluated at ``point`` (exact for polynomials)."""
+    symbolic = hessian(expression, variables)
+    where = dict(zip(variables, point, strict=True))
+    values = Matrix(
+        tuple(_exact([e.evaluate(where) for e in row], "Hessian") for row in symbolic.answer.rows)
+    )
+    return Solution(
+        values,
+        (
+            Step("Find the Hessian", symbolic.steps[-1].math, symbolic.steps[:-1]),
+            Step(
+                f"Put in {point_text(point)}",
+                Formula(rf"H{point_latex(point)} = {values.latex()}", f"H = {values.text()}", True),
+            ),
+        ),
+    )
+
+
+def inverse_2x2(h: Matrix) -> Matrix:
+    """``[[a, b], [c, d]]⁻¹ = 1/(ad − bc) · [[d, −b], [−c, a]]``; NotSolvable when ad = bc."""
+    (a, b), (c, d) = h.rows
+    det = a * d - b * c
+    if det == 0:
+        raise NotSolvable(
+            "the Hessian has determinant 0 at this point, so it has no inverse and "
+            "Newton's method cannot take a step"
+        )
+    return Matrix(((d / det, -b / det), (-c / det, a / det)))
+
+
+def newton_step_2d(
+    expression: Expr, variables: tuple[str, str], point: Sequence[Fraction]
+) -> Solution[Vector]:
+    """One multivariate Newton step ``p − H(p)⁻¹ ∇f(p)``."""
+    from mlmath.engine.calculus.gradient import gradient
+
+    grad = gradient(expression, variables)
+    where = dict(zip(variables, point, strict=True))
+    g = Vector(_exact([c.evaluate(where) for c in grad.answer.components], "gradient"))
+    h = hessian_at(expression, variables, point)
+    inverse = inverse_2x2(h.answer)
+    move = inverse @ g
+    assert isinstance(move, Vector)
+    nxt = Vector(tuple(point)) - move
+    return Solution(
+        nxt,
+        (
+            Step("Find the gradient", grad.steps[-1].math, grad.steps[:-1]),
+            Step(
+                f"The gradient at p = {point_text(point)}",
+                Formula(rf"\nabla f = {g.latex()}", f"∇f = {g.text()}"),
+            ),
+            Step("The Hessian at p", h.steps[-1].math, h.steps[:-1]),
+            Step(
+                "Invert the 2×2 Hessian: swap the diagonal, negate the rest, divide by ad − bc",
+                Formula(rf"H^{{-1}} = {inverse.latex()}", f"H⁻¹ = {inverse.text()}", True),
+            ),
+            Step(
+                "The Newton step is H⁻¹∇f",
+                Formula(rf"H^{{-1}}\nabla f = {move.latex()}", f"H⁻¹∇f = {move.text()}"),
+            ),
+            Step(
+                "Subtract it from p",
+                Formula(
+                    rf"p_1 = {Vector(tuple(point)).latex()} - {move.latex()} = {nxt.latex()}",
+                    f"p1 = {Vector(tuple(point)).text()} - {move.text()} = {nxt.text()}",
+                ),
+            ),
+        ),
+    )
+
+
+__all__ = [
+    "MAX_NEWTON_STEPS",
+    "ExpressionMatrix",
+    "hessian",
+    "hessian_at",
+    "inverse_2x2",
+    "newton_minimise",
+    "newton_root",
+    "newton_step_2d",
+    "second_derivative",
+]
