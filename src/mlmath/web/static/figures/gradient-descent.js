@@ -101,14 +101,20 @@
       board.suspendUpdate();
       drawn.forEach(function (el) { board.removeObject(el); });
       drawn = [];
+      // Names for the first iterates and the last, where they do not crowd the one before.
+      var labelled = at(points[0]);
+      var room = [(box[2] - box[0]) / 14, (box[1] - box[3]) / 14];
       for (var k = 1; k < points.length; k++) {
         var from = at(points[k - 1]);
         var to = at(points[k]);
         if (!inView(points[k - 1]) && !inView(points[k])) continue;
         drawn.push(kit.arrow(board, from, to, { strokeColor: C.purple, strokeWidth: 2, lastArrow: { type: 2, size: 4 } }));
         if (inView(points[k])) {
+          var label = (k <= 3 || k === points.length - 1) &&
+            (Math.abs(to[0] - labelled[0]) > room[0] || Math.abs(to[1] - labelled[1]) > room[1]);
+          if (label) labelled = to;
           drawn.push(board.create("point", to, {
-            name: k <= 3 || k === points.length - 1 ? name + sub(k) : "", size: 3, fixed: true,
+            name: label ? name + sub(k) : "", size: 3, fixed: true,
             fillColor: C.purple, strokeColor: C.purple, showInfobox: false, highlight: false,
             label: { offset: [6, 10], fontSize: 13, strokeColor: C.purple, cssClass: "figure-label", highlightCssClass: "figure-label" }
           }));
