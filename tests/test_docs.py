@@ -48,4 +48,5 @@ def test_every_command_has_help() -> None:
     command = typer.main.get_command(app)
     for name in command_names():
         sub = command.get_command(None, name)  # type: ignore[attr-defined]
-        assert sub is not None and (sub.help or sub.short_help), name
+        assert sub is not None, name
+        assert sub.help or sub.short_help, name

@@ -63,7 +63,8 @@ def test_determinant_as_json_text_latex_and_markdown() -> None:
     assert code == 0
     result = json.loads(out)
     assert result["answer"] == -2
-    assert result["steps"] and all("rule" in s for s in result["steps"])
+    assert result["steps"]
+    assert all("rule" in s for s in result["steps"])
     for fmt, marker in (("text", "-2"), ("latex", r"\begin{enumerate}"), ("markdown", "$$")):
         code, out, _ = solve("linalg.determinant_2x2", "--input", payload, "--format", fmt)
         assert code == 0
@@ -73,7 +74,7 @@ def test_determinant_as_json_text_latex_and_markdown() -> None:
 def test_singular_inverse_is_a_clear_error() -> None:
     if "linalg.matrix_inverse" not in all_skills():
         pytest.skip("linalg.matrix_inverse is not registered")
-    code, out, err = solve("linalg.matrix_inverse", "--input", '{"matrix": [[1, 2], [2, 4]]}')
+    code, _, err = solve("linalg.matrix_inverse", "--input", '{"matrix": [[1, 2], [2, 4]]}')
     assert code == 2
     assert "singular" in err.lower() or "no inverse" in err.lower()
 

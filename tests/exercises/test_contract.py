@@ -142,9 +142,7 @@ def test_own_input_reproduces_the_answer(skill_id: str, level: int) -> None:
         raw = {k: as_input_json(v) for k, v in params.items() if k in names}
         read = skill.read_inputs(json.loads(json.dumps(raw)))
         fmt = skill.answer_format(params)
-        assert (
-            compare(skill.solve(params).answer, skill.solve(read).answer, fmt) is Verdict.EQUAL
-        )
+        assert compare(skill.solve(params).answer, skill.solve(read).answer, fmt) is Verdict.EQUAL
 
 
 @pytest.mark.parametrize("skill_id", sorted(SKILLS))

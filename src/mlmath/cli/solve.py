@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -11,7 +11,7 @@ import typer
 from mlmath.cli.errors import fail
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     json = "json"
     text = "text"
     latex = "latex"
@@ -19,7 +19,9 @@ class OutputFormat(str, Enum):
 
 
 def solve(
-    skill: Annotated[str | None, typer.Argument(help="Skill id, e.g. linalg.determinant_3x3.")] = None,
+    skill: Annotated[
+        str | None, typer.Argument(help="Skill id, e.g. linalg.determinant_3x3.")
+    ] = None,
     input: Annotated[
         str | None, typer.Option("--input", "-i", help="The skill's inputs as a JSON object.")
     ] = None,

@@ -128,9 +128,7 @@ class Matrix:
 
     @classmethod
     def identity(cls, n: int) -> Matrix:
-        return cls(
-            tuple(tuple(Fraction(int(i == j)) for j in range(n)) for i in range(n))
-        )
+        return cls(tuple(tuple(Fraction(int(i == j)) for j in range(n)) for i in range(n)))
 
     @classmethod
     def from_columns(cls, columns: Sequence[Vector]) -> Matrix:

@@ -201,7 +201,9 @@ class Skill(ABC):
     def check_inputs(self, params: Params) -> None:
         """Check relations between inputs (say, ``rhs`` as long as ``matrix`` is tall).
 
-        Raise :class:`~mlmath.exercises.inputs.InputError` with a one-line message."""
+        Raise :class:`~mlmath.exercises.inputs.InputError` with a one-line message.
+        Most skills have no such relation, so the default accepts everything."""
+        return
 
 
 __all__ = [

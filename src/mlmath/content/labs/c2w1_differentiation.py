@@ -69,8 +69,10 @@ def central(func, t, h):
 
 exact = float(df_numeric(0.5))
 for h in (1e-1, 1e-2, 1e-3, 1e-4):
-    print(f"h={h:g}  forward error={abs(forward(g, 0.5, h) - exact):.2e}  "
-          f"central error={abs(central(g, 0.5, h) - exact):.2e}")
+    print(
+        f"h={h:g}  forward error={abs(forward(g, 0.5, h) - exact):.2e}  "
+        f"central error={abs(central(g, 0.5, h) - exact):.2e}"
+    )
 
 # %% [markdown]
 # **Check**: the central difference is more accurate for the same h.

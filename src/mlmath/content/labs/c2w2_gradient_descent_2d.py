@@ -69,7 +69,7 @@ def grad_mse(params):
 
 
 fit = descend(grad_mse, start=[0.0, 0.0], learning_rate=0.02, max_steps=20000)[-1]
-print("gradient descent: m = %.4f, b = %.4f" % tuple(fit))
+print(f"gradient descent: m = {fit[0]:.4f}, b = {fit[1]:.4f}")
 
 # %% [markdown]
 # The closed form (setting both partials to zero) gives the same line: NumPy's
@@ -77,7 +77,7 @@ print("gradient descent: m = %.4f, b = %.4f" % tuple(fit))
 
 # %%
 m_exact, b_exact = np.polyfit(x, y, 1)
-print("closed form:      m = %.4f, b = %.4f" % (m_exact, b_exact))
+print(f"closed form:      m = {m_exact:.4f}, b = {b_exact:.4f}")
 assert np.allclose(fit, [m_exact, b_exact], atol=1e-4)
 
 # %% [markdown]

@@ -75,9 +75,7 @@ class SolutionSet:
         terms: list[list[tuple[Fraction, str]]] = []
         for i in range(len(self.variables)):
             row = [(self.particular[i], "")]
-            row += [
-                (d[i], parameter_name(k)) for k, d in enumerate(self.directions) if d[i] != 0
-            ]
+            row += [(d[i], parameter_name(k)) for k, d in enumerate(self.directions) if d[i] != 0]
             terms.append(row)
         return terms
 
