@@ -1,0 +1,145 @@
+"""Skill: one training step of a sigmoid perceptron on the log loss (classification)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from mlmath.answers import AnswerFormat, Kind
+from mlmath.engine.calculus.perceptron import classification_step, sigmoid, weighted_sum
+from mlmath.engine.exact import Vector
+from mlmath.engine.solution import NotSolvable, Solution
+from mlmath.exercises.calculus.functions import integer, pick
+from mlmath.exercises.calculus.neurons import (
+    PERCEPTRON_CLASSIFICATION,
+    decimal,
+    mistakes_stand_out,
+    number_text,
+    numbers_text,
+)
+from mlmath.exercises.calculus.perceptron_regression_step import (
+    PERCEPTRON_INPUTS,
+    added_gradient,
+    check_perceptron,
+    update,
+)
+from mlmath.exercises.inputs import InputError
+from mlmath.exercises.registry import register
+from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
+
+RATES = {
+    1: (Fraction(1), Fraction(1, 2), Fraction(1, 4), Fraction(1, 5)),
+    2: (Fraction(1, 2), Fraction(1, 10), Fraction(1, 5), Fraction(1)),
+    3: (Fraction(1, 10), Fraction(1, 20), Fraction(1, 2), Fraction(1, 4)),
+}
+
+
+def _answer(values: tuple[Fraction | float, ...]) -> Vector | tuple[float, ...]:
+    if all(isinstance(v, Fraction) for v in values):
+        return Vector(tuple(Fraction(v) for v in values))
+    return tuple(float(v) for v in values)
+
+
+@register
+class PerceptronClassification(Skill):
+    id = "calculus.perceptron_classification"
+    title = "Train a sigmoid perceptron for one step"
+    summary = (
+        "Forward pass through the sigmoid, log loss, gradient and one update for a perceptron "
+        "that classifies."
+    )
+    levels = 3
+    inputs = PERCEPTRON_INPUTS
+    misconceptions = (
+        added_gradient(PERCEPTRON_CLASSIFICATION),
+        Misconception(
+            "no_sigmoid",
+            "The sigmoid was skipped in the forward pass",
+            "The prediction is ŷ = σ(z), a probability between 0 and 1, not the weighted sum z "
+            "itself. The error ŷ − y uses σ(z).",
+            PERCEPTRON_CLASSIFICATION,
+        ),
+        Misconception(
+            "extra_sigmoid_slope",
+            "An extra factor σ′ = ŷ(1 − ŷ) was multiplied in",
+            "With the log loss, ∂L/∂ŷ = (ŷ − y)/(ŷ(1 − ŷ)) and ∂ŷ/∂z = ŷ(1 − ŷ): the two cancel, "
+            "so ∂L/∂z is simply ŷ − y.",
+            PERCEPTRON_CLASSIFICATION,
+        ),
+    )
+
+    def generate(self, rng: np.random.Generator, level: int) -> Params:
+        while True:
+            params = self._draw(rng, level)
+            if mistakes_stand_out(self, params):
+                return params
+
+    def _draw(self, rng: np.random.Generator, level: int) -> Params:
+        n = level
+        places = 0 if level < 3 else 1
+        x = Vector(tuple(Fraction(integer(rng, -3, 4, nonzero=True)) for _ in range(n)))
+        if level == 1:
+            w, b = Vector((Fraction(0),)), Fraction(0)
+        else:
+            w = Vector(tuple(decimal(rng, -2, 2, places) for _ in range(n)))
+            b = decimal(rng, -2, 2, places)
+        return {
+            "x": x,
+            "y": Fraction(integer(rng, 0, 1)),
+            "weights": w,
+            "bias": b,
+            "learning_rate": pick(rng, RATES[level]),
+        }
+
+    def prompt(self, params: Params) -> Prompt:
+        n = len(params["x"])
+        total = " + ".join(f"w{i + 1}·x{i + 1}" for i in range(n))
+        names = ", ".join(f"w{i + 1}" for i in range(n))
+        return (
+            f"A perceptron classifies with ŷ = σ({total} + b), the sigmoid σ(z) = 1/(1 + e^(−z)), "
+            "and is trained on the log loss L = −y·ln(ŷ) − (1 − y)·ln(1 − ŷ). "
+            f"The example is x = {numbers_text(params['x'])} with label "
+            f"y = {number_text(params['y'])}; the current weights are "
+            f"{numbers_text(params['weights'])} and b = {number_text(params['bias'])}.",
+            f"Take one gradient-descent step with α = {number_text(params['learning_rate'])}. "
+            f"Give the new ({names}, b) to 3 decimal places.",
+        )
+
+    def answer_format(self, params: Params) -> AnswerFormat:
+        return AnswerFormat(Kind.VECTOR, shape=(len(params["x"]) + 1,), decimals=3)
+
+    def solve(self, params: Params) -> Solution[Vector | tuple[float, ...]]:
+        return classification_step(
+            params["x"].entries,
+            params["y"],
+            params["weights"].entries,
+            params["bias"],
+            params["learning_rate"],
+        )
+
+    def hints(self, params: Params) -> tuple[str, ...]:
+        return (
+            "What probability does the perceptron give this example now? Compute z, then σ(z).",
+            "For the sigmoid with the log loss, ∂L/∂z = ŷ − y; so ∂L/∂wᵢ = (ŷ − y)·xᵢ and "
+            "∂L/∂b = ŷ − y.",
+        )
+
+    def buggy_answers(self, params: Params) -> Mapping[str, Any]:
+        z = weighted_sum(params["x"].entries, params["weights"].entries, params["bias"])
+        prediction = sigmoid(z)
+        error = prediction - params["y"]
+        return {
+            "added_gradient": _answer(update(params, error, sign=1)),
+            "no_sigmoid": _answer(update(params, z - params["y"])),
+            "extra_sigmoid_slope": _answer(update(params, error * prediction * (1 - prediction))),
+        }
+
+    def check_inputs(self, params: Params) -> None:
+        check_perceptron(params)
+        try:
+            self.solve(params)
+        except NotSolvable as error:
+            raise InputError(str(error)) from None
