@@ -1,0 +1,27 @@
+"""The examples in the statistics engine's docstrings run and give what they show."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "anova",
+    "bayesian",
+    "distributions",
+    "hypothesis_tests",
+    "intervals",
+    "likelihood",
+    "power",
+    "sampling",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name: str) -> None:
+    module = importlib.import_module(f"mlmath.engine.statistics.{name}")
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0
+    assert result.failed == 0
