@@ -1,0 +1,124 @@
+"""Skill: probabilities about a sample mean with the Central Limit Theorem."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from mlmath.answers import AnswerFormat
+from mlmath.engine.solution import Solution
+from mlmath.engine.statistics.distributions import normal_cdf
+from mlmath.engine.statistics.sampling import sample_mean_probability
+from mlmath.exercises.inputs import Field
+from mlmath.exercises.registry import register
+from mlmath.exercises.skill import Misconception, Params, Prompt
+from mlmath.exercises.statistics.variants import (
+    W3_SAMPLING,
+    StatisticsSkill,
+    decimals,
+    integer,
+    pick,
+)
+
+TOPIC = f"{W3_SAMPLING} · Distribution of sample mean and proportion: Central Limit Theorem"
+STORIES = (
+    ("The heights of students at a university", "cm", "heights"),
+    ("The amounts customers spend in a shop", "euros", "amounts"),
+    ("The waiting times at a call centre (a skewed distribution)", "seconds", "waits"),
+    ("The weights of parcels at a depot", "kg", "weights"),
+)
+
+
+@register
+class CltProbability(StatisticsSkill):
+    id = "statistics.clt_probability"
+    title = "Probabilities for a sample mean (CLT)"
+    summary = "x̄ is close to N(μ, σ²/n): standardise with σ/√n and read Φ."
+    levels = 3
+    inputs = (
+        Field("mean", "number", "the population mean μ"),
+        Field("sd", "number", "the population standard deviation σ"),
+        Field("n", "integer", "the sample size"),
+        Field("threshold", "number", "the value the sample mean is compared with"),
+        Field(
+            "side", "choice", "P(x̄ above) or P(x̄ below) the threshold", choices=("above", "below")
+        ),
+    )
+    misconceptions = (
+        Misconception(
+            "used_sigma",
+            "You standardised with σ instead of σ/√n",
+            "The question is about the MEAN of n values, whose spread is the standard error "
+            "σ/√n, not σ.",
+            TOPIC,
+        ),
+        Misconception(
+            "wrong_tail",
+            "You gave the area on the other side",
+            "Φ(z) is the area to the left; for 'above' take 1 − Φ(z).",
+            TOPIC,
+        ),
+    )
+
+    def generate(self, rng: np.random.Generator, level: int) -> Params:
+        story = integer(rng, 0, len(STORIES) - 1)
+        mean = integer(rng, 20, 200)
+        sd = integer(rng, 4, 40)
+        side = pick(rng, ("above", "below"))
+        if level == 1:
+            n = pick(rng, (16, 25, 36, 49, 64, 100))
+            threshold = mean + pick(rng, (-2, -1, 1, 2)) * sd / math.sqrt(n)
+            threshold = round(threshold, 2)
+        else:
+            n = integer(rng, 30, 150)
+            se = sd / math.sqrt(n)
+            threshold = round(mean + rng.uniform(-2.5, 2.5) * se, 1 if level == 2 else 2)
+        return {
+            "mean": mean,
+            "sd": sd,
+            "n": n,
+            "threshold": threshold,
+            "side": side,
+            "story": story,
+        }
+
+    def prompt(self, params: Params) -> Prompt:
+        what, unit, plural = STORIES[params.get("story", 0)]
+        word = "above" if params["side"] == "above" else "below"
+        return (
+            f"{what} have mean μ = {params['mean']:g} {unit} and standard deviation "
+            f"σ = {params['sd']:g} {unit}. A random sample of n = {params['n']} is taken. "
+            f"What is the probability that the sample mean of the {plural} is {word} "
+            f"{float(params['threshold']):g} {unit}? Give it to 3 decimal places.",
+        )
+
+    def answer_format(self, params: Params) -> AnswerFormat:
+        return decimals(3, percent=True)
+
+    def solve(self, params: Params) -> Solution[float]:
+        return sample_mean_probability(
+            float(params["mean"]),
+            float(params["sd"]),
+            int(params["n"]),
+            float(params["threshold"]),
+            params["side"],
+        )
+
+    def hints(self, params: Params) -> tuple[str, ...]:
+        return (
+            "How spread out are means of n values, compared with single values?",
+            "Standardise with the standard error: z = (x̄ − μ)/(σ/√n).",
+        )
+
+    def buggy_answers(self, params: Params) -> Mapping[str, Any]:
+        mean, sd = float(params["mean"]), float(params["sd"])
+        threshold = float(params["threshold"])
+        left = normal_cdf((threshold - mean) / sd)
+        answer = self.solve(params).answer
+        return {
+            "used_sigma": 1 - left if params["side"] == "above" else left,
+            "wrong_tail": 1 - answer,
+        }

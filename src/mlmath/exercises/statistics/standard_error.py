@@ -1,0 +1,138 @@
+"""Skill: the standard error of a sample mean or proportion (the CLT's σ/√n)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from mlmath.answers import AnswerFormat
+from mlmath.engine.solution import NotSolvable, Solution
+from mlmath.engine.statistics.sampling import standard_error_mean, standard_error_proportion
+from mlmath.exercises.inputs import Field
+from mlmath.exercises.registry import register
+from mlmath.exercises.skill import Misconception, Params, Prompt
+from mlmath.exercises.statistics.variants import (
+    W3_SAMPLING,
+    StatisticsSkill,
+    decimals,
+    integer,
+    pick,
+)
+
+TOPIC = f"{W3_SAMPLING} · Distribution of sample mean and proportion: Central Limit Theorem"
+STORIES = (
+    ("Heights of adults", "cm"),
+    ("Daily screen times", "minutes"),
+    ("Delivery times of a courier", "minutes"),
+    ("Monthly electricity bills", "euros"),
+)
+SHARES = (
+    "{p} of a city's households own a bike. A survey asks n = {n} households picked at random.",
+    "{p} of a website's visitors sign up. We watch n = {n} visitors picked at random.",
+    "{p} of a factory's chips are faulty. An inspector tests n = {n} chips picked at random.",
+)
+
+
+@register
+class StandardError(StatisticsSkill):
+    id = "statistics.standard_error"
+    title = "Standard error of a sample mean or proportion"
+    summary = "The sample mean varies with spread σ/√n; a sample proportion with √(p(1 − p)/n)."
+    levels = 3
+    inputs = (
+        Field("n", "integer", "the sample size"),
+        Field("sd", "number", "the population standard deviation σ (for a mean)", False),
+        Field("p", "number", "the population proportion p (for a proportion)", False),
+    )
+    misconceptions = (
+        Misconception(
+            "forgot_root",
+            "You divided by n instead of √n",
+            "Var(x̄) = σ²/n, so the standard deviation of x̄ is σ/√n: the square root "
+            "applies to n too.",
+            TOPIC,
+        ),
+        Misconception(
+            "population_sd",
+            "You gave the spread of one value, not of the mean",
+            "σ describes single values. Averages of n values vary less: divide by √n.",
+            TOPIC,
+        ),
+        Misconception(
+            "variance_not_sd",
+            "You gave a variance, not a standard deviation",
+            "σ²/n is the variance of x̄; the standard error is its square root.",
+            TOPIC,
+        ),
+    )
+
+    def generate(self, rng: np.random.Generator, level: int) -> Params:
+        story = integer(rng, 0, len(STORIES) - 1)
+        if level == 1:
+            return {
+                "n": pick(rng, (4, 9, 16, 25, 36, 49, 64, 100)),
+                "sd": integer(rng, 2, 40),
+                "p": None,
+                "story": story,
+            }
+        if level == 2:
+            return {
+                "n": integer(rng, 10, 200),
+                "sd": integer(rng, 2, 60),
+                "p": None,
+                "story": story,
+            }
+        return {
+            "n": integer(rng, 20, 2000),
+            "sd": None,
+            "p": integer(rng, 50, 950) / 1000,
+            "story": integer(rng, 0, len(SHARES) - 1),
+        }
+
+    def prompt(self, params: Params) -> Prompt:
+        n = params["n"]
+        if params.get("p") is not None:
+            p = float(params["p"])
+            return (
+                f"{SHARES[params.get('story', 0)].format(p=f'{p:.1%}', n=n)} What is the "
+                "standard error of the sample proportion p̂ — "
+                "its standard deviation from survey to survey? Give it to 4 decimal places.",
+            )
+        what, unit = STORIES[params.get("story", 0)]
+        return (
+            f"{what} have a standard deviation of σ = {params['sd']} {unit}. We average "
+            f"samples of n = {n}. What is the standard deviation of the sample mean (its "
+            "standard error)? Give it to 3 decimal places.",
+        )
+
+    def answer_format(self, params: Params) -> AnswerFormat:
+        return decimals(4 if params.get("p") is not None else 3)
+
+    def solve(self, params: Params) -> Solution[float]:
+        if params.get("p") is not None:
+            return standard_error_proportion(float(params["p"]), int(params["n"]))
+        if params.get("sd") is None:
+            raise NotSolvable("give sd (for a mean) or p (for a proportion)")
+        return standard_error_mean(float(params["sd"]), int(params["n"]))
+
+    def hints(self, params: Params) -> tuple[str, ...]:
+        return (
+            "Does an average of many values vary more or less than one value?",
+            "Var(x̄) = σ²/n. What is its square root?",
+        )
+
+    def buggy_answers(self, params: Params) -> Mapping[str, Any]:
+        n = int(params["n"])
+        if params.get("p") is not None:
+            p = float(params["p"])
+            var = p * (1 - p)
+            return {
+                "forgot_root": math.sqrt(var) / n,
+                "population_sd": math.sqrt(var),
+                "variance_not_sd": var / n,
+            }
+        sd = float(params["sd"])
+        return {"forgot_root": sd / n, "population_sd": sd, "variance_not_sd": sd * sd / n}

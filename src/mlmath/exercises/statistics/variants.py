@@ -1,0 +1,72 @@
+"""Shared pieces of the statistics skills: topics, answer formats, inputs and random data."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from mlmath.answers import AnswerFormat, Kind
+from mlmath.engine.solution import NotSolvable
+from mlmath.exercises.inputs import InputError
+from mlmath.exercises.probability.variants import integer, pick
+from mlmath.exercises.skill import Params, Skill
+
+W3_SAMPLING = "Course 3 · Week 3 · Sampling and point estimates"
+W3_LIKELIHOOD = "Course 3 · Week 3 · Maximum likelihood estimation"
+W3_BAYES = "Course 3 · Week 3 · Bayesian statistics"
+W4_INTERVALS = "Course 3 · Week 4 · Confidence intervals"
+W4_TESTS = "Course 3 · Week 4 · Hypothesis testing"
+
+ALTERNATIVE_WORDS = {
+    "two-sided": "differs from",
+    "greater": "is greater than",
+    "less": "is less than",
+}
+
+__all__ = ["integer", "pick"]
+
+
+def decimals(places: int, percent: bool = False) -> AnswerFormat:
+    """A real number to ``places`` decimal places (the prompt says so)."""
+    return AnswerFormat(Kind.NUMBER, decimals=places, percent_allowed=percent)
+
+
+def interval_format(places: int = 2) -> AnswerFormat:
+    """An interval typed as two numbers, lower end first: ``(46.08, 53.92)``."""
+    return AnswerFormat(Kind.VECTOR, decimals=places, shape=(2,))
+
+
+def normal_data(
+    rng: np.random.Generator, n: int, mean: float, sd: float, places: int = 0
+) -> tuple[float, ...]:
+    """n values from N(mean, sd²), rounded to ``places`` decimals."""
+    values = rng.normal(mean, sd, size=n)
+    return tuple(float(v) for v in np.round(values, places))
+
+
+def floats(values: Sequence[Any]) -> tuple[float, ...]:
+    return tuple(float(v) for v in values)
+
+
+def shown(values: Sequence[float]) -> str:
+    return ", ".join(f"{v:g}" for v in values)
+
+
+def confidence_text(confidence: Any) -> str:
+    return f"{float(confidence):.0%}"
+
+
+class StatisticsSkill(Skill):
+    """A statistics skill: a learner's own input is checked by solving it."""
+
+    def check_inputs(self, params: Params) -> None:
+        try:
+            self.solve(params)
+        except NotSolvable as error:
+            raise InputError(str(error)) from None
+        except (TypeError, ValueError, ZeroDivisionError, OverflowError):
+            raise InputError(
+                "these inputs do not fit together; `mlmath solve --list` shows what each means"
+            ) from None
