@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import func, select, text
+from sqlalchemy import Connection, func, insert, select, text
 from sqlalchemy.exc import IntegrityError
 
 from mlmath.store.database import Database
@@ -150,3 +152,68 @@ def test_concurrent_writers_all_succeed(db: Database) -> None:
     assert errors == []
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(Attempt)) == 160
+
+
+def _add_learner(name: str) -> Callable[[Connection], int]:
+    def work(connection: Connection) -> int:
+        row = connection.execute(
+            insert(Learner).returning(Learner.id),
+            {"username": name, "display_name": name, "role": "learner"},
+        )
+        return int(row.scalar_one())
+
+    return work
+
+
+def test_grouped_writes_are_committed_when_their_results_arrive(db: Database) -> None:
+    results: dict[int, int] = {}
+
+    def write(n: int) -> None:
+        results[n] = db.write_grouped(_add_learner(f"learner{n}"))
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(40)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(set(results.values())) == 40
+    with db.read() as session:  # every acknowledged write is there, read back from disk
+        names = set(session.scalars(select(Learner.username)))
+    assert names == {f"learner{n}" for n in range(40)}
+
+
+def test_a_failing_write_in_a_group_is_rolled_back_alone(db: Database) -> None:
+    db.write_grouped(_add_learner("taken"))
+    futures = [db.submit_write(_add_learner(name)) for name in ("a", "taken", "b", "c")]
+    outcomes = []
+    for future in futures:
+        error = future.exception(timeout=30)
+        outcomes.append(type(error).__name__ if error else "ok")
+    assert outcomes == ["ok", "IntegrityError", "ok", "ok"]
+    with db.read() as session:
+        assert set(session.scalars(select(Learner.username))) == {"taken", "a", "b", "c"}
+
+
+def test_processes_writing_one_sqlite_file_queue_on_its_lock_file(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'course.sqlite3'}"
+    database = Database.open(url)
+    upgrade(database.write_engine)
+    database.close()
+    script = (
+        "import sys\n"
+        "from sqlalchemy import insert\n"
+        "from mlmath.store.database import Database\n"
+        "from mlmath.store.models import Learner\n"
+        "db = Database.open(sys.argv[1])\n"
+        "for n in range(30):\n"
+        "    db.write_grouped(lambda c, n=n: c.execute(insert(Learner), "
+        "{'username': f'{sys.argv[2]}{n}', 'display_name': 'x', 'role': 'learner'}))\n"
+        "db.close()\n"
+    )
+    children = [subprocess.Popen([sys.executable, "-c", script, url, f"p{i}-"]) for i in range(3)]
+    assert [child.wait(timeout=120) for child in children] == [0, 0, 0]
+    assert (tmp_path / "course.sqlite3-writers.lock").exists()
+    database = Database.open(url)
+    with database.read() as session:
+        assert session.scalar(select(func.count()).select_from(Learner)) == 90
+    database.close()

@@ -1,10 +1,41 @@
-"""``mlmath serve``: the web course on this machine, on SQLite unless told otherwise."""
+"""``mlmath serve``: the web course on this machine, on SQLite unless told otherwise.
+
+With ``--workers N`` above 1 (the default for a class on a machine with several
+cores) the server forks N worker processes after loading the code once, so each
+starts in milliseconds and they share one listening socket. The database is
+migrated once, before the fork; only the first worker runs the in-process
+grading workers. A worker that dies is replaced; Ctrl+C or SIGTERM stops them
+all, each finishing the requests it has in hand. Where ``fork`` is missing
+(Windows) the server runs in one process.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+import contextlib
+import os
+import signal
+import socket
+import sys
+import threading
+import time
+from dataclasses import replace
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+
+if TYPE_CHECKING:
+    from mlmath.config import Config
+
+MAX_DEFAULT_WORKERS = 4
+QUICK_FAILURE_SECONDS = 5.0
+"""A worker that fails this soon after its start is not replaced (it would fail again)."""
+
+
+def default_workers(multi_user: bool) -> int:
+    """One process for a single learner; one per core (at most 4) for a class."""
+    if not multi_user or not hasattr(os, "fork"):
+        return 1
+    return max(1, min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS))
 
 
 def serve(
@@ -12,20 +43,39 @@ def serve(
         str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="Server processes; 0 means one for a single learner and one per core "
+            "(at most 4) with accounts on.",
+        ),
+    ] = 0,
 ) -> None:
     """Start the web course at http://HOST:PORT (creates the database on first run)."""
-    import uvicorn
-
     from mlmath.config import Config
-    from mlmath.web.app import create_app
     from mlmath.web.site import multi_user_for
 
     config = Config.from_environment()
-    app = create_app(config, host=host)
-    mode = "accounts and log-in" if multi_user_for(config, host) else "single learner, no log-in"
+    multi_user = multi_user_for(config, host)
+    processes = workers or default_workers(multi_user)
+    if not hasattr(os, "fork"):
+        processes = 1
+    mode = "accounts and log-in" if multi_user else "single learner, no log-in"
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"mlmath: the course is at http://{shown}:{port}/ ({mode}). Stop with Ctrl+C.")
-    uvicorn.run(
+    if processes == 1:
+        from mlmath.web.app import create_app
+
+        _run(create_app(config, host=host), host, port)
+    else:
+        _run_forked(config, host, port, processes)
+
+
+def _uvicorn_config(app: Any, host: str, port: int) -> Any:
+    import uvicorn
+
+    return uvicorn.Config(
         app,
         host=host,
         port=port,
@@ -34,3 +84,92 @@ def serve(
         proxy_headers=True,
         server_header=False,
     )
+
+
+def _run(app: Any, host: str, port: int, sockets: list[socket.socket] | None = None) -> None:
+    import uvicorn
+
+    uvicorn.Server(_uvicorn_config(app, host, port)).run(sockets=sockets)
+
+
+def _run_forked(config: Config, host: str, port: int, processes: int) -> None:
+    """Load and migrate once, then fork ``processes`` workers that share one socket."""
+    from mlmath.store.database import Database
+    from mlmath.store.migrate import upgrade
+    from mlmath.web import app as web_app
+    from mlmath.web.site import load_skills
+
+    load_skills()  # imported once here, shared by every worker
+    db = Database.from_config(config)
+    try:
+        upgrade(db.write_engine)
+    finally:
+        db.close()
+    listener = _uvicorn_config(None, host, port).bind_socket()
+    children: dict[int, tuple[int, float]] = {}
+    stopping = False
+    parent = os.getpid()
+
+    def start(index: int) -> None:
+        pid = os.fork()
+        if pid:
+            children[pid] = (index, time.monotonic())
+            return
+        code = 0
+        try:
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            threading.Thread(target=_stop_with, args=(parent,), daemon=True).start()
+            # Only the first worker grades assignments in process.
+            own = config if index == 0 else replace(config, grading_workers=0)
+            _run(web_app.create_app(own, host=host), host, port, sockets=[listener])
+        except BaseException:  # a worker's failure is reported here and ends only it
+            import traceback
+
+            traceback.print_exc()
+            code = 1
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+
+    def stop(signum: int, _frame: Any) -> None:
+        nonlocal stopping
+        stopping = True
+        for pid in list(children):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+
+    failed = False
+    for index in range(processes):
+        start(index)
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    while children:
+        try:
+            pid, status = os.wait()
+        except ChildProcessError:
+            break
+        except InterruptedError:
+            continue
+        index, started = children.pop(pid, (-1, 0.0))
+        if index < 0 or stopping:
+            continue
+        code = os.waitstatus_to_exitcode(status)
+        if code != 0 and time.monotonic() - started < QUICK_FAILURE_SECONDS:
+            typer.echo(f"mlmath: a server process failed at start ({code}); stopping", err=True)
+            stop(signal.SIGTERM, None)
+            failed = True
+            continue
+        typer.echo(f"mlmath: server process {pid} stopped ({code}); starting another", err=True)
+        start(index)
+    listener.close()
+    if failed:
+        raise typer.Exit(1)
+
+
+def _stop_with(parent: int) -> None:
+    """Stop this worker when the process that started it is gone."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os.kill(os.getpid(), signal.SIGTERM)

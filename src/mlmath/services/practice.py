@@ -278,6 +278,14 @@ def save_draft(
     conn.execute(_SET_VARIANT, {"variant_id": row.id, "draft": text[:MAX_RESPONSE_CHARS]})
 
 
+def check(skill: Skill, ref: VariantRef, response: str) -> Feedback:
+    """The verdict on ``response`` for the variant ``ref`` names (pure: no database).
+
+    Grading can take a while (a symbolic comparison), so a caller that holds a
+    write transaction may grade first and pass the result to :func:`submit`."""
+    return skill.grade(problem(skill, ref.seed, ref.level).params, response[:MAX_RESPONSE_CHARS])
+
+
 def submit(
     session: Session | Connection,
     learner_id: int,
@@ -287,11 +295,14 @@ def submit(
     *,
     idempotency_key: str | None = None,
     now: datetime | None = None,
+    feedback: Feedback | None = None,
 ) -> Checked:
     """Check an answer, store the attempt, and fold it into the learner's mastery.
 
     Submitting twice with the same ``idempotency_key`` stores one attempt. The
     result carries the practice panel as it stands after the answer (``after``).
+    ``feedback`` is :func:`check`'s verdict on the same response, if already
+    known (used unless the stored variant differs from ``ref``'s).
     """
     key = idempotency_key or secrets.token_hex(16)
     if len(key) > 64:
@@ -305,7 +316,8 @@ def submit(
     row = _store(conn, learner_id, skill, ref)
     response = response[:MAX_RESPONSE_CHARS]
     shown = problem(skill, row.seed, row.level)
-    feedback = skill.grade(shown.params, response)
+    if feedback is None or (row.seed, row.level) != (ref.seed, ref.level):
+        feedback = skill.grade(shown.params, response)
     before = _attempts(conn, row.id)
     at = now or utcnow()
     misconception_id = feedback.misconception.id if feedback.misconception else None
@@ -358,12 +370,20 @@ def _repeat(conn: Connection, skill: Skill, attempt: Any) -> Checked:
     return Checked(_record(attempt), feedback, mastery, repeated=True)
 
 
-def reveal(session: Session | Connection, learner_id: int, skill: Skill, ref: VariantRef) -> Any:
-    """Mark the variant's worked solution as shown, and return it."""
+def mark_revealed(
+    session: Session | Connection, learner_id: int, skill: Skill, ref: VariantRef
+) -> tuple[int, int]:
+    """Record that the variant's worked solution was shown; its ``(seed, level)``."""
     conn = connection_of(session)
     row = _store(conn, learner_id, skill, ref)
     conn.execute(_SET_VARIANT, {"variant_id": row.id, "revealed": True})
-    return skill.solve(problem(skill, row.seed, row.level).params)
+    return row.seed, row.level
+
+
+def reveal(session: Session | Connection, learner_id: int, skill: Skill, ref: VariantRef) -> Any:
+    """Mark the variant's worked solution as shown, and return it."""
+    seed, level = mark_revealed(session, learner_id, skill, ref)
+    return skill.solve(problem(skill, seed, level).params)
 
 
 def another(session: Session | Connection, learner_id: int, skill: Skill, ref: VariantRef) -> None:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import hmac
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 from urllib.parse import urlsplit
 
 from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse, Response
+from sqlalchemy import Connection
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from mlmath.exercises.skill import Skill
@@ -16,6 +20,8 @@ from mlmath.services.accounts import User
 from mlmath.services.mastery import LEVEL_NAMES
 from mlmath.web.security import CSRF_FIELD, CSRF_HEADER, SAFE_METHODS, SESSION_COOKIE, csrf_token
 from mlmath.web.site import Site
+
+T = TypeVar("T")
 
 
 class LoginRequired(Exception):
@@ -106,6 +112,32 @@ async def verify_csrf(request: Request) -> None:
         sent = value if isinstance(value, str) else ""
     if not sent or not hmac.compare_digest(sent, page_csrf_token(request)):
         raise CsrfFailed
+
+
+def _read(site: Site, work: Callable[[Connection], T]) -> T:
+    with site.db.reading() as connection:
+        return work(connection)
+
+
+async def db_read(site: Site, work: Callable[[Connection], T]) -> T:
+    """Run a short read for an ``async`` route.
+
+    SQLite reads (WAL: they never wait for a writer) run on the event loop, which
+    costs less than the hop to a thread; PostgreSQL reads wait on the network and
+    run in a worker thread."""
+    if site.db.is_sqlite:
+        return _read(site, work)
+    return await run_in_threadpool(_read, site, work)
+
+
+async def db_write(site: Site, work: Callable[[Connection], T]) -> T:
+    """Run a write for an ``async`` route; returns once it is committed.
+
+    On SQLite the process's writer thread commits it together with the writes
+    waiting beside it (one fsync for all); on PostgreSQL it runs in a worker thread."""
+    if site.db.is_sqlite:
+        return await asyncio.wrap_future(site.db.submit_write(work))
+    return await run_in_threadpool(site.db.write_grouped, work)
 
 
 def is_htmx(request: Request) -> bool:

@@ -16,6 +16,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment
 from markupsafe import Markup
+from starlette.concurrency import run_in_threadpool
 
 from mlmath.answers import AnswerError, parse
 from mlmath.answers.format import AnswerFormat, Choice, Kind
@@ -25,7 +26,16 @@ from mlmath.services import practice
 from mlmath.services.accounts import User
 from mlmath.services.practice import Current, VariantRef
 from mlmath.web import markdown, mathview
-from mlmath.web.deps import SiteDep, UserDep, is_htmx, render, see_other, skill_or_404
+from mlmath.web.deps import (
+    SiteDep,
+    UserDep,
+    db_read,
+    db_write,
+    is_htmx,
+    render,
+    see_other,
+    skill_or_404,
+)
 from mlmath.web.site import Site
 
 router = APIRouter()
@@ -153,33 +163,40 @@ def panel_context(
     }
 
 
-def _panel(request: Request, site: Site, user: User, skill: Skill) -> HTMLResponse:
-    with site.db.reading() as connection:
-        current = practice.current(connection, user.id, skill, site.secret)
+async def _panel(request: Request, site: Site, user: User, skill: Skill) -> HTMLResponse:
+    current = await db_read(site, lambda c: practice.current(c, user.id, skill, site.secret))
     return render(request, "_practice.html", panel_context(site, user, current))
 
 
+# The practice loop's routes are ``async``: reads run on the event loop (SQLite) and
+# writes go to the database's writer thread, so a request costs no hop to a worker
+# thread of its own (see docs/design.md, "Web performance").
+
+
 @router.get("/practice/{skill_id}", response_class=HTMLResponse)
-def practice_page(request: Request, skill_id: str, site: SiteDep, user: UserDep) -> HTMLResponse:
+async def practice_page(
+    request: Request, skill_id: str, site: SiteDep, user: UserDep
+) -> HTMLResponse:
     skill = skill_or_404(site, skill_id)
-    with site.db.reading() as connection:
-        current = practice.current(connection, user.id, skill, site.secret)
+    current = await db_read(site, lambda c: practice.current(c, user.id, skill, site.secret))
     return render(request, "practice.html", panel_context(site, user, current))
 
 
 @router.get("/practice/{skill_id}/panel", response_class=HTMLResponse)
-def practice_panel(request: Request, skill_id: str, site: SiteDep, user: UserDep) -> HTMLResponse:
-    return _panel(request, site, user, skill_or_404(site, skill_id))
+async def practice_panel(
+    request: Request, skill_id: str, site: SiteDep, user: UserDep
+) -> HTMLResponse:
+    return await _panel(request, site, user, skill_or_404(site, skill_id))
 
 
-def _after(request: Request, site: Site, user: User, skill: Skill) -> Response:
+async def _after(request: Request, site: Site, user: User, skill: Skill) -> Response:
     if is_htmx(request):
-        return _panel(request, site, user, skill)
+        return await _panel(request, site, user, skill)
     return see_other(f"/practice/{skill.id}")
 
 
 @router.post("/practice/{skill_id}/answer")
-def answer(
+async def answer(
     request: Request,
     skill_id: str,
     *,
@@ -191,21 +208,25 @@ def answer(
 ) -> Response:
     skill = skill_or_404(site, skill_id)
     variant = VariantRef.load(ref, site.secret, user.id, skill.id)
-    with site.db.writing() as connection:
-        checked = practice.submit(
-            connection, user.id, skill, variant, joined(response), idempotency_key=key or None
-        )
+    text = joined(response)
+    # Graded in a worker thread (a symbolic check may take a while), stored by the writer.
+    feedback = await run_in_threadpool(practice.check, skill, variant, text)
+    checked = await db_write(
+        site,
+        lambda c: practice.submit(
+            c, user.id, skill, variant, text, idempotency_key=key or None, feedback=feedback
+        ),
+    )
     if not is_htmx(request):
         return see_other(f"/practice/{skill.id}")
     current = checked.after
     if current is None:  # a repeated submission: show the panel as it stands now
-        with site.db.reading() as connection:
-            current = practice.current(connection, user.id, skill, site.secret)
+        current = await db_read(site, lambda c: practice.current(c, user.id, skill, site.secret))
     return render(request, "_practice.html", panel_context(site, user, current, checked.feedback))
 
 
 @router.post("/practice/{skill_id}/draft")
-def draft(
+async def draft(
     skill_id: str,
     site: SiteDep,
     user: UserDep,
@@ -214,31 +235,29 @@ def draft(
 ) -> Response:
     skill = skill_or_404(site, skill_id)
     variant = VariantRef.load(ref, site.secret, user.id, skill.id)
-    with site.db.writing() as connection:
-        practice.save_draft(connection, user.id, skill, variant, joined(response))
+    text = joined(response)
+    await db_write(site, lambda c: practice.save_draft(c, user.id, skill, variant, text))
     return Response(status_code=204)
 
 
 @router.post("/practice/{skill_id}/solution")
-def show_solution(
+async def show_solution(
     request: Request, skill_id: str, site: SiteDep, user: UserDep, ref: Annotated[str, Form()]
 ) -> Response:
     skill = skill_or_404(site, skill_id)
     variant = VariantRef.load(ref, site.secret, user.id, skill.id)
-    with site.db.writing() as connection:
-        practice.reveal(connection, user.id, skill, variant)
-    return _after(request, site, user, skill)
+    await db_write(site, lambda c: practice.mark_revealed(c, user.id, skill, variant))
+    return await _after(request, site, user, skill)
 
 
 @router.post("/practice/{skill_id}/another")
-def another_one(
+async def another_one(
     request: Request, skill_id: str, site: SiteDep, user: UserDep, ref: Annotated[str, Form()]
 ) -> Response:
     skill = skill_or_404(site, skill_id)
     variant = VariantRef.load(ref, site.secret, user.id, skill.id)
-    with site.db.writing() as connection:
-        practice.another(connection, user.id, skill, variant)
-    return _after(request, site, user, skill)
+    await db_write(site, lambda c: practice.another(c, user.id, skill, variant))
+    return await _after(request, site, user, skill)
 
 
 @router.get("/practice/{skill_id}/hint", response_class=HTMLResponse)
