@@ -70,3 +70,8 @@ class StatisticsSkill(Skill):
             raise InputError(
                 "these inputs do not fit together; `mlmath solve --list` shows what each means"
             ) from None
+
+
+def apart(expected: float, answers: dict[str, Any], places: int) -> dict[str, Any]:
+    """Keep the buggy answers that differ from the answer once both are rounded."""
+    return {k: v for k, v in answers.items() if abs(float(v) - expected) >= 1.5 * 10**-places}
