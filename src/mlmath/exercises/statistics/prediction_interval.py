@@ -1,0 +1,119 @@
+"""Skill: a prediction interval for one new observation from a fitted line."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from mlmath.answers import AnswerFormat
+from mlmath.engine.solution import NotSolvable, Solution
+from mlmath.engine.statistics.distributions import normal_quantile, t_quantile
+from mlmath.engine.statistics.intervals import Interval, fit_line, prediction_interval
+from mlmath.exercises.inputs import Field
+from mlmath.exercises.registry import register
+from mlmath.exercises.skill import Misconception, Params, Prompt
+from mlmath.exercises.statistics.regression_slope_interval import STORIES, line_data
+from mlmath.exercises.statistics.variants import (
+    W4_INTERVALS,
+    StatisticsSkill,
+    confidence_text,
+    integer,
+    interval_format,
+    pick,
+    shown,
+)
+
+TOPIC = f"{W4_INTERVALS} · Prediction Interval"
+
+
+@register
+class PredictionInterval(StatisticsSkill):
+    id = "statistics.prediction_interval"
+    title = "Prediction interval"
+    summary = "ŷ₀ ± t*ₙ₋₂·s·√(1 + 1/n + (x₀ − x̄)²/Sxx): where one new point will fall."
+    levels = 3
+    inputs = (
+        Field("x", "data", "the inputs"),
+        Field("y", "data", "the outputs, paired with x"),
+        Field("x_new", "number", "the input of the new observation"),
+        Field("confidence", "number", "the confidence level, like 0.95"),
+    )
+    misconceptions = (
+        Misconception(
+            "confidence_for_prediction",
+            "You gave the confidence interval for the mean response",
+            "One new observation scatters around the line by s on top of the line's own "
+            "uncertainty: keep the 1 under the square root.",
+            TOPIC,
+        ),
+        Misconception(
+            "z_for_t",
+            "You used z instead of t",
+            "s is estimated from the data: use t with n − 2 degrees of freedom.",
+            TOPIC,
+        ),
+    )
+
+    def generate(self, rng: np.random.Generator, level: int) -> Params:
+        n = integer(rng, 5, 6) if level == 1 else integer(rng, 6, 9)
+        x, y = line_data(rng, n)
+        x_new = float(np.mean(x)) if level == 1 else float(integer(rng, 1, 18))
+        return {
+            "x": x,
+            "y": y,
+            "x_new": round(x_new, 2),
+            "confidence": 0.95 if level < 3 else pick(rng, (0.9, 0.99)),
+            "story": integer(rng, 0, len(STORIES) - 1),
+        }
+
+    def prompt(self, params: Params) -> Prompt:
+        xs, ys = STORIES[params.get("story", 0)]
+        return (
+            f"For {len(params['x'])} observations, x = {xs}: {shown(params['x'])} and y = "
+            f"{ys}: {shown(params['y'])}. Using the least-squares line, give the "
+            f"{confidence_text(params['confidence'])} prediction interval for ONE new "
+            f"observation at x = {float(params['x_new']):g}, as (lower, upper), to 2 decimal "
+            "places.",
+        )
+
+    def answer_format(self, params: Params) -> AnswerFormat:
+        return interval_format(2)
+
+    def check_inputs(self, params: Params) -> None:
+        if len(params["x"]) > 1000:
+            from mlmath.exercises.inputs import InputError
+
+            raise InputError("x: at most 1000 points are accepted")
+        super().check_inputs(params)
+
+    def solve(self, params: Params) -> Solution[Interval]:
+        return prediction_interval(
+            params["x"], params["y"], float(params["x_new"]), float(params["confidence"])
+        )
+
+    def hints(self, params: Params) -> tuple[str, ...]:
+        return (
+            "Is the question about the average y at x₀, or about one new y?",
+            "s·√(1 + 1/n + (x₀ − x̄)²/Sxx): the 1 is the new point's own scatter.",
+        )
+
+    def buggy_answers(self, params: Params) -> Mapping[str, Any]:
+        try:
+            fit, _ = fit_line(params["x"], params["y"])
+        except NotSolvable:
+            return {}
+        x0, confidence = float(params["x_new"]), float(params["confidence"])
+        upper = 1 - (1 - confidence) / 2
+        t = t_quantile(fit.n - 2, upper)
+        centre = fit.intercept + fit.slope * x0
+        rest = 1 / fit.n + (x0 - fit.x_mean) ** 2 / fit.sxx
+        s = fit.residual_sd
+        narrow = t * s * math.sqrt(rest)
+        with_z = normal_quantile(upper) * s * math.sqrt(1 + rest)
+        return {
+            "confidence_for_prediction": (centre - narrow, centre + narrow),
+            "z_for_t": (centre - with_z, centre + with_z),
+        }

@@ -1,0 +1,143 @@
+"""Skill: confidence intervals for the slope and intercept of a fitted line."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from mlmath.answers import AnswerFormat
+from mlmath.engine.solution import NotSolvable, Solution
+from mlmath.engine.statistics.distributions import normal_quantile, t_quantile
+from mlmath.engine.statistics.intervals import Interval, fit_line, regression_interval
+from mlmath.exercises.inputs import Field
+from mlmath.exercises.registry import register
+from mlmath.exercises.skill import Misconception, Params, Prompt
+from mlmath.exercises.statistics.variants import (
+    W4_INTERVALS,
+    StatisticsSkill,
+    confidence_text,
+    floats,
+    integer,
+    interval_format,
+    pick,
+    shown,
+)
+
+TOPIC = f"{W4_INTERVALS} · CI for parameters in linear regression"
+STORIES = (
+    ("hours of study", "exam score"),
+    ("advertising spend (thousand euros)", "sales (thousand euros)"),
+    ("temperature (°C)", "ice creams sold (dozens)"),
+)
+
+
+def line_data(rng: np.random.Generator, n: int) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    x = np.sort(rng.choice(np.arange(1, 16), size=n, replace=False)).astype(float)
+    slope = rng.uniform(0.5, 4) * (1 if rng.random() < 0.8 else -1)
+    y = np.round(rng.uniform(5, 30) + slope * x + rng.normal(0, 2, n), 1)
+    return floats(x.tolist()), floats(y.tolist())
+
+
+@register
+class RegressionSlopeInterval(StatisticsSkill):
+    id = "statistics.regression_slope_interval"
+    title = "Confidence interval for a regression slope or intercept"
+    summary = "b ± t*ₙ₋₂·SE(b), with SE(b₁) = s/√Sxx and s² = SSE/(n − 2)."
+    levels = 3
+    inputs = (
+        Field("x", "data", "the inputs"),
+        Field("y", "data", "the outputs, paired with x"),
+        Field("confidence", "number", "the confidence level, like 0.95"),
+        Field(
+            "parameter",
+            "choice",
+            "slope or intercept",
+            False,
+            "slope",
+            choices=("slope", "intercept"),
+        ),
+    )
+    misconceptions = (
+        Misconception(
+            "z_for_t",
+            "You used z instead of t",
+            "The scatter s is estimated from the data: use Student's t with n − 2 degrees "
+            "of freedom.",
+            TOPIC,
+        ),
+        Misconception(
+            "df_n_minus_1",
+            "You used n − 1 degrees of freedom",
+            "A line fits two parameters (slope and intercept), so t has n − 2 degrees of freedom.",
+            TOPIC,
+        ),
+    )
+
+    def generate(self, rng: np.random.Generator, level: int) -> Params:
+        n = integer(rng, 5, 6) if level == 1 else integer(rng, 6, 9)
+        x, y = line_data(rng, n)
+        return {
+            "x": x,
+            "y": y,
+            "confidence": 0.95 if level == 1 else pick(rng, (0.9, 0.95, 0.99)),
+            "parameter": "intercept" if level == 3 else "slope",
+            "story": integer(rng, 0, len(STORIES) - 1),
+        }
+
+    def prompt(self, params: Params) -> Prompt:
+        xs, ys = STORIES[params.get("story", 0)]
+        which = params.get("parameter") or "slope"
+        return (
+            f"For {len(params['x'])} observations, x = {xs}: {shown(params['x'])} and y = "
+            f"{ys}: {shown(params['y'])}. Fit y = b₀ + b₁x by least squares and give the "
+            f"{confidence_text(params['confidence'])} confidence interval for the {which} "
+            f"({'b₁' if which == 'slope' else 'b₀'}) as (lower, upper), to 2 decimal places.",
+        )
+
+    def answer_format(self, params: Params) -> AnswerFormat:
+        return interval_format(2)
+
+    def check_inputs(self, params: Params) -> None:
+        if len(params["x"]) > 1000:
+            from mlmath.exercises.inputs import InputError
+
+            raise InputError("x: at most 1000 points are accepted")
+        super().check_inputs(params)
+
+    def solve(self, params: Params) -> Solution[Interval]:
+        return regression_interval(
+            params["x"],
+            params["y"],
+            float(params["confidence"]),
+            params.get("parameter") or "slope",
+        )
+
+    def hints(self, params: Params) -> tuple[str, ...]:
+        return (
+            "How much do the points scatter around the fitted line? That is s.",
+            "SE(b₁) = s/√Sxx; the interval is b₁ ± t*·SE with n − 2 degrees of freedom.",
+        )
+
+    def buggy_answers(self, params: Params) -> Mapping[str, Any]:
+        confidence = float(params["confidence"])
+        try:
+            fit, _ = fit_line(params["x"], params["y"])
+        except NotSolvable:
+            return {}
+        upper = 1 - (1 - confidence) / 2
+        correct = t_quantile(fit.n - 2, upper)
+        lo, hi = self.solve(params).answer
+        centre, half = (lo + hi) / 2, (hi - lo) / 2
+        se = half / correct
+        if not math.isfinite(se):
+            return {}
+        return {
+            "z_for_t": (centre - normal_quantile(upper) * se, centre + normal_quantile(upper) * se),
+            "df_n_minus_1": (
+                centre - t_quantile(fit.n - 1, upper) * se,
+                centre + t_quantile(fit.n - 1, upper) * se,
+            ),
+        }
