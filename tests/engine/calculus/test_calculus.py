@@ -8,11 +8,12 @@ from fractions import Fraction
 import numpy as np
 import pytest
 import sympy as sp
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from mlmath.engine.calculus.differentiation import derivative
 from mlmath.engine.calculus.expression import (
+    Const,
     Expr,
     Func,
     Undefined,
@@ -50,7 +51,9 @@ def expressions(draw: st.DrawFn, depth: int = 3) -> Expr:
     if kind == "ln":
         return Func("ln", add(power(a, const(2)), const(1)))
     if kind == "^":
-        return power(a, const(draw(st.integers(-3, 4))))
+        exponent = draw(st.integers(-3, 4))
+        assume(not (isinstance(a, Const) and a.value == 0 and exponent < 0))  # 0⁻¹: no function
+        return power(a, const(exponent))
     b = draw(expressions(depth - 1))
     if kind == "+":
         return add(a, b)
