@@ -75,3 +75,22 @@ class StatisticsSkill(Skill):
 def apart(expected: float, answers: dict[str, Any], places: int) -> dict[str, Any]:
     """Keep the buggy answers that differ from the answer once both are rounded."""
     return {k: v for k, v in answers.items() if abs(float(v) - expected) >= 1.5 * 10**-places}
+
+
+SIDES_FIELD_HELP = "two-sided (≠), greater (>) or less (<)"
+
+
+def p_value_mistakes(statistic: float, alternative: str, df: float | None) -> dict[str, float]:
+    """The p-values a wrong number of tails (or the wrong tail) gives for this statistic."""
+    from mlmath.engine.statistics.hypothesis_tests import tail_probability
+
+    two = tail_probability(statistic, "two-sided", df)
+    if alternative == "two-sided":
+        return {"one_sided_for_two": two / 2}
+    one = tail_probability(statistic, alternative, df)
+    return {"two_sided_for_one": two, "wrong_tail": 1 - one}
+
+
+def alternative_text(alternative: str, subject: str, value: str) -> str:
+    """H1 in words: 'the mean differs from 100'."""
+    return f"{subject} {ALTERNATIVE_WORDS[alternative]} {value}"

@@ -1,0 +1,171 @@
+"""Skill: the one-sample t-test for a mean with σ unknown."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from mlmath.answers import AnswerFormat
+from mlmath.engine.solution import NotSolvable, Solution, Step
+from mlmath.engine.statistics.hypothesis_tests import ALTERNATIVES, t_test, tail_probability
+from mlmath.engine.statistics.intervals import data_summary
+from mlmath.exercises.inputs import Field
+from mlmath.exercises.registry import register
+from mlmath.exercises.skill import Misconception, Params, Prompt
+from mlmath.exercises.statistics.variants import (
+    ALTERNATIVE_WORDS,
+    SIDES_FIELD_HELP,
+    StatisticsSkill,
+    apart,
+    decimals,
+    integer,
+    normal_data,
+    p_value_mistakes,
+    pick,
+    shown,
+)
+from mlmath.exercises.statistics.z_test import ONE_SIDED_MISTAKES, TOPIC, question
+
+STORIES = (
+    ("A battery is sold as lasting", "hours", "the mean life"),
+    ("A delivery firm promises an average of", "minutes", "the mean delivery time"),
+    ("A juice bottle is labelled", "ml", "the mean content"),
+)
+
+
+def _summary(params: Params) -> tuple[float, float, int, tuple[Step, ...]]:
+    if params.get("data") is not None:
+        mean, sd, step = data_summary(params["data"])
+        return mean, sd, len(params["data"]), (step,)
+    if params.get("mean") is None or params.get("sd") is None or params.get("n") is None:
+        raise NotSolvable("give the data, or mean, sd and n")
+    return float(params["mean"]), float(params["sd"]), int(params["n"]), ()
+
+
+@register
+class TTest(StatisticsSkill):
+    id = "statistics.t_test"
+    title = "t-test for a mean"
+    summary = "t = (x̄ − μ₀)/(s/√n) with n − 1 degrees of freedom, when σ is unknown."
+    levels = 3
+    inputs = (
+        Field("null", "number", "the mean μ₀ under H0"),
+        Field("data", "data", "the sample (instead of mean, sd and n)", required=False),
+        Field("mean", "number", "the sample mean x̄", required=False),
+        Field("sd", "number", "the sample standard deviation s", required=False),
+        Field("n", "integer", "the sample size", required=False),
+        Field("alternative", "choice", SIDES_FIELD_HELP, False, "two-sided", choices=ALTERNATIVES),
+        Field(
+            "asked",
+            "choice",
+            "the statistic or the p_value",
+            False,
+            "p_value",
+            choices=("statistic", "p_value"),
+        ),
+    )
+    misconceptions = (
+        Misconception(
+            "z_for_t",
+            "You read the p-value from the normal curve",
+            "σ is estimated by s, so the statistic follows Student's t with n − 1 degrees "
+            "of freedom, whose tails are heavier than the normal's.",
+            TOPIC,
+        ),
+        Misconception(
+            "used_sd",
+            "You divided by s instead of s/√n",
+            "The statistic uses the standard error of the mean, s/√n.",
+            TOPIC,
+        ),
+        Misconception(
+            "divided_by_n",
+            "You computed s dividing by n",
+            "The sample standard deviation divides the squared deviations by n − 1.",
+            TOPIC,
+        ),
+        *ONE_SIDED_MISTAKES,
+    )
+
+    def generate(self, rng: np.random.Generator, level: int) -> Params:
+        story = integer(rng, 0, len(STORIES) - 1)
+        null = integer(rng, 20, 500)
+        spread = max(1.0, null * rng.uniform(0.02, 0.1))
+        alternative = "two-sided" if level == 1 else pick(rng, ALTERNATIVES)
+        n = integer(rng, 5, 30) if level < 3 else integer(rng, 6, 12)
+        shift = rng.uniform(-2.5, 2.5) * spread / math.sqrt(n)
+        if alternative == "greater":
+            shift = abs(shift)
+        elif alternative == "less":
+            shift = -abs(shift)
+        base = {"null": null, "alternative": alternative, "story": story}
+        if level == 3:
+            return {
+                **base,
+                "data": normal_data(rng, n, null + shift, spread, places=1),
+                "asked": "p_value",
+            }
+        return {
+            **base,
+            "mean": round(null + shift, 2),
+            "sd": round(spread * rng.uniform(0.7, 1.3), 2),
+            "n": n,
+            "asked": "statistic" if level == 1 else "p_value",
+        }
+
+    def prompt(self, params: Params) -> Prompt:
+        claim, unit, subject = STORIES[params.get("story", 0)]
+        null = float(params["null"])
+        if params.get("data") is not None:
+            sample = f"A sample gives, in {unit}: {shown(params['data'])}."
+        else:
+            sample = (
+                f"A sample of n = {params['n']} has x̄ = {float(params['mean']):g} and "
+                f"s = {float(params['sd']):g} {unit}."
+            )
+        alternative = params.get("alternative") or "two-sided"
+        return (
+            f"{claim} μ₀ = {null:g} {unit}; σ is not known. {sample} Test H0: μ = {null:g} "
+            f"against H1: {subject} {ALTERNATIVE_WORDS[alternative]} {null:g}. "
+            f"{question(params.get('asked') or 'p_value')}",
+        )
+
+    def answer_format(self, params: Params) -> AnswerFormat:
+        return decimals(2 if params.get("asked") == "statistic" else 4)
+
+    def solve(self, params: Params) -> Solution[float]:
+        mean, sd, n, first = _summary(params)
+        result = t_test(
+            mean,
+            float(params["null"]),
+            sd,
+            n,
+            alternative=params.get("alternative") or "two-sided",
+            asked=params.get("asked") or "p_value",
+        )
+        return Solution(result.answer, (*first, *result.steps))
+
+    def hints(self, params: Params) -> tuple[str, ...]:
+        return (
+            "σ is unknown: which distribution does the standardised mean follow?",
+            "t = (x̄ − μ₀)/(s/√n) with n − 1 degrees of freedom.",
+        )
+
+    def buggy_answers(self, params: Params) -> Mapping[str, Any]:
+        mean, sd, n, _ = _summary(params)
+        null = float(params["null"])
+        alternative = params.get("alternative") or "two-sided"
+        t = (mean - null) / (sd / math.sqrt(n))
+        if params.get("asked") == "statistic":
+            return apart(t, {"used_sd": (mean - null) / sd}, 2)
+        answers: dict[str, Any] = {
+            "z_for_t": tail_probability(t, alternative, None),
+            **p_value_mistakes(t, alternative, n - 1),
+        }
+        if params.get("data") is not None:
+            biased_t = t * math.sqrt((n - 1) / n) ** -1
+            answers["divided_by_n"] = tail_probability(biased_t, alternative, n - 1)
+        return apart(self.solve(params).answer, answers, 4)
