@@ -13,7 +13,13 @@ import pytest
 from mlmath.grading.harness import Grader
 from mlmath.grading.results import GradingResult
 from mlmath.grading.submission import read_python
-from mlmath.sandbox.identity import DEFAULT_COUNT, DEFAULT_FIRST_UID, _lock_folder, is_root
+from mlmath.sandbox.identity import (
+    DEFAULT_COUNT,
+    DEFAULT_FIRST_UID,
+    Identity,
+    _lock_folder,
+    is_root,
+)
 from mlmath.sandbox.launcher import find_bwrap
 
 ASSIGNMENTS = Path(__file__).resolve().parents[2] / "src" / "mlmath" / "content" / "assignments"
@@ -24,7 +30,27 @@ def grader() -> Iterator[Grader]:
     if find_bwrap() is None or not is_root():
         pytest.skip("needs bubblewrap and root (for the dedicated sandbox uids)")
     with Grader(confinement="bubblewrap", pool_size=2, require_full_sandbox=True) as shared:
+        _record_leases(shared)
         yield shared
+
+
+LEASED: dict[int, set[int]] = {}
+"""Every uid each grader (by ``id``) has leased: only those can hold its leftovers."""
+
+
+def _record_leases(grader: Grader) -> None:
+    identities = grader.launcher.identities
+    assert identities is not None
+    leased = LEASED.setdefault(id(grader), set(_pool_uids(grader)))
+    lease = identities.lease
+
+    def recording_lease() -> Identity:
+        identity = lease()
+        leased.add(identity.uid)
+        return identity
+
+    identities.lease = recording_lease  # type: ignore[method-assign]
+    leased |= _pool_uids(grader)
 
 
 @pytest.fixture
@@ -95,15 +121,19 @@ def _uids_leased_elsewhere() -> set[int]:
 
 
 def stray_processes(grader: Grader, patience: float = 3.0) -> list[int]:
-    """Living processes of this grader's sandbox uids that belong to no warm sandbox (should
-    be none). Uids leased by other processes (tests running beside this one) are left out."""
+    """Living processes of the uids this grader has leased that belong to no warm sandbox
+    (should be none). Uids leased by other processes (tests or servers running beside this
+    one, or left by a server another test killed) are left out."""
     deadline = time.monotonic() + patience
     while True:
         before = _pool_uids(grader)
         living = _living_by_uid()
         after = _pool_uids(grader)
         skip = before | after | _uids_leased_elsewhere()
-        strays = [pid for uid, pids in living.items() if uid not in skip for pid in pids]
+        mine = LEASED.get(id(grader), set())
+        strays = [
+            pid for uid, pids in living.items() if uid in mine and uid not in skip for pid in pids
+        ]
         if not strays or time.monotonic() > deadline:
             return strays
         time.sleep(0.05)
