@@ -124,7 +124,9 @@ class AbTest(StatisticsSkill):
         )
 
     def answer_format(self, params: Params) -> AnswerFormat:
-        return decimals(2 if params.get("asked") == "statistic" else 4)
+        if params.get("asked") == "statistic":
+            return decimals(2)
+        return decimals(4, percent=True)
 
     def solve(self, params: Params) -> Solution[float]:
         return two_proportion_test(

@@ -119,7 +119,9 @@ class Anova(StatisticsSkill):
         return (f"{what} are compared by {measure}. {listed}. {asked}",)
 
     def answer_format(self, params: Params) -> AnswerFormat:
-        return decimals(4 if params.get("asked") == "p_value" else 2)
+        if params.get("asked") == "p_value":
+            return decimals(4, percent=True)
+        return decimals(2)
 
     def solve(self, params: Params) -> Solution[float]:
         return one_way_anova(_groups(params), params.get("asked") or "f")

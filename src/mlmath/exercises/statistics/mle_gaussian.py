@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import statistics
 from collections.abc import Mapping
 from typing import Any
 
@@ -110,7 +109,7 @@ class MleGaussian(StatisticsSkill):
         data = params["data"]
         asked = params.get("asked", "mean")
         if asked == "mean":
-            return {"median_for_mean": statistics.median(data)}
+            return {"median_for_mean": float(np.median(data))}
         n = len(data)
         m = sum(data) / n
         ss = sum((x - m) ** 2 for x in data)

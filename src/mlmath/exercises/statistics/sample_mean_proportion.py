@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Mapping
 from typing import Any
 
@@ -160,7 +159,7 @@ class SampleMeanProportion(StatisticsSkill):
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         if params.get("asked", "mean") == "mean":
             data = params["data"]
-            out: dict[str, Any] = {"median_for_mean": statistics.median(data)}
+            out: dict[str, Any] = {"median_for_mean": float(np.median(data))}
             if len(data) > 1:
                 out["divided_by_n_minus_1"] = sum(data) / (len(data) - 1)
             return out

@@ -134,7 +134,9 @@ class TTest(StatisticsSkill):
         )
 
     def answer_format(self, params: Params) -> AnswerFormat:
-        return decimals(2 if params.get("asked") == "statistic" else 4)
+        if params.get("asked") == "statistic":
+            return decimals(2)
+        return decimals(4, percent=True)
 
     def solve(self, params: Params) -> Solution[float]:
         mean, sd, n, first = _summary(params)
