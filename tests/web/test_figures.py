@@ -9,17 +9,12 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
+from tests.fixtures.live import served
 
 pytestmark = pytest.mark.browser
 
@@ -28,52 +23,12 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 MINUS = "\u2212"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def figure_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A running course for one learner (no log-in), on a free port."""
-    data = tmp_path_factory.mktemp("figures-data")
-    port = _free_port()
-    env = {
-        **os.environ,
-        "MLMATH_DATA_DIR": str(data),
-        "MLMATH_DATABASE_URL": "",
-        "MLMATH_MULTI_USER": "off",
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mlmath", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/healthz", timeout=1) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    err = process.stderr.read().decode() if process.stderr else ""
-                    pytest.fail(f"the server did not start: {err[-2000:]}")
-                time.sleep(0.1)
-        yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        if process.stderr:
-            process.stderr.close()
+    data = tmp_path_factory.mktemp("figures") / "data"
+    with served(data, {"MLMATH_MULTI_USER": "off"}) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
