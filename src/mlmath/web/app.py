@@ -19,6 +19,7 @@ from mlmath.exercises.skill import Skill
 from mlmath.services import accounts
 from mlmath.services.errors import Conflict, NotFound
 from mlmath.services.quizzes import QuizUnavailable
+from mlmath.services.secret import load_secret
 from mlmath.store.database import Database
 from mlmath.store.migrate import upgrade
 from mlmath.web import deps, filters
@@ -26,7 +27,7 @@ from mlmath.web.routes import accounts as account_routes
 from mlmath.web.routes import assignments as assignment_routes
 from mlmath.web.routes import attempts, course, explain, instructor, practice, quizzes, review
 from mlmath.web.security import SecurityMiddleware
-from mlmath.web.site import WEB, Site, load_curriculum, load_secret, load_skills, multi_user_for
+from mlmath.web.site import WEB, Site, load_curriculum, load_skills, multi_user_for
 
 log = logging.getLogger("mlmath.web")
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import ipaddress
 import logging
-import os
-import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,24 +35,6 @@ def multi_user_for(config: Config, host: str) -> bool:
     if config.multi_user == "auto":
         return not is_loopback(host)
     return config.multi_user == "on"
-
-
-def load_secret(config: Config) -> bytes:
-    """``MLMATH_SECRET_KEY``, or a random key kept (readable by the owner only) in the data
-    folder."""
-    if config.secret_key:
-        return config.secret_key.encode()
-    path = config.data_dir / "secret_key"
-    config.data_dir.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return path.read_text().strip().encode()
-    with os.fdopen(fd, "w") as out:
-        out.write(secrets.token_hex(32))
-        out.flush()
-        os.fsync(out.fileno())
-    return path.read_text().strip().encode()
 
 
 def load_curriculum() -> tuple[Curriculum, str]:
