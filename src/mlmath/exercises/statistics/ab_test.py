@@ -8,26 +8,21 @@ from typing import Any
 
 import numpy as np
 
-from mlmath.answers import AnswerFormat
 from mlmath.engine.solution import Solution
-from mlmath.engine.statistics.hypothesis_tests import (
-    ALTERNATIVES,
-    tail_probability,
-    two_proportion_test,
-)
+from mlmath.engine.statistics.hypothesis_tests import ALTERNATIVES, two_proportion_test
 from mlmath.exercises.inputs import Field
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
-from mlmath.exercises.statistics.variants import (
-    W4_TESTS,
-    StatisticsSkill,
-    apart,
-    decimals,
-    integer,
-    p_value_mistakes,
-    pick,
+from mlmath.exercises.statistics.testing import (
+    ASKED_FIELD,
+    GROUPS_ALTERNATIVE_FIELD,
+    ONE_SIDED_MISTAKES,
+    HypothesisTestSkill,
+    question,
+    toward_alternative,
+    z_test_mistakes,
 )
-from mlmath.exercises.statistics.z_test import ONE_SIDED_MISTAKES, question
+from mlmath.exercises.statistics.variants import W4_TESTS, integer, pick
 
 TOPIC = f"{W4_TESTS} · ML Motivation: AB Testing"
 STORIES = (
@@ -43,7 +38,7 @@ WORDS = {
 
 
 @register
-class AbTest(StatisticsSkill):
+class AbTest(HypothesisTestSkill):
     id = "statistics.ab_test"
     title = "A/B test of two rates"
     summary = "Pool the rates under H0, then z = (p̂_B − p̂_A)/√(p̂(1 − p̂)(1/n_A + 1/n_B))."
@@ -53,22 +48,8 @@ class AbTest(StatisticsSkill):
         Field("n_a", "integer", "users shown version A"),
         Field("successes_b", "integer", "conversions with version B"),
         Field("n_b", "integer", "users shown version B"),
-        Field(
-            "alternative",
-            "choice",
-            "B two-sided (≠), greater (>) or less (<) than A",
-            False,
-            "two-sided",
-            choices=ALTERNATIVES,
-        ),
-        Field(
-            "asked",
-            "choice",
-            "the statistic or the p_value",
-            False,
-            "p_value",
-            choices=("statistic", "p_value"),
-        ),
+        GROUPS_ALTERNATIVE_FIELD,
+        ASKED_FIELD,
     )
     misconceptions = (
         Misconception(
@@ -95,11 +76,7 @@ class AbTest(StatisticsSkill):
             n_a, n_b = integer(rng, 300, 5000), integer(rng, 300, 5000)
         pooled_se = math.sqrt(base_rate * (1 - base_rate) * (1 / n_a + 1 / n_b))
         alternative = {1: "two-sided", 2: "greater"}.get(level) or pick(rng, ALTERNATIVES)
-        lift = rng.uniform(-3, 3) * pooled_se
-        if alternative == "greater":
-            lift = abs(lift)
-        elif alternative == "less":
-            lift = -abs(lift)
+        lift = toward_alternative(rng.uniform(-3, 3) * pooled_se, alternative)
         k_a = max(1, round(base_rate * n_a))
         k_b = min(n_b - 1, max(1, round((base_rate + lift) * n_b)))
         return {
@@ -123,11 +100,6 @@ class AbTest(StatisticsSkill):
             f"{question(params.get('asked') or 'p_value')}",
         )
 
-    def answer_format(self, params: Params) -> AnswerFormat:
-        if params.get("asked") == "statistic":
-            return decimals(2)
-        return decimals(4, percent=True)
-
     def solve(self, params: Params) -> Solution[float]:
         return two_proportion_test(
             int(params["successes_a"]),
@@ -148,7 +120,6 @@ class AbTest(StatisticsSkill):
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         ka, na = int(params["successes_a"]), int(params["n_a"])
         kb, nb = int(params["successes_b"]), int(params["n_b"])
-        alternative = params.get("alternative") or "two-sided"
         pa, pb, pooled = ka / na, kb / nb, (ka + kb) / (na + nb)
         variance = pooled * (1 - pooled) * (1 / na + 1 / nb)
         z = (pb - pa) / math.sqrt(variance)
@@ -156,10 +127,4 @@ class AbTest(StatisticsSkill):
             "unpooled": (pb - pa) / math.sqrt(pa * (1 - pa) / na + pb * (1 - pb) / nb),
             "forgot_root": (pb - pa) / variance,
         }
-        if params.get("asked") == "statistic":
-            return apart(z, wrong, 2)
-        answers: dict[str, Any] = {
-            name: tail_probability(value, alternative, None) for name, value in wrong.items()
-        }
-        answers.update(p_value_mistakes(z, alternative, None))
-        return apart(self.solve(params).answer, answers, 4)
+        return z_test_mistakes(params, z, wrong, self.solve(params).answer)

@@ -9,9 +9,9 @@ from typing import Any
 import numpy as np
 
 from mlmath.answers import AnswerFormat
-from mlmath.engine.solution import NotSolvable, Solution, Step
+from mlmath.engine.solution import Solution
 from mlmath.engine.statistics.distributions import normal_quantile, t_quantile
-from mlmath.engine.statistics.intervals import Interval, data_summary, mean_interval
+from mlmath.engine.statistics.intervals import Interval, mean_interval
 from mlmath.exercises.inputs import Field
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
@@ -23,6 +23,7 @@ from mlmath.exercises.statistics.variants import (
     interval_format,
     normal_data,
     pick,
+    sample_summary,
     shown,
 )
 
@@ -32,15 +33,6 @@ STORIES = (
     ("the time customers wait at a counter", "minutes", 8, 2),
     ("the height of a class of students", "cm", 168, 9),
 )
-
-
-def _summary(params: Params) -> tuple[float, float, int, tuple[Step, ...]]:
-    if params.get("data") is not None:
-        mean, sd, step = data_summary(params["data"])
-        return mean, sd, len(params["data"]), (step,)
-    if params.get("mean") is None or params.get("sd") is None or params.get("n") is None:
-        raise NotSolvable("give the data, or mean, sd and n")
-    return float(params["mean"]), float(params["sd"]), int(params["n"]), ()
 
 
 def _interval(mean: float, sd: float, n: int, critical: float) -> Interval:
@@ -150,7 +142,7 @@ class ConfidenceIntervalMean(StatisticsSkill):
         return interval_format(2)
 
     def solve(self, params: Params) -> Solution[Interval]:
-        mean, sd, n, first = _summary(params)
+        mean, sd, n, first = sample_summary(params)
         known = params.get("sd_known") == "yes" and params.get("data") is None
         result = mean_interval(mean, sd, n, float(params["confidence"]), sd_known=known)
         return Solution(result.answer, (*first, *result.steps))
@@ -162,7 +154,7 @@ class ConfidenceIntervalMean(StatisticsSkill):
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
-        mean, sd, n, _ = _summary(params)
+        mean, sd, n, _ = sample_summary(params)
         confidence = float(params["confidence"])
         known = params.get("sd_known") == "yes" and params.get("data") is None
         upper = 1 - (1 - confidence) / 2

@@ -8,27 +8,22 @@ from typing import Any
 
 import numpy as np
 
-from mlmath.answers import AnswerFormat
 from mlmath.engine.solution import Solution
-from mlmath.engine.statistics.hypothesis_tests import (
-    ALTERNATIVES,
-    proportion_test,
-    tail_probability,
-)
+from mlmath.engine.statistics.hypothesis_tests import ALTERNATIVES, proportion_test
 from mlmath.exercises.inputs import Field
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
-from mlmath.exercises.statistics.variants import (
-    ALTERNATIVE_WORDS,
-    SIDES_FIELD_HELP,
-    StatisticsSkill,
-    apart,
-    decimals,
-    integer,
-    p_value_mistakes,
-    pick,
+from mlmath.exercises.statistics.testing import (
+    ALTERNATIVE_FIELD,
+    ASKED_FIELD,
+    MEANS_AND_PROPORTIONS,
+    ONE_SIDED_MISTAKES,
+    HypothesisTestSkill,
+    question,
+    toward_alternative,
+    z_test_mistakes,
 )
-from mlmath.exercises.statistics.z_test import ONE_SIDED_MISTAKES, TOPIC, question
+from mlmath.exercises.statistics.variants import ALTERNATIVE_WORDS, integer, pick
 
 STORIES = (
     ("A website's sign-up rate has been", "visitors", "signed up", "the sign-up rate"),
@@ -38,7 +33,7 @@ STORIES = (
 
 
 @register
-class ProportionTest(StatisticsSkill):
+class ProportionTest(HypothesisTestSkill):
     id = "statistics.proportion_test"
     title = "Test for a proportion"
     summary = "z = (p̂ − p₀)/√(p₀(1 − p₀)/n): the standard error is computed under H0."
@@ -47,15 +42,8 @@ class ProportionTest(StatisticsSkill):
         Field("successes", "integer", "how many in the sample have the property"),
         Field("n", "integer", "the sample size"),
         Field("null", "number", "the proportion p₀ under H0"),
-        Field("alternative", "choice", SIDES_FIELD_HELP, False, "two-sided", choices=ALTERNATIVES),
-        Field(
-            "asked",
-            "choice",
-            "the statistic or the p_value",
-            False,
-            "p_value",
-            choices=("statistic", "p_value"),
-        ),
+        ALTERNATIVE_FIELD,
+        ASKED_FIELD,
     )
     misconceptions = (
         Misconception(
@@ -63,13 +51,13 @@ class ProportionTest(StatisticsSkill):
             "You computed the standard error with p̂",
             "The test asks how surprising p̂ would be IF H0 were true, so the standard error "
             "uses p₀: √(p₀(1 − p₀)/n).",
-            TOPIC,
+            MEANS_AND_PROPORTIONS,
         ),
         Misconception(
             "forgot_root",
             "You forgot the square root in the standard error",
             "SE = √(p₀(1 − p₀)/n); without the root you divide by a variance.",
-            TOPIC,
+            MEANS_AND_PROPORTIONS,
         ),
         *ONE_SIDED_MISTAKES,
     )
@@ -79,11 +67,7 @@ class ProportionTest(StatisticsSkill):
         n = pick(rng, (100, 200, 400, 500, 1000)) if level == 1 else integer(rng, 50, 3000)
         se = math.sqrt(null * (1 - null) / n)
         alternative = "two-sided" if level == 1 else pick(rng, ALTERNATIVES)
-        shift = rng.uniform(-3, 3) * se
-        if alternative == "greater":
-            shift = abs(shift)
-        elif alternative == "less":
-            shift = -abs(shift)
+        shift = toward_alternative(rng.uniform(-3, 3) * se, alternative)
         k = min(n - 1, max(1, round((null + shift) * n)))
         return {
             "successes": k,
@@ -105,11 +89,6 @@ class ProportionTest(StatisticsSkill):
             f"{question(params.get('asked') or 'p_value')}",
         )
 
-    def answer_format(self, params: Params) -> AnswerFormat:
-        if params.get("asked") == "statistic":
-            return decimals(2)
-        return decimals(4, percent=True)
-
     def solve(self, params: Params) -> Solution[float]:
         return proportion_test(
             int(params["successes"]),
@@ -127,17 +106,10 @@ class ProportionTest(StatisticsSkill):
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         k, n, null = int(params["successes"]), int(params["n"]), float(params["null"])
-        alternative = params.get("alternative") or "two-sided"
         p_hat = k / n
         z = (p_hat - null) / math.sqrt(null * (1 - null) / n)
         wrong = {
             "used_sample_proportion": (p_hat - null) / math.sqrt(p_hat * (1 - p_hat) / n),
             "forgot_root": (p_hat - null) / (null * (1 - null) / n),
         }
-        if params.get("asked") == "statistic":
-            return apart(z, wrong, 2)
-        answers: dict[str, Any] = {
-            name: tail_probability(value, alternative, None) for name, value in wrong.items()
-        }
-        answers.update(p_value_mistakes(z, alternative, None))
-        return apart(self.solve(params).answer, answers, 4)
+        return z_test_mistakes(params, z, wrong, self.solve(params).answer)

@@ -8,26 +8,30 @@ from typing import Any
 
 import numpy as np
 
-from mlmath.answers import AnswerFormat
-from mlmath.engine.solution import NotSolvable, Solution, Step
+from mlmath.engine.solution import Solution
 from mlmath.engine.statistics.hypothesis_tests import ALTERNATIVES, t_test, tail_probability
-from mlmath.engine.statistics.intervals import data_summary
 from mlmath.exercises.inputs import Field
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
+from mlmath.exercises.statistics.testing import (
+    ALTERNATIVE_FIELD,
+    ASKED_FIELD,
+    MEANS_AND_PROPORTIONS,
+    ONE_SIDED_MISTAKES,
+    HypothesisTestSkill,
+    question,
+    toward_alternative,
+)
 from mlmath.exercises.statistics.variants import (
     ALTERNATIVE_WORDS,
-    SIDES_FIELD_HELP,
-    StatisticsSkill,
     apart,
-    decimals,
     integer,
     normal_data,
     p_value_mistakes,
     pick,
+    sample_summary,
     shown,
 )
-from mlmath.exercises.statistics.z_test import ONE_SIDED_MISTAKES, TOPIC, question
 
 STORIES = (
     ("A battery is sold as lasting", "hours", "the mean life"),
@@ -36,17 +40,8 @@ STORIES = (
 )
 
 
-def _summary(params: Params) -> tuple[float, float, int, tuple[Step, ...]]:
-    if params.get("data") is not None:
-        mean, sd, step = data_summary(params["data"])
-        return mean, sd, len(params["data"]), (step,)
-    if params.get("mean") is None or params.get("sd") is None or params.get("n") is None:
-        raise NotSolvable("give the data, or mean, sd and n")
-    return float(params["mean"]), float(params["sd"]), int(params["n"]), ()
-
-
 @register
-class TTest(StatisticsSkill):
+class TTest(HypothesisTestSkill):
     id = "statistics.t_test"
     title = "t-test for a mean"
     summary = "t = (x̄ − μ₀)/(s/√n) with n − 1 degrees of freedom, when σ is unknown."
@@ -57,15 +52,8 @@ class TTest(StatisticsSkill):
         Field("mean", "number", "the sample mean x̄", required=False),
         Field("sd", "number", "the sample standard deviation s", required=False),
         Field("n", "integer", "the sample size", required=False),
-        Field("alternative", "choice", SIDES_FIELD_HELP, False, "two-sided", choices=ALTERNATIVES),
-        Field(
-            "asked",
-            "choice",
-            "the statistic or the p_value",
-            False,
-            "p_value",
-            choices=("statistic", "p_value"),
-        ),
+        ALTERNATIVE_FIELD,
+        ASKED_FIELD,
     )
     misconceptions = (
         Misconception(
@@ -73,19 +61,19 @@ class TTest(StatisticsSkill):
             "You read the p-value from the normal curve",
             "σ is estimated by s, so the statistic follows Student's t with n − 1 degrees "
             "of freedom, whose tails are heavier than the normal's.",
-            TOPIC,
+            MEANS_AND_PROPORTIONS,
         ),
         Misconception(
             "used_sd",
             "You divided by s instead of s/√n",
             "The statistic uses the standard error of the mean, s/√n.",
-            TOPIC,
+            MEANS_AND_PROPORTIONS,
         ),
         Misconception(
             "divided_by_n",
             "You computed s dividing by n",
             "The sample standard deviation divides the squared deviations by n − 1.",
-            TOPIC,
+            MEANS_AND_PROPORTIONS,
         ),
         *ONE_SIDED_MISTAKES,
     )
@@ -96,11 +84,7 @@ class TTest(StatisticsSkill):
         spread = max(1.0, null * rng.uniform(0.02, 0.1))
         alternative = "two-sided" if level == 1 else pick(rng, ALTERNATIVES)
         n = integer(rng, 5, 30) if level < 3 else integer(rng, 6, 12)
-        shift = rng.uniform(-2.5, 2.5) * spread / math.sqrt(n)
-        if alternative == "greater":
-            shift = abs(shift)
-        elif alternative == "less":
-            shift = -abs(shift)
+        shift = toward_alternative(rng.uniform(-2.5, 2.5) * spread / math.sqrt(n), alternative)
         base = {"null": null, "alternative": alternative, "story": story}
         if level == 3:
             return {
@@ -133,13 +117,8 @@ class TTest(StatisticsSkill):
             f"{question(params.get('asked') or 'p_value')}",
         )
 
-    def answer_format(self, params: Params) -> AnswerFormat:
-        if params.get("asked") == "statistic":
-            return decimals(2)
-        return decimals(4, percent=True)
-
     def solve(self, params: Params) -> Solution[float]:
-        mean, sd, n, first = _summary(params)
+        mean, sd, n, first = sample_summary(params)
         result = t_test(
             mean,
             float(params["null"]),
@@ -157,7 +136,7 @@ class TTest(StatisticsSkill):
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
-        mean, sd, n, _ = _summary(params)
+        mean, sd, n, _ = sample_summary(params)
         null = float(params["null"])
         alternative = params.get("alternative") or "two-sided"
         t = (mean - null) / (sd / math.sqrt(n))

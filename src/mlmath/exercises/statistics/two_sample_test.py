@@ -8,7 +8,6 @@ from typing import Any
 
 import numpy as np
 
-from mlmath.answers import AnswerFormat
 from mlmath.engine.solution import NotSolvable, Solution, Step
 from mlmath.engine.statistics.hypothesis_tests import (
     ALTERNATIVES,
@@ -21,18 +20,23 @@ from mlmath.engine.statistics.intervals import data_summary
 from mlmath.exercises.inputs import Field
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
+from mlmath.exercises.statistics.testing import (
+    ASKED_FIELD,
+    GROUPS_ALTERNATIVE_FIELD,
+    ONE_SIDED_MISTAKES,
+    HypothesisTestSkill,
+    question,
+    toward_alternative,
+)
 from mlmath.exercises.statistics.variants import (
     W4_TESTS,
-    StatisticsSkill,
     apart,
-    decimals,
     integer,
     normal_data,
     p_value_mistakes,
     pick,
     shown,
 )
-from mlmath.exercises.statistics.z_test import ONE_SIDED_MISTAKES, question
 
 TOPIC = f"{W4_TESTS} · Two sample inference for difference between groups"
 STORIES = (
@@ -61,7 +65,7 @@ def _groups(params: Params) -> tuple[Group, Group, tuple[Step, ...]]:
 
 
 @register
-class TwoSampleTest(StatisticsSkill):
+class TwoSampleTest(HypothesisTestSkill):
     id = "statistics.two_sample_test"
     title = "Two-sample t-test (Welch)"
     summary = "t = (x̄_B − x̄_A)/√(s_A²/n_A + s_B²/n_B), with Welch's degrees of freedom."
@@ -75,22 +79,8 @@ class TwoSampleTest(StatisticsSkill):
         Field("n_b", "integer", "group B's size", required=False),
         Field("data_a", "data", "group A's values (instead of its summary)", required=False),
         Field("data_b", "data", "group B's values (instead of its summary)", required=False),
-        Field(
-            "alternative",
-            "choice",
-            "B two-sided (≠), greater (>) or less (<) than A",
-            False,
-            "two-sided",
-            choices=ALTERNATIVES,
-        ),
-        Field(
-            "asked",
-            "choice",
-            "the statistic or the p_value",
-            False,
-            "p_value",
-            choices=("statistic", "p_value"),
-        ),
+        GROUPS_ALTERNATIVE_FIELD,
+        ASKED_FIELD,
     )
     misconceptions = (
         Misconception(
@@ -121,15 +111,8 @@ class TwoSampleTest(StatisticsSkill):
         alternative = "two-sided" if level < 3 else pick(rng, ALTERNATIVES)
         sizes = (integer(rng, 8, 40), integer(rng, 8, 40))
         spreads = (rng.uniform(3, 10), rng.uniform(3, 10))
-        diff = (
-            rng.uniform(-1, 1)
-            * 3
-            * math.sqrt(sum(s * s / n for s, n in zip(spreads, sizes, strict=True)))
-        )
-        if alternative == "greater":
-            diff = abs(diff)
-        elif alternative == "less":
-            diff = -abs(diff)
+        se = math.sqrt(sum(s * s / n for s, n in zip(spreads, sizes, strict=True)))
+        diff = toward_alternative(rng.uniform(-1, 1) * 3 * se, alternative)
         base = {"alternative": alternative, "story": story}
         if level == 3:
             return {
@@ -166,11 +149,6 @@ class TwoSampleTest(StatisticsSkill):
             f"{sample} Use Welch's t-test (no equal-variance assumption) of H0: μ_A = μ_B "
             f"against H1: {WORDS[alternative]}. {question(params.get('asked') or 'p_value')}",
         )
-
-    def answer_format(self, params: Params) -> AnswerFormat:
-        if params.get("asked") == "statistic":
-            return decimals(2)
-        return decimals(4, percent=True)
 
     def solve(self, params: Params) -> Solution[float]:
         a, b, first = _groups(params)

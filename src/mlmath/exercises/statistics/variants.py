@@ -8,7 +8,8 @@ from typing import Any
 import numpy as np
 
 from mlmath.answers import AnswerFormat, Kind
-from mlmath.engine.solution import NotSolvable
+from mlmath.engine.solution import NotSolvable, Step
+from mlmath.engine.statistics.intervals import data_summary
 from mlmath.exercises.inputs import InputError
 from mlmath.exercises.probability.variants import integer, pick
 from mlmath.exercises.skill import Params, Skill
@@ -56,6 +57,19 @@ def shown(values: Sequence[float]) -> str:
 
 def confidence_text(confidence: Any) -> str:
     return f"{float(confidence):.0%}"
+
+
+def sample_summary(params: Params) -> tuple[float, float, int, tuple[Step, ...]]:
+    """x̄, s and n of one sample given as ``data`` or as ``mean``, ``sd`` and ``n``.
+
+    The steps say how x̄ and s were computed from the data (none for a summary).
+    """
+    if params.get("data") is not None:
+        mean, sd, step = data_summary(params["data"])
+        return mean, sd, len(params["data"]), (step,)
+    if params.get("mean") is None or params.get("sd") is None or params.get("n") is None:
+        raise NotSolvable("give the data, or mean, sd and n")
+    return float(params["mean"]), float(params["sd"]), int(params["n"]), ()
 
 
 class StatisticsSkill(Skill):

@@ -8,61 +8,32 @@ from typing import Any
 
 import numpy as np
 
-from mlmath.answers import AnswerFormat
 from mlmath.engine.solution import Solution
-from mlmath.engine.statistics.hypothesis_tests import ALTERNATIVES, tail_probability, z_test
+from mlmath.engine.statistics.hypothesis_tests import ALTERNATIVES, z_test
 from mlmath.exercises.inputs import Field
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
-from mlmath.exercises.statistics.variants import (
-    ALTERNATIVE_WORDS,
-    SIDES_FIELD_HELP,
-    W4_TESTS,
-    StatisticsSkill,
-    apart,
-    decimals,
-    integer,
-    p_value_mistakes,
-    pick,
+from mlmath.exercises.statistics.testing import (
+    ALTERNATIVE_FIELD,
+    ASKED_FIELD,
+    MEANS_AND_PROPORTIONS,
+    ONE_SIDED_MISTAKES,
+    HypothesisTestSkill,
+    question,
+    toward_alternative,
+    z_test_mistakes,
 )
+from mlmath.exercises.statistics.variants import ALTERNATIVE_WORDS, integer, pick
 
-TOPIC = f"{W4_TESTS} · Test for proportion and means"
 STORIES = (
     ("A cereal maker claims its boxes hold", "g", "the mean fill"),
     ("A school's past students averaged", "points", "the mean score"),
     ("A bakery's loaves are meant to weigh", "g", "the mean weight"),
 )
-ONE_SIDED_MISTAKES = (
-    Misconception(
-        "one_sided_for_two",
-        "You gave a one-sided p-value for a two-sided question",
-        "'Differs from' counts results as far out on EITHER side: double the tail area.",
-        TOPIC,
-    ),
-    Misconception(
-        "two_sided_for_one",
-        "You gave a two-sided p-value for a one-sided question",
-        "The alternative names one direction: only that tail counts, so do not double it.",
-        TOPIC,
-    ),
-    Misconception(
-        "wrong_tail",
-        "You took the tail on the wrong side",
-        "For 'greater' the p-value is the area to the RIGHT of the statistic; for 'less' "
-        "the area to the left.",
-        TOPIC,
-    ),
-)
-
-
-def question(asked: str) -> str:
-    if asked == "statistic":
-        return "What is the test statistic? Give it to 2 decimal places."
-    return "What is the p-value? Give it to 4 decimal places."
 
 
 @register
-class ZTest(StatisticsSkill):
+class ZTest(HypothesisTestSkill):
     id = "statistics.z_test"
     title = "z-test for a mean"
     summary = "z = (x̄ − μ₀)/(σ/√n), then the tail area(s) of the standard normal."
@@ -72,22 +43,15 @@ class ZTest(StatisticsSkill):
         Field("null", "number", "the mean μ₀ under H0"),
         Field("sd", "number", "the known population standard deviation σ"),
         Field("n", "integer", "the sample size"),
-        Field("alternative", "choice", SIDES_FIELD_HELP, False, "two-sided", choices=ALTERNATIVES),
-        Field(
-            "asked",
-            "choice",
-            "the statistic or the p_value",
-            False,
-            "p_value",
-            choices=("statistic", "p_value"),
-        ),
+        ALTERNATIVE_FIELD,
+        ASKED_FIELD,
     )
     misconceptions = (
         Misconception(
             "used_sigma",
             "You divided by σ instead of σ/√n",
             "The statistic measures the sample MEAN's distance from μ₀ in standard errors, σ/√n.",
-            TOPIC,
+            MEANS_AND_PROPORTIONS,
         ),
         *ONE_SIDED_MISTAKES,
     )
@@ -103,12 +67,8 @@ class ZTest(StatisticsSkill):
             if level == 1
             else pick(rng, ("greater", "less") if level == 2 else ALTERNATIVES)
         )
-        if alternative == "greater":
-            shift = abs(shift)
-        elif alternative == "less":
-            shift = -abs(shift)
         return {
-            "mean": round(null + shift, 1),
+            "mean": round(null + toward_alternative(shift, alternative), 1),
             "null": null,
             "sd": sd,
             "n": n,
@@ -128,11 +88,6 @@ class ZTest(StatisticsSkill):
             f"{question(params.get('asked') or 'p_value')}",
         )
 
-    def answer_format(self, params: Params) -> AnswerFormat:
-        if params.get("asked") == "statistic":
-            return decimals(2)
-        return decimals(4, percent=True)
-
     def solve(self, params: Params) -> Solution[float]:
         return z_test(
             float(params["mean"]),
@@ -151,13 +106,6 @@ class ZTest(StatisticsSkill):
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         mean, null, sd = float(params["mean"]), float(params["null"]), float(params["sd"])
-        alternative = params.get("alternative") or "two-sided"
         z = (mean - null) / (sd / math.sqrt(int(params["n"])))
-        wrong_z = (mean - null) / sd
-        if params.get("asked") == "statistic":
-            return apart(z, {"used_sigma": wrong_z}, 2)
-        answers: dict[str, Any] = {
-            "used_sigma": tail_probability(wrong_z, alternative, None),
-            **p_value_mistakes(z, alternative, None),
-        }
-        return apart(self.solve(params).answer, answers, 4)
+        wrong = {"used_sigma": (mean - null) / sd}
+        return z_test_mistakes(params, z, wrong, self.solve(params).answer)
