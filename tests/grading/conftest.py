@@ -8,6 +8,9 @@ import pytest
 
 from mlmath.grading.harness import Grader
 
+# The shared assignment checks assert; show their failures in full, as in a test module.
+pytest.register_assert_rewrite("tests.fixtures.assignments")
+
 
 @pytest.fixture(scope="session")
 def grader() -> Iterator[Grader]:

@@ -4,72 +4,46 @@ intended feedback."""
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
+from tests.fixtures.assignments import (
+    assert_data_is_what_the_script_writes,
+    assert_declared,
+    assert_hidden_inputs_vary_with_the_seed,
+    assert_mistake_gets_the_feedback,
+    assert_reference_scores_full_marks,
+    assert_starter_scores_zero_with_a_clear_message,
+    with_function,
+)
 
 from mlmath.grading.harness import Grader
-from mlmath.grading.spec import ASSIGNMENTS, list_assignments, load_assignment
 from mlmath.grading.submission import read_python
 
 pytestmark = pytest.mark.sandbox
 
 ID = "c3w4-ab-testing"
-FOLDER = ASSIGNMENTS / ID
-
-
-def reference() -> str:
-    return (FOLDER / "reference.py").read_text()
-
-
-def with_function(name: str, replacement: str) -> str:
-    source = reference()
-    start = source.index(f"def {name}(")
-    following = source.find("\ndef ", start + 1)
-    end = len(source) if following < 0 else following + 1
-    return source[:start] + replacement.strip() + "\n\n\n" + source[end:]
 
 
 def test_the_assignment_is_declared() -> None:
-    assert ID in list_assignments()
-    assignment = load_assignment(ID)
-    assert assignment.course == 3
-    names = {path.name for path in assignment.learner_files()}
+    names = assert_declared(ID, 3)
     assert {"ab_testing.py", "visits.csv"} <= names
-    assert not names & {"reference.py", "tests.py", "make_data.py"}
-    assert all(path.is_file() for path in assignment.learner_files())
+    assert "make_data.py" not in names
 
 
 def test_the_committed_data_is_what_the_script_writes() -> None:
-    spec = importlib.util.spec_from_file_location("make_ab_data", FOLDER / "make_data.py")
-    assert spec
-    assert spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    assert (FOLDER / "visits.csv").read_text() == module.visits_csv()
+    assert_data_is_what_the_script_writes(ID, "visits.csv", "visits_csv")
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 4])
 def test_reference_scores_full_marks(grader: Grader, seed: int) -> None:
-    result = grader.grade(ID, read_python(reference().encode()), seed=seed)
-    failures = [(test.name, test.message) for test in result.tests if not test.passed]
-    assert failures == []
-    assert result.score == result.max_score > 20
+    assert_reference_scores_full_marks(grader, ID, seed)
 
 
 def test_the_starter_scores_zero_with_a_clear_message(grader: Grader) -> None:
-    assignment = load_assignment(ID)
-    starter = (assignment.folder / assignment.starter).read_bytes()
-    result = grader.grade(ID, read_python(starter), seed=1)
-    assert result.score == 0
-    assert all("raised NotImplementedError" in test.message for test in result.tests)
+    assert_starter_scores_zero_with_a_clear_message(grader, ID)
 
 
 def test_hidden_inputs_vary_with_the_seed() -> None:
-    assignment = load_assignment(ID)
-    first = [repr(case.args) for case in assignment.tests(seed=1)]
-    assert first != [repr(case.args) for case in assignment.tests(seed=2)]
-    assert [repr(case.args) for case in assignment.tests(seed=1)] == first
+    assert_hidden_inputs_vary_with_the_seed(ID)
 
 
 MISTAKES = [
@@ -112,13 +86,7 @@ MISTAKES = [
 def test_typical_mistakes_get_the_intended_feedback(
     grader: Grader, function: str, wrong: str, feedback: str
 ) -> None:
-    source = with_function(function, wrong)
-    result = grader.grade(ID, read_python(source.encode()), seed=3, public_only=True)
-    failing = [test for test in result.tests if test.function == function]
-    assert failing
-    assert not failing[0].passed
-    assert feedback in failing[0].message, failing[0].message
-    assert failing[0].call.startswith(f"{function}(")
+    assert_mistake_gets_the_feedback(grader, ID, function, wrong, feedback)
 
 
 def test_a_two_sided_p_value_in_the_decision_loses_points(grader: Grader) -> None:
@@ -129,7 +97,7 @@ def test_a_two_sided_p_value_in_the_decision_loses_points(grader: Grader) -> Non
         "    p = p_value(z, 'two-sided')\n"
         "    return {'z': z, 'p_value': p, 'ship_b': bool(p < alpha)}"
     )
-    result = grader.grade(ID, read_python(with_function("ab_decision", wrong).encode()), seed=1)
+    result = grader.grade(ID, read_python(with_function(ID, "ab_decision", wrong).encode()), seed=1)
     verdicts = [t.passed for t in result.tests if t.function == "ab_decision"]
     assert not all(verdicts)
     assert result.score < result.max_score

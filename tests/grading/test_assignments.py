@@ -5,9 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.fixtures.assignments import (
+    assert_declared,
+    assert_hidden_inputs_vary_with_the_seed,
+    assert_mistake_gets_the_feedback,
+    assert_reference_scores_full_marks,
+    assert_starter_scores_zero_with_a_clear_message,
+    reference,
+    with_function,
+)
 
 from mlmath.grading.harness import Grader
-from mlmath.grading.spec import ASSIGNMENTS, list_assignments, load_assignment
 from mlmath.grading.submission import read_python
 
 pytestmark = pytest.mark.sandbox
@@ -15,54 +23,24 @@ pytestmark = pytest.mark.sandbox
 IDS = ["c1w2-linear-systems", "c1w3-perceptron-regression", "c1w4-eigenvectors"]
 
 
-def reference(assignment_id: str) -> str:
-    return (ASSIGNMENTS / assignment_id / "reference.py").read_text()
-
-
-def with_function(assignment_id: str, name: str, replacement: str) -> str:
-    """The reference solution with one function replaced by a typical wrong one."""
-    source = reference(assignment_id)
-    start = source.index(f"def {name}(")
-    following = source.find("\ndef ", start + 1)
-    end = len(source) if following < 0 else following + 1
-    return source[:start] + replacement.strip() + "\n\n\n" + source[end:]
-
-
 def test_the_three_course_1_assignments_are_declared() -> None:
-    assert set(IDS) <= set(list_assignments())
     for assignment_id in IDS:
-        assignment = load_assignment(assignment_id)
-        assert assignment.course == 1
-        names = {path.name for path in assignment.learner_files()}
-        assert "reference.py" not in names
-        assert "tests.py" not in names
-        assert all(path.is_file() for path in assignment.learner_files())
+        assert_declared(assignment_id, 1)
 
 
 @pytest.mark.parametrize("assignment_id", IDS)
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_reference_scores_full_marks(grader: Grader, assignment_id: str, seed: int) -> None:
-    result = grader.grade(assignment_id, read_python(reference(assignment_id).encode()), seed=seed)
-    failures = [(test.name, test.message) for test in result.tests if not test.passed]
-    assert failures == []
-    assert result.score == result.max_score > 20
+    assert_reference_scores_full_marks(grader, assignment_id, seed)
 
 
 @pytest.mark.parametrize("assignment_id", IDS)
 def test_the_starter_scores_zero_with_a_clear_message(grader: Grader, assignment_id: str) -> None:
-    assignment = load_assignment(assignment_id)
-    starter = (assignment.folder / assignment.starter).read_bytes()
-    result = grader.grade(assignment_id, read_python(starter), seed=1)
-    assert result.score == 0
-    assert all("raised NotImplementedError" in test.message for test in result.tests)
+    assert_starter_scores_zero_with_a_clear_message(grader, assignment_id)
 
 
 def test_hidden_inputs_vary_with_the_seed() -> None:
-    assignment = load_assignment("c1w2-linear-systems")
-    first = [repr(case.args) for case in assignment.tests(seed=1)]
-    second = [repr(case.args) for case in assignment.tests(seed=2)]
-    assert first != second
-    assert [repr(case.args) for case in assignment.tests(seed=1)] == first
+    assert_hidden_inputs_vary_with_the_seed("c1w2-linear-systems")
 
 
 MISTAKES = [
@@ -146,13 +124,7 @@ MISTAKES = [
 def test_typical_mistakes_get_the_intended_feedback(
     grader: Grader, assignment_id: str, function: str, wrong: str, feedback: str
 ) -> None:
-    source = with_function(assignment_id, function, wrong)
-    result = grader.grade(assignment_id, read_python(source.encode()), seed=3, public_only=True)
-    failing = [test for test in result.tests if test.function == function]
-    assert failing
-    assert not failing[0].passed
-    assert feedback in failing[0].message
-    assert failing[0].call.startswith(f"{function}(")
+    result = assert_mistake_gets_the_feedback(grader, assignment_id, function, wrong, feedback)
     dependents = ("solve", "train", "principal_components")  # they call other functions
     others = [t for t in result.tests if t.function not in (function, *dependents)]
     assert all(test.passed for test in others)
