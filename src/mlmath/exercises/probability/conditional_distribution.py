@@ -14,27 +14,25 @@ from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field
 from mlmath.exercises.probability.joint_marginal import (
     STORIES,
-    check_joint_inputs,
+    TOPIC,
+    JointTableSkill,
     generate_joint,
     joint_inputs,
     joint_prompt,
     read_joint,
 )
 from mlmath.exercises.probability.variants import (
-    W2_RANDOM_VECTORS,
     integer,
     is_clean,
     pick,
     probability_format,
 )
 from mlmath.exercises.registry import register
-from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
-
-TOPIC = f"{W2_RANDOM_VECTORS} · Marginal and conditional distributions"
+from mlmath.exercises.skill import Misconception, Params, Prompt
 
 
 @register
-class ConditionalDistribution(Skill):
+class ConditionalDistribution(JointTableSkill):
     id = "probability.conditional_distribution"
     title = "Conditional distributions from a joint table"
     summary = "P(Y = y | X = x) = P(X = x, Y = y) / P(X = x): a cell over its row's total."
@@ -79,9 +77,6 @@ class ConditionalDistribution(Skill):
 
     def answer_format(self, params: Params) -> AnswerFormat:
         return probability_format()
-
-    def check_inputs(self, params: Params) -> None:
-        check_joint_inputs(self, params)
 
     def solve(self, params: Params) -> Solution[Fraction]:
         table, xs, ys = read_joint(params)

@@ -14,7 +14,7 @@ from mlmath.engine.probability.joint import independence_from_table
 from mlmath.engine.solution import Solution
 from mlmath.exercises.probability.joint_marginal import (
     STORIES,
-    check_joint_inputs,
+    JointTableSkill,
     generate_joint,
     joint_inputs,
     joint_prompt,
@@ -29,7 +29,7 @@ from mlmath.exercises.probability.variants import (
     pick,
 )
 from mlmath.exercises.registry import register
-from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
+from mlmath.exercises.skill import Misconception, Params, Prompt
 
 TOPIC = f"{W2_RANDOM_VECTORS} · Independence"
 
@@ -41,7 +41,7 @@ def first_cell_factorises(table: tuple[tuple[Fraction, ...], ...]) -> bool:
 
 
 @register
-class IndependenceFromTable(Skill):
+class IndependenceFromTable(JointTableSkill):
     id = "probability.independence_from_table"
     title = "Independence from a joint table"
     summary = "X and Y are independent when every cell is P(X = x)·P(Y = y)."
@@ -94,9 +94,6 @@ class IndependenceFromTable(Skill):
 
     def answer_format(self, params: Params) -> AnswerFormat:
         return AnswerFormat(Kind.CHOICE, options=YES_NO)
-
-    def check_inputs(self, params: Params) -> None:
-        check_joint_inputs(self, params)
 
     def solve(self, params: Params) -> Solution[str]:
         table, xs, ys = read_joint(params)

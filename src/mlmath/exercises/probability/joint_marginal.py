@@ -70,15 +70,18 @@ def generate_joint(rng: np.random.Generator, level: int) -> dict[str, Any]:
     }
 
 
-def check_joint_inputs(skill: Any, params: Params) -> None:
-    try:
-        skill.solve(params)
-    except NotSolvable as error:
-        raise InputError(str(error)) from None
+class JointTableSkill(Skill):
+    """A skill over one joint table: a learner's own table is checked by solving it."""
+
+    def check_inputs(self, params: Params) -> None:
+        try:
+            self.solve(params)
+        except NotSolvable as error:
+            raise InputError(str(error)) from None
 
 
 @register
-class JointMarginal(Skill):
+class JointMarginal(JointTableSkill):
     id = "probability.joint_marginal"
     title = "Marginal probabilities from a joint table"
     summary = "P(X = x) adds the row of x over every y; P(Y = y) adds the column of y."
@@ -124,9 +127,6 @@ class JointMarginal(Skill):
 
     def answer_format(self, params: Params) -> AnswerFormat:
         return probability_format()
-
-    def check_inputs(self, params: Params) -> None:
-        check_joint_inputs(self, params)
 
     def solve(self, params: Params) -> Solution[Fraction]:
         table, xs, ys = read_joint(params)
