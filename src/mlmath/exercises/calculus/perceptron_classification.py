@@ -11,24 +11,22 @@ import numpy as np
 from mlmath.answers import AnswerFormat, Kind
 from mlmath.engine.calculus.perceptron import classification_step, sigmoid, weighted_sum
 from mlmath.engine.exact import Vector
-from mlmath.engine.solution import NotSolvable, Solution
+from mlmath.engine.solution import Solution
 from mlmath.exercises.calculus.functions import integer, pick
 from mlmath.exercises.calculus.neurons import (
     PERCEPTRON_CLASSIFICATION,
-    decimal,
     mistakes_stand_out,
     number_text,
     numbers_text,
 )
 from mlmath.exercises.calculus.perceptron_regression_step import (
-    PERCEPTRON_INPUTS,
+    PerceptronStepSkill,
     added_gradient,
-    check_perceptron,
+    draw_example,
     update,
 )
-from mlmath.exercises.inputs import InputError
 from mlmath.exercises.registry import register
-from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
+from mlmath.exercises.skill import Misconception, Params, Prompt
 
 RATES = {
     1: (Fraction(1), Fraction(1, 2), Fraction(1, 4), Fraction(1, 5)),
@@ -44,7 +42,7 @@ def _answer(values: tuple[Fraction | float, ...]) -> Vector | tuple[float, ...]:
 
 
 @register
-class PerceptronClassification(Skill):
+class PerceptronClassification(PerceptronStepSkill):
     id = "calculus.perceptron_classification"
     title = "Train a sigmoid perceptron for one step"
     summary = (
@@ -52,7 +50,6 @@ class PerceptronClassification(Skill):
         "that classifies."
     )
     levels = 3
-    inputs = PERCEPTRON_INPUTS
     misconceptions = (
         added_gradient(PERCEPTRON_CLASSIFICATION),
         Misconception(
@@ -78,14 +75,7 @@ class PerceptronClassification(Skill):
                 return params
 
     def _draw(self, rng: np.random.Generator, level: int) -> Params:
-        n = level
-        places = 0 if level < 3 else 1
-        x = Vector(tuple(Fraction(integer(rng, -3, 4, nonzero=True)) for _ in range(n)))
-        if level == 1:
-            w, b = Vector((Fraction(0),)), Fraction(0)
-        else:
-            w = Vector(tuple(decimal(rng, -2, 2, places) for _ in range(n)))
-            b = decimal(rng, -2, 2, places)
+        x, w, b = draw_example(rng, level)
         return {
             "x": x,
             "y": Fraction(integer(rng, 0, 1)),
@@ -136,10 +126,3 @@ class PerceptronClassification(Skill):
             "no_sigmoid": _answer(update(params, z - params["y"])),
             "extra_sigmoid_slope": _answer(update(params, error * prediction * (1 - prediction))),
         }
-
-    def check_inputs(self, params: Params) -> None:
-        check_perceptron(params)
-        try:
-            self.solve(params)
-        except NotSolvable as error:
-            raise InputError(str(error)) from None

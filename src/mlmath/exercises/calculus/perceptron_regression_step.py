@@ -79,15 +79,36 @@ def forgot_learning_rate(topic: str) -> Misconception:
     )
 
 
-def check_perceptron(params: Params) -> None:
-    if len(params["x"]) != len(params["weights"]):
-        raise InputError("weights: give one weight per feature in x")
-    if not 0 < params["learning_rate"] <= 10:
-        raise InputError("learning_rate: give a positive number such as 0.1")
+def draw_example(rng: np.random.Generator, level: int) -> tuple[Vector, Vector, Fraction]:
+    """An example's features x (one per level) and the current weights and bias: all zero
+    at level 1, integers at level 2, one decimal place at level 3."""
+    n = level
+    places = 0 if level < 3 else 1
+    x = Vector(tuple(Fraction(integer(rng, -3, 4, nonzero=True)) for _ in range(n)))
+    if level == 1:
+        return x, Vector((Fraction(0),)), Fraction(0)
+    w = Vector(tuple(decimal(rng, -2, 2, places) for _ in range(n)))
+    return x, w, decimal(rng, -2, 2, places)
+
+
+class PerceptronStepSkill(Skill):
+    """One training step of a perceptron on one example, from :data:`PERCEPTRON_INPUTS`."""
+
+    inputs = PERCEPTRON_INPUTS
+
+    def check_inputs(self, params: Params) -> None:
+        if len(params["x"]) != len(params["weights"]):
+            raise InputError("weights: give one weight per feature in x")
+        if not 0 < params["learning_rate"] <= 10:
+            raise InputError("learning_rate: give a positive number such as 0.1")
+        try:
+            self.solve(params)
+        except NotSolvable as error:
+            raise InputError(str(error)) from None
 
 
 @register
-class PerceptronRegressionStep(Skill):
+class PerceptronRegressionStep(PerceptronStepSkill):
     id = "calculus.perceptron_regression_step"
     title = "Train a linear perceptron for one step"
     summary = (
@@ -95,7 +116,6 @@ class PerceptronRegressionStep(Skill):
         "activation (linear regression)."
     )
     levels = 3
-    inputs = PERCEPTRON_INPUTS
     misconceptions = (
         added_gradient(PERCEPTRON_REGRESSION),
         dropped_input(PERCEPTRON_REGRESSION),
@@ -103,14 +123,7 @@ class PerceptronRegressionStep(Skill):
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
-        n = level
-        places = 0 if level < 3 else 1
-        x = Vector(tuple(Fraction(integer(rng, -3, 4, nonzero=True)) for _ in range(n)))
-        if level == 1:
-            w, b = Vector((Fraction(0),)), Fraction(0)
-        else:
-            w = Vector(tuple(decimal(rng, -2, 2, places) for _ in range(n)))
-            b = decimal(rng, -2, 2, places)
+        x, w, b = draw_example(rng, level)
         y = Fraction(integer(rng, -9, 12))
         while weighted_sum(x.entries, w.entries, b) == y:
             y += 1
@@ -158,10 +171,3 @@ class PerceptronRegressionStep(Skill):
             "dropped_input": Vector.of(update(params, error, with_input=False)),
             "forgot_learning_rate": Vector.of(update(params, error / params["learning_rate"])),
         }
-
-    def check_inputs(self, params: Params) -> None:
-        check_perceptron(params)
-        try:
-            self.solve(params)
-        except NotSolvable as error:
-            raise InputError(str(error)) from None
