@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from mlmath.cli import assignment, curriculum, practice, regrade, serve, solve, worker
+from mlmath.cli import assignment, curriculum, lab, practice, regrade, serve, solve, worker
 
 app = typer.Typer(
     name="mlmath",
@@ -19,6 +19,7 @@ app.command("practice")(practice.practice)
 app.command("curriculum")(curriculum.curriculum)
 app.command("serve")(serve.serve)
 app.add_typer(assignment.app, name="assignment")
+app.add_typer(lab.app, name="lab")
 app.command("grade")(assignment.grade)
 app.command("worker")(worker.worker)
 app.command("regrade")(regrade.regrade)

@@ -25,7 +25,16 @@ from mlmath.store.migrate import upgrade
 from mlmath.web import deps, filters
 from mlmath.web.routes import accounts as account_routes
 from mlmath.web.routes import assignments as assignment_routes
-from mlmath.web.routes import attempts, course, explain, instructor, practice, quizzes, review
+from mlmath.web.routes import (
+    attempts,
+    course,
+    explain,
+    instructor,
+    labs,
+    practice,
+    quizzes,
+    review,
+)
 from mlmath.web.security import SecurityMiddleware
 from mlmath.web.site import WEB, Site, load_curriculum, load_skills, multi_user_for
 
@@ -165,6 +174,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
     for module in (
         course,
+        labs,
         practice,
         quizzes,
         review,
