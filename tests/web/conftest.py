@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
+from tests.fixtures.browser import chromium
 from tests.fixtures.client import Client
 from tests.fixtures.skills import ADDITION
 
@@ -14,6 +15,8 @@ from mlmath.exercises import registry
 from mlmath.web.app import create_app
 
 PASSWORD = "correct horse battery"
+
+__all__ = ["chromium"]  # the browser tests' fixture, shared from tests/fixtures/browser.py
 
 
 def config_for(data_dir: Path, database_url: str = "") -> Config:

@@ -13,12 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, sync_playwright
+from playwright.sync_api import Browser, Locator, Page
 from tests.fixtures.live import served
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 MINUS = "\u2212"
 
@@ -31,34 +30,10 @@ def figure_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="module")
-def figure_browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is not installed")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-quic",
-            ],
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
 @pytest.fixture
-def page(figure_browser: Browser) -> Iterator[Page]:
+def page(chromium: Browser) -> Iterator[Page]:
     """A fresh page that fails the test on any script error or CSP violation."""
-    context = figure_browser.new_context(viewport={"width": 1000, "height": 900})
+    context = chromium.new_context(viewport={"width": 1000, "height": 900})
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -81,6 +56,18 @@ def page(figure_browser: Browser) -> Iterator[Page]:
     yield page
     context.close()
     assert not errors, errors
+
+
+@pytest.fixture
+def phone(chromium: Browser) -> Iterator[Page]:
+    """A fresh page on a phone's screen, 360 pixels wide, with touch."""
+    context = chromium.new_context(
+        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
+    )
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 def figure(page: Page, kind: str, nth: int = 0) -> Locator:
@@ -244,23 +231,16 @@ def test_dot_product_changes_sign_as_v_turns(figure_server: str, page: Page) -> 
     shot(fig, "dot-product-obtuse")
 
 
-def test_figure_fits_a_phone(figure_server: str, figure_browser: Browser) -> None:
-    context = figure_browser.new_context(
-        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
-    )
-    try:
-        page = context.new_page()
-        page.goto(f"{figure_server}/lessons/c1w4l1")
-        fig = figure(page, "linear-transformation")
-        box = fig.locator(".figure-canvas").bounding_box()
-        assert box is not None
-        assert 200 < box["width"] <= 360
-        assert box["height"] > 150
-        assert page.evaluate("document.documentElement.scrollWidth") <= 360
-        assert readout(fig).startswith("det = 5:")
-        shot(fig, "linear-transformation-phone")
-    finally:
-        context.close()
+def test_figure_fits_a_phone(figure_server: str, phone: Page) -> None:
+    phone.goto(f"{figure_server}/lessons/c1w4l1")
+    fig = figure(phone, "linear-transformation")
+    box = fig.locator(".figure-canvas").bounding_box()
+    assert box is not None
+    assert 200 < box["width"] <= 360
+    assert box["height"] > 150
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    assert readout(fig).startswith("det = 5:")
+    shot(fig, "linear-transformation-phone")
 
 
 def shown(x: float) -> str:

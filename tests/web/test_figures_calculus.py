@@ -10,15 +10,15 @@ import json
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 from tests.web import test_figures as shared
 from tests.web.test_figures import MINUS, drag, figure, press, readout, shot
 
 pytestmark = pytest.mark.browser
 
 figure_server = shared.figure_server
-figure_browser = shared.figure_browser
 page = shared.page
+phone = shared.phone
 
 
 @pytest.fixture
@@ -168,25 +168,18 @@ def test_practice_gradient_descent_figure_comes_with_the_solution(
     shot(fig, "practice-gradient-descent")
 
 
-def test_calculus_figures_fit_a_phone(figure_server: str, figure_browser: Browser) -> None:
-    context = figure_browser.new_context(
-        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
+def test_calculus_figures_fit_a_phone(figure_server: str, phone: Page) -> None:
+    phone.goto(f"{figure_server}/lessons/c2w2l2")
+    fig = figure(phone, "gradient-descent")
+    box = fig.locator(".figure-canvas").bounding_box()
+    assert box is not None
+    assert 200 < box["width"] <= 360
+    # The figure and its buttons stay within the screen.
+    right = phone.evaluate(
+        "el => Math.max(...[el, ...el.querySelectorAll('*')]"
+        ".map(e => e.getBoundingClientRect().right))",
+        fig.element_handle(),
     )
-    try:
-        phone = context.new_page()
-        phone.goto(f"{figure_server}/lessons/c2w2l2")
-        fig = figure(phone, "gradient-descent")
-        box = fig.locator(".figure-canvas").bounding_box()
-        assert box is not None
-        assert 200 < box["width"] <= 360
-        # The figure and its buttons stay within the screen.
-        right = phone.evaluate(
-            "el => Math.max(...[el, ...el.querySelectorAll('*')]"
-            ".map(e => e.getBoundingClientRect().right))",
-            fig.element_handle(),
-        )
-        assert right <= 360
-        assert readout(fig).startswith("α = 0.25.")
-        shot(fig, "gradient-descent-phone")
-    finally:
-        context.close()
+    assert right <= 360
+    assert readout(fig).startswith("α = 0.25.")
+    shot(fig, "gradient-descent-phone")
