@@ -10,8 +10,9 @@ measures the time from start to the first page, signs up the learners, then
 runs them for a bounded time through the practice loop (GET the practice panel,
 POST an answer, as htmx does) and reports checked answers per second and the
 p50/p99 latency of each request. For PostgreSQL it starts its own throwaway
-server. The load generator speaks HTTP/1.1 over asyncio streams (keep-alive, no
-client library) so that it costs the shared CPU little. Target on a 2-core
+server the way the tests do (``tests/fixtures/postgres.py``), but with fsync on.
+The load generator speaks HTTP/1.1 over asyncio streams (keep-alive, no client
+library) so that it costs the shared CPU little. Target on a 2-core
 machine: >= 500 checked answers/s at p99 <= 100 ms on SQLite.
 """
 
@@ -24,7 +25,6 @@ import random
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -36,15 +36,12 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
+sys.path.insert(0, str(ROOT))  # run as a script: make the repository's tests package importable
+
+from tests.fixtures.postgres import PG_BIN, free_port, throwaway_postgres  # noqa: E402
+
 SKILL = "linalg.determinant_2x2"
 PASSWORD = "benchmark password 1"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 # --- a minimal HTTP/1.1 client ------------------------------------------------------
@@ -117,54 +114,9 @@ def field_value(html: str, name: str) -> str:
 
 @contextmanager
 def postgres() -> Iterator[str]:
-    base = Path(tempfile.mkdtemp(prefix="mlmath-bench-pg-"))
-    base.chmod(0o755)
-    data = base / "data"
-    data.mkdir()
-    as_pg: dict[str, str] = {"user": "postgres", "group": "postgres"} if os.geteuid() == 0 else {}
-    if as_pg:
-        shutil.chown(data, "postgres", "postgres")
-    subprocess.run(
-        [str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "--no-sync"],
-        check=True,
-        capture_output=True,
-        cwd="/",
-        **as_pg,  # type: ignore[call-overload]
-    )
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            str(PG_BIN / "postgres"),
-            "-D",
-            str(data),
-            "-h",
-            "127.0.0.1",
-            "-p",
-            str(port),
-            "-k",
-            str(data),
-            "-c",
-            "max_connections=200",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        cwd="/",
-        **as_pg,  # type: ignore[call-overload]
-    )
-    try:
-        import psycopg
-
-        for _ in range(300):
-            try:
-                psycopg.connect(f"host=127.0.0.1 port={port} user=postgres dbname=postgres").close()
-                break
-            except psycopg.OperationalError:
-                time.sleep(0.05)
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
-    finally:
-        process.send_signal(signal.SIGINT)
-        process.wait(timeout=30)
-        shutil.rmtree(base, ignore_errors=True)
+    """A throwaway PostgreSQL server, durable like a real one; yields the database's URL."""
+    with throwaway_postgres(fsync=True) as server:
+        yield f"{server}/postgres"
 
 
 @contextmanager
