@@ -8,20 +8,21 @@ from typing import Any
 
 import numpy as np
 
-from mlmath.answers import AnswerFormat
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.engine.statistics.distributions import normal_quantile, t_quantile
 from mlmath.engine.statistics.intervals import Interval, fit_line, prediction_interval
 from mlmath.exercises.inputs import Field
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
-from mlmath.exercises.statistics.regression_slope_interval import STORIES, line_data
+from mlmath.exercises.statistics.regression_slope_interval import (
+    STORIES,
+    LineIntervalSkill,
+    line_data,
+)
 from mlmath.exercises.statistics.variants import (
     W4_INTERVALS,
-    StatisticsSkill,
     confidence_text,
     integer,
-    interval_format,
     pick,
     shown,
 )
@@ -30,7 +31,7 @@ TOPIC = f"{W4_INTERVALS} · Prediction Interval"
 
 
 @register
-class PredictionInterval(StatisticsSkill):
+class PredictionInterval(LineIntervalSkill):
     id = "statistics.prediction_interval"
     title = "Prediction interval"
     summary = "ŷ₀ ± t*ₙ₋₂·s·√(1 + 1/n + (x₀ − x̄)²/Sxx): where one new point will fall."
@@ -78,16 +79,6 @@ class PredictionInterval(StatisticsSkill):
             f"observation at x = {float(params['x_new']):g}, as (lower, upper), to 2 decimal "
             "places.",
         )
-
-    def answer_format(self, params: Params) -> AnswerFormat:
-        return interval_format(2)
-
-    def check_inputs(self, params: Params) -> None:
-        if len(params["x"]) > 1000:
-            from mlmath.exercises.inputs import InputError
-
-            raise InputError("x: at most 1000 points are accepted")
-        super().check_inputs(params)
 
     def solve(self, params: Params) -> Solution[Interval]:
         return prediction_interval(

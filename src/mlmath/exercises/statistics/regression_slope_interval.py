@@ -12,7 +12,7 @@ from mlmath.answers import AnswerFormat
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.engine.statistics.distributions import normal_quantile, t_quantile
 from mlmath.engine.statistics.intervals import Interval, fit_line, regression_interval
-from mlmath.exercises.inputs import Field
+from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
 from mlmath.exercises.statistics.variants import (
@@ -32,6 +32,7 @@ STORIES = (
     ("advertising spend (thousand euros)", "sales (thousand euros)"),
     ("temperature (°C)", "ice creams sold (dozens)"),
 )
+MAX_POINTS = 1000
 
 
 def line_data(rng: np.random.Generator, n: int) -> tuple[tuple[float, ...], tuple[float, ...]]:
@@ -41,8 +42,21 @@ def line_data(rng: np.random.Generator, n: int) -> tuple[tuple[float, ...], tupl
     return floats(x.tolist()), floats(y.tolist())
 
 
+class LineIntervalSkill(StatisticsSkill):
+    """An interval from the least-squares line through paired data x, y (at most 1000
+    points), answered as (lower, upper) to 2 decimal places."""
+
+    def answer_format(self, params: Params) -> AnswerFormat:
+        return interval_format(2)
+
+    def check_inputs(self, params: Params) -> None:
+        if len(params["x"]) > MAX_POINTS:
+            raise InputError(f"x: at most {MAX_POINTS} points are accepted")
+        super().check_inputs(params)
+
+
 @register
-class RegressionSlopeInterval(StatisticsSkill):
+class RegressionSlopeInterval(LineIntervalSkill):
     id = "statistics.regression_slope_interval"
     title = "Confidence interval for a regression slope or intercept"
     summary = "b ± t*ₙ₋₂·SE(b), with SE(b₁) = s/√Sxx and s² = SSE/(n − 2)."
@@ -96,16 +110,6 @@ class RegressionSlopeInterval(StatisticsSkill):
             f"{confidence_text(params['confidence'])} confidence interval for the {which} "
             f"({'b₁' if which == 'slope' else 'b₀'}) as (lower, upper), to 2 decimal places.",
         )
-
-    def answer_format(self, params: Params) -> AnswerFormat:
-        return interval_format(2)
-
-    def check_inputs(self, params: Params) -> None:
-        if len(params["x"]) > 1000:
-            from mlmath.exercises.inputs import InputError
-
-            raise InputError("x: at most 1000 points are accepted")
-        super().check_inputs(params)
 
     def solve(self, params: Params) -> Solution[Interval]:
         return regression_interval(
