@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from fractions import Fraction
+from typing import TypeVar
 
 import numpy as np
 
 from mlmath.engine.exact import Matrix, Vector
 from mlmath.engine.linalg.echelon import forward_elimination
-from mlmath.engine.linalg.rank import rank_of
 from mlmath.engine.linalg.system import LinearSystem, default_variables
 
 MAX_TRIES = 200
+
+T = TypeVar("T", int, Fraction)
 
 
 def pick(rng: np.random.Generator, choices: Sequence[int]) -> int:
@@ -35,24 +37,57 @@ def integers(rng: np.random.Generator, count: int, low: int, high: int) -> list[
 
 
 def scramble(
-    rng: np.random.Generator, rows: list[list[Fraction]], *, multiplier: int = 2, rounds: int = 2
+    rng: np.random.Generator,
+    rows: list[list[Fraction]],
+    *,
+    multiplier: int = 2,
+    rounds: int = 2,
+    bounds: Sequence[int] | None = None,
 ) -> list[list[Fraction]]:
     """Hide a matrix behind random 'add a multiple of another row' operations and a shuffle.
 
     These operations never change the reduced row echelon form, the rank or the
-    solutions of the system the rows describe.
+    solutions of the system the rows describe. With ``bounds`` (one per column),
+    each operation's multiple is drawn among those that keep every entry within
+    its column's bound, and the operation is skipped when none does.
     """
+    return _scramble(rng, rows, multiplier=multiplier, rounds=rounds, bounds=bounds)
+
+
+def _scramble(
+    rng: np.random.Generator,
+    rows: list[list[T]],
+    *,
+    multiplier: int,
+    rounds: int,
+    bounds: Sequence[int] | None,
+) -> list[list[T]]:
     out = [list(r) for r in rows]
     m = len(out)
+    multiples = [k for k in range(-multiplier, multiplier + 1) if k != 0]
     if m > 1:
         for _ in range(rounds + m // 3):
-            for target in rng.permutation(m):
+            for target in rng.permutation(m).tolist():
                 source = int(rng.integers(m - 1))
                 source += source >= target
-                k = nonzero(rng, -multiplier, multiplier)
-                out[target] = [a + k * b for a, b in zip(out[target], out[source], strict=True)]
-    order = rng.permutation(m)
-    return [out[int(i)] for i in order]
+                row, other = out[target], out[source]
+                if bounds is None:
+                    k = multiples[int(rng.integers(len(multiples)))]
+                    out[target] = [a + k * b for a, b in zip(row, other, strict=True)]
+                    continue
+                allowed = [
+                    k
+                    for k in multiples
+                    if all(
+                        abs(a + k * b) <= limit
+                        for a, b, limit in zip(row, other, bounds, strict=True)
+                    )
+                ]
+                if allowed:
+                    k = allowed[int(rng.integers(len(allowed)))]
+                    out[target] = [a + k * b for a, b in zip(row, other, strict=True)]
+    order = rng.permutation(m).tolist()
+    return [out[i] for i in order]
 
 
 def pivot_columns(rng: np.random.Generator, n: int, rank: int) -> list[int]:
@@ -95,29 +130,38 @@ def hidden_matrix(
 ) -> Matrix:
     """A matrix of the given rank with no zero row and entries within ``±bound``.
 
-    At most ``max_zero_share`` of the entries are 0.
+    At most ``max_zero_share`` of the entries are 0. The reduced form is cleared
+    of denominators row by row and then scrambled in whole numbers, each
+    operation kept within the bound, so almost every draw is usable.
     """
-    n = shape[1]
+    m, n = shape
     for attempt in range(MAX_TRIES * 5):
         limit = bound + attempt // 40  # relax slowly, so generation always ends
         columns = pivot_columns(rng, n, rank)
-        rows = reduced_form(rng, shape, columns, low=low, high=high, denominators=denominators)
-        rows = _clear_denominators(scramble(rng, rows, multiplier=multiplier))
+        start = _integer_rows(
+            reduced_form(rng, shape, columns, low=low, high=high, denominators=denominators)
+        )
+        if not _no_zero_columns(start, n) or any(abs(a) > limit for r in start for a in r):
+            continue
+        rows = _scramble(rng, start, multiplier=multiplier, rounds=2, bounds=[limit] * n)
         zeros = sum(a == 0 for r in rows for a in r)
-        if (
-            _no_zero_lines(rows, n)
-            and all(abs(a) <= limit for r in rows for a in r)
-            and zeros <= max_zero_share * shape[0] * n
-        ):
-            return Matrix(tuple(tuple(r) for r in rows))
+        if _no_zero_rows(rows, n) and zeros <= max_zero_share * m * n:
+            return Matrix(tuple(tuple(Fraction(a) for a in r) for r in rows))
     raise RuntimeError("could not generate a matrix within bounds")  # pragma: no cover
 
 
-def _no_zero_lines(rows: list[list[Fraction]], n: int) -> bool:
+def _no_zero_lines(rows: Sequence[Sequence[Fraction | int]], n: int) -> bool:
     """No row and none of the first ``n`` columns is all zeros (every unknown appears)."""
-    return all(any(a != 0 for a in r[:n]) for r in rows) and all(
-        any(r[j] != 0 for r in rows) for j in range(n)
-    )
+    return _no_zero_rows(rows, n) and _no_zero_columns(rows, n)
+
+
+def _no_zero_rows(rows: Sequence[Sequence[Fraction | int]], n: int) -> bool:
+    return all(any(r[:n]) for r in rows)
+
+
+def _no_zero_columns(rows: Sequence[Sequence[Fraction | int]], n: int) -> bool:
+    """Row operations keep a zero column zero, so this can be checked before scrambling."""
+    return all(any(r[j] for r in rows) for j in range(n))
 
 
 def _clear_denominators(rows: list[list[Fraction]]) -> list[list[Fraction]]:
@@ -128,6 +172,17 @@ def _clear_denominators(rows: list[list[Fraction]]) -> list[list[Fraction]]:
         for a in row:
             scale = scale * a.denominator // _gcd(scale, a.denominator)
         out.append([a * scale for a in row])
+    return out
+
+
+def _integer_rows(rows: list[list[Fraction]]) -> list[list[int]]:
+    """Each row times the least common multiple of its denominators, as whole numbers."""
+    out = []
+    for row in rows:
+        scale = 1
+        for a in row:
+            scale = scale * a.denominator // _gcd(scale, a.denominator)
+        out.append([a.numerator * (scale // a.denominator) for a in row])
     return out
 
 
@@ -151,29 +206,63 @@ def regular_system(
     """An n×n system with exactly one solution, chosen first (fractions if ``denominators``)."""
     low, high = solution_range
     for _ in range(MAX_TRIES * 5):
+        rows: list[list[int]]
         if clean_steps:
-            matrix = hidden_matrix(rng, (n, n), n, bound=bound, multiplier=multiplier)
+            rows = _clean_matrix(rng, n, bound=bound, multiplier=multiplier)
         else:
-            matrix = Matrix.of(rng.integers(-bound, bound + 1, size=(n, n)).tolist())
-            if rank_of(matrix) < n:
+            rows = rng.integers(-bound, bound + 1, size=(n, n)).tolist()
+            if _determinant(rows) == 0:
                 continue
-        if sum(a == 0 for r in matrix.rows for a in r) > n * n // 4:
+        if sum(a == 0 for r in rows for a in r) > n * n // 4:
             continue
-        if want_unit_coefficient and not any(abs(a) == 1 for r in matrix.rows for a in r):
+        if want_unit_coefficient and not any(abs(a) == 1 for r in rows for a in r):
             continue
-        if clean_steps and not has_clean_steps(matrix):
-            continue
-        solution = Vector(
-            tuple(
-                Fraction(int(rng.integers(low, high + 1)), pick(rng, denominators))
-                for _ in range(n)
+        solution = [
+            Fraction(int(rng.integers(low, high + 1)), pick(rng, denominators)) for _ in range(n)
+        ]
+        augmented = []
+        for r in rows:
+            b = sum((a * x for a, x in zip(r, solution, strict=True)), Fraction(0))
+            augmented.append([a * b.denominator for a in r] + [b.numerator])
+        if all(abs(a) <= 4 * bound for r in augmented for a in r):
+            return LinearSystem(
+                Matrix(tuple(tuple(Fraction(a) for a in r[:-1]) for r in augmented)),
+                Vector(tuple(Fraction(r[-1]) for r in augmented)),
+                default_variables(n),
             )
-        )
-        rhs = matrix.times_vector(solution)
-        rows = _clear_denominators([[*r, b] for r, b in zip(matrix.rows, rhs, strict=True)])
-        if all(abs(a) <= 4 * bound for r in rows for a in r):
-            return LinearSystem.of([r[:-1] for r in rows], [r[-1] for r in rows])
     raise RuntimeError("could not generate a system within bounds")  # pragma: no cover
+
+
+def _clean_matrix(
+    rng: np.random.Generator, n: int, *, bound: int, multiplier: int
+) -> list[list[int]]:
+    """An invertible n×n matrix whose forward elimination uses whole-number multipliers."""
+    for _ in range(MAX_TRIES * 5):
+        matrix = hidden_matrix(rng, (n, n), n, bound=bound, multiplier=multiplier)
+        rows = [[a.numerator for a in r] for r in matrix.rows]
+        if _whole_number_steps(rows):
+            return rows
+    raise RuntimeError("could not generate a matrix with clean steps")  # pragma: no cover
+
+
+def _determinant(rows: list[list[int]]) -> int:
+    """The determinant of a square integer matrix, by fraction-free (Bareiss) elimination."""
+    a = [list(r) for r in rows]
+    n = len(a)
+    sign, previous = 1, 1
+    for k in range(n - 1):
+        if a[k][k] == 0:
+            swap = next((i for i in range(k + 1, n) if a[i][k] != 0), None)
+            if swap is None:
+                return 0
+            a[k], a[swap] = a[swap], a[k]
+            sign = -sign
+        pivot = a[k][k]
+        for i in range(k + 1, n):
+            for j in range(k + 1, n):
+                a[i][j] = (a[i][j] * pivot - a[i][k] * a[k][j]) // previous
+        previous = pivot
+    return sign * a[n - 1][n - 1]
 
 
 def singular_system(
@@ -189,7 +278,8 @@ def singular_system(
 ) -> LinearSystem:
     """A system whose coefficient matrix has ``rank``: consistent or not, as asked.
 
-    ``spread`` bounds the free entries of the hidden reduced form.
+    ``spread`` bounds the free entries of the hidden reduced form. Row operations
+    keep the rank of the hidden reduced form, so only the bounds need checking.
     """
     m, n = shape
     if rank >= m and not consistent:
@@ -197,32 +287,67 @@ def singular_system(
     for attempt in range(MAX_TRIES * 5):
         limit = bound + attempt // 40  # relax slowly, so generation always ends
         columns = pivot_columns(rng, n, rank)
-        rows = reduced_form(
+        reduced = reduced_form(
             rng, (m, n + 1), columns, low=-spread, high=spread, denominators=denominators
         )
         for i in range(rank):
-            rows[i][n] = Fraction(int(rng.integers(-5, 6)), pick(rng, denominators))
+            reduced[i][n] = Fraction(int(rng.integers(-5, 6)), pick(rng, denominators))
         if not consistent:
-            rows[rank][n] = Fraction(1)
-        rows = _clear_denominators(scramble(rng, rows, multiplier=multiplier))
-        system = LinearSystem.of([r[:-1] for r in rows], [r[-1] for r in rows])
-        entries = [a for r in rows for a in r[:-1]]
-        if (
-            _no_zero_lines(rows, n)
-            and all(abs(a) <= limit for a in entries)
-            and all(abs(r[-1]) <= 4 * limit for r in rows)
-            and rank_of(system.matrix) == rank
+            reduced[rank][n] = Fraction(1)
+        start = _integer_rows(reduced)
+        bounds = [limit] * n + [4 * limit]
+        if not _no_zero_columns(start, n) or any(
+            abs(a) > b for r in start for a, b in zip(r, bounds, strict=True)
         ):
-            return system
+            continue
+        rows = _scramble(rng, start, multiplier=multiplier, rounds=2, bounds=bounds)
+        if _no_zero_rows(rows, n):
+            return LinearSystem(
+                Matrix(tuple(tuple(Fraction(a) for a in r[:-1]) for r in rows)),
+                Vector(tuple(Fraction(r[-1]) for r in rows)),
+                default_variables(n),
+            )
     raise RuntimeError("could not generate a system within bounds")  # pragma: no cover
 
 
 def has_clean_steps(matrix: Matrix) -> bool:
     """Whether forward elimination uses whole-number multipliers only."""
-    return all(
-        getattr(op, "factor", Fraction(1)).denominator == 1
-        for op in forward_elimination(matrix).operations
-    )
+    if any(a.denominator != 1 for r in matrix.rows for a in r):
+        return all(
+            getattr(op, "factor", Fraction(1)).denominator == 1
+            for op in forward_elimination(matrix).operations
+        )
+    return _whole_number_steps([[a.numerator for a in r] for r in matrix.rows])
+
+
+def _whole_number_steps(rows: list[list[int]]) -> bool:
+    """:func:`has_clean_steps` for a whole-number matrix, in whole numbers.
+
+    Follows :func:`~mlmath.engine.linalg.echelon.forward_elimination`: the pivot is
+    the first non-zero entry of the column, with a swap only when the pivot
+    position holds 0. While every multiplier is whole, every entry stays whole.
+    """
+    a = [list(r) for r in rows]
+    m, n = len(a), len(a[0])
+    row = 0
+    for column in range(n):
+        if row == m:
+            break
+        source = next((i for i in range(row, m) if a[i][column] != 0), None)
+        if source is None:
+            continue
+        a[row], a[source] = a[source], a[row]
+        pivot_row = a[row]
+        pivot = pivot_row[column]
+        for i in range(row + 1, m):
+            below = a[i][column]
+            if below:
+                if below % pivot:
+                    return False
+                k = below // pivot
+                a[i] = [x - k * y for x, y in zip(a[i], pivot_row, strict=True)]
+        row += 1
+    return True
 
 
 def variables_text(names: Sequence[str]) -> str:
