@@ -203,34 +203,78 @@ def regular_system(
     want_unit_coefficient: bool = False,
     clean_steps: bool = False,
 ) -> LinearSystem:
-    """An n×n system with exactly one solution, chosen first (fractions if ``denominators``)."""
+    """An n×n system with exactly one solution, chosen first (fractions if ``denominators``).
+
+    Each equation is cleared of the denominator of its right-hand side, and every
+    entry stays within ``4 × bound``. A random matrix is drawn equation by
+    equation for the chosen solution; a matrix with whole-number elimination
+    steps is kept while solutions are drawn for it.
+    """
     low, high = solution_range
-    for _ in range(MAX_TRIES * 5):
-        rows: list[list[int]]
-        if clean_steps:
-            rows = _clean_matrix(rng, n, bound=bound, multiplier=multiplier)
-        else:
-            rows = rng.integers(-bound, bound + 1, size=(n, n)).tolist()
-            if _determinant(rows) == 0:
-                continue
-        if sum(a == 0 for r in rows for a in r) > n * n // 4:
-            continue
-        if want_unit_coefficient and not any(abs(a) == 1 for r in rows for a in r):
-            continue
-        solution = [
+
+    def draw_solution() -> list[Fraction]:
+        return [
             Fraction(int(rng.integers(low, high + 1)), pick(rng, denominators)) for _ in range(n)
         ]
-        augmented = []
-        for r in rows:
-            b = sum((a * x for a, x in zip(r, solution, strict=True)), Fraction(0))
-            augmented.append([a * b.denominator for a in r] + [b.numerator])
-        if all(abs(a) <= 4 * bound for r in augmented for a in r):
-            return LinearSystem(
-                Matrix(tuple(tuple(Fraction(a) for a in r[:-1]) for r in augmented)),
-                Vector(tuple(Fraction(r[-1]) for r in augmented)),
-                default_variables(n),
-            )
+
+    for _ in range(MAX_TRIES * 5):
+        rows: list[list[int]] | None
+        if clean_steps:
+            matrix = _clean_matrix(rng, n, bound=bound, multiplier=multiplier)
+            if not _usable(matrix, want_unit_coefficient):
+                continue
+            for _ in range(20):
+                rows = _augmented_within(matrix, draw_solution(), 4 * bound)
+                if rows is not None:
+                    return _system(rows)
+            continue
+        solution = draw_solution()
+        rows = []
+        for _ in range(n):
+            for _ in range(MAX_TRIES):
+                row = _augmented_within(
+                    [rng.integers(-bound, bound + 1, size=n).tolist()], solution, 4 * bound
+                )
+                if row is not None:
+                    rows += row
+                    break
+            else:
+                break
+        if len(rows) == n and _usable(rows, want_unit_coefficient) and _determinant(rows) != 0:
+            return _system(rows)
     raise RuntimeError("could not generate a system within bounds")  # pragma: no cover
+
+
+def _usable(rows: Sequence[Sequence[int]], want_unit_coefficient: bool) -> bool:
+    """At most a quarter of the coefficients 0, and a coefficient ±1 when wanted."""
+    n = len(rows)
+    if sum(a == 0 for r in rows for a in r[:n]) > n * n // 4:
+        return False
+    return not want_unit_coefficient or any(abs(a) == 1 for r in rows for a in r[:n])
+
+
+def _augmented_within(
+    matrix: Sequence[Sequence[int]], solution: Sequence[Fraction], bound: int
+) -> list[list[int]] | None:
+    """The rows ``[a | a·x]`` of ``matrix``, each cleared of the denominator of its
+    right-hand side; ``None`` when an entry exceeds ``bound``."""
+    out = []
+    for r in matrix:
+        b = sum((a * x for a, x in zip(r, solution, strict=True)), Fraction(0))
+        d = b.denominator
+        if abs(b.numerator) > bound or any(abs(a) * d > bound for a in r):
+            return None
+        out.append([a * d for a in r] + [b.numerator])
+    return out
+
+
+def _system(rows: Sequence[Sequence[int]]) -> LinearSystem:
+    """The system with augmented matrix ``rows`` (whole numbers)."""
+    return LinearSystem(
+        Matrix(tuple(tuple(Fraction(a) for a in r[:-1]) for r in rows)),
+        Vector(tuple(Fraction(r[-1]) for r in rows)),
+        default_variables(len(rows[0]) - 1),
+    )
 
 
 def _clean_matrix(
@@ -302,11 +346,7 @@ def singular_system(
             continue
         rows = _scramble(rng, start, multiplier=multiplier, rounds=2, bounds=bounds)
         if _no_zero_rows(rows, n):
-            return LinearSystem(
-                Matrix(tuple(tuple(Fraction(a) for a in r[:-1]) for r in rows)),
-                Vector(tuple(Fraction(r[-1]) for r in rows)),
-                default_variables(n),
-            )
+            return _system(rows)
     raise RuntimeError("could not generate a system within bounds")  # pragma: no cover
 
 
