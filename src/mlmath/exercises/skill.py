@@ -103,6 +103,14 @@ class Skill(ABC):
         learner's own, through ``mlmath solve``) has no answer.
         """
 
+    def answer(self, params: Params) -> Any:
+        """The answer alone: ``solve(params).answer``, which grading compares with.
+
+        Override with a faster route that skips the worked steps when there is one;
+        it must give the same answer as :meth:`solve`.
+        """
+        return self.solve(params).answer
+
     def hints(self, params: Params) -> tuple[str, ...]:
         """Hints that lead without telling: a question first, then the first step."""
         return ()
@@ -142,7 +150,7 @@ class Skill(ABC):
             given = parse(response, answer_format)
         except AnswerError as error:
             return Feedback("invalid", error.message)
-        expected = self.solve(params).answer
+        expected = self.answer(params)
         verdict = compare(expected, given, answer_format)
         if verdict is Verdict.EQUAL:
             return Feedback("correct", "Correct.")
@@ -171,7 +179,7 @@ class Skill(ABC):
         """Responses for the contract suite: by default the answer shown canonically
         and every diagnosable buggy answer. Override to add more forms."""
         answer_format = self.answer_format(params)
-        expected = self.solve(params).answer
+        expected = self.answer(params)
         wrong = [
             show(w, answer_format)
             for w in self.buggy_answers(params).values()

@@ -232,3 +232,52 @@ def augmented_rank(system: LinearSystem) -> int:
     """The rank of ``[A | b]``: one more than the rank of ``A`` when a row reads ``0 = c``."""
     reading = read_echelon(system)
     return len(reading.reduction.pivots) + (0 if reading.consistent else 1)
+
+
+def solution_set(system: LinearSystem) -> SolutionSet:
+    """The answer of :func:`solve_by_elimination` alone, without the worked steps.
+
+    Gauss–Jordan elimination on plain rows of fractions. The pivot columns do not
+    depend on the order of the row operations, and neither does the solution set
+    read off the reduced form (free variables 0 for the particular solution, one
+    of them 1 for each direction), so this is the same answer, found faster.
+
+    >>> from mlmath.engine.linalg.system import LinearSystem
+    >>> solution_set(LinearSystem.of([[1, 2], [2, 4]], [3, 6])).text()
+    'x = 3 - 2t, y = t'
+    """
+    m, n = system.size
+    rows = [[*r, b] for r, b in zip(system.matrix.rows, system.rhs, strict=True)]
+    pivots: list[int] = []
+    for column in range(n):
+        rank = len(pivots)
+        if rank == m:
+            break
+        source = next((i for i in range(rank, m) if rows[i][column] != 0), None)
+        if source is None:
+            continue
+        rows[rank], rows[source] = rows[source], rows[rank]
+        pivot_row = rows[rank]
+        pivot = pivot_row[column]
+        if pivot != 1:
+            pivot_row = rows[rank] = [a / pivot for a in pivot_row]
+        for i in range(m):
+            factor = rows[i][column]
+            if i != rank and factor != 0:
+                rows[i] = [a - factor * b for a, b in zip(rows[i], pivot_row, strict=True)]
+        pivots.append(column)
+    rank = len(pivots)
+    if any(rows[i][n] != 0 for i in range(rank, m)):
+        return SolutionSet.empty(system.variables)
+    zero = Fraction(0)
+    particular = [zero] * n
+    for i, column in enumerate(pivots):
+        particular[column] = rows[i][n]
+    directions = []
+    for free in (j for j in range(n) if j not in pivots):
+        direction = [zero] * n
+        direction[free] = Fraction(1)
+        for i, column in enumerate(pivots):
+            direction[column] = -rows[i][free]
+        directions.append(Vector(tuple(direction)))
+    return SolutionSet(system.variables, Vector(tuple(particular)), tuple(directions))

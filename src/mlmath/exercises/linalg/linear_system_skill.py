@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 from mlmath.answers import AnswerFormat, Kind, show
 from mlmath.engine.exact import Vector
 from mlmath.engine.linalg.echelon import forward_elimination
-from mlmath.engine.linalg.elimination import solve_by_elimination
+from mlmath.engine.linalg.elimination import solution_set, solve_by_elimination
 from mlmath.engine.linalg.solution_set import PARAMETER_NAMES, SolutionSet
 from mlmath.engine.linalg.system import LinearSystem, default_variables
 from mlmath.engine.render import number_text
@@ -131,7 +131,7 @@ class LinearSystemSkill(Skill):
 
     def examples(self, params: Params) -> Examples:
         base = super().examples(params)
-        expected = self.solve(params).answer
+        expected = self.answer(params)
         assert isinstance(expected, SolutionSet)
         fmt = self.answer_format(params)
         correct = [*base.correct, *other_forms(expected)]
@@ -207,6 +207,9 @@ class EliminationSkill(LinearSystemSkill):
 
     def solve(self, params: Params) -> Solution[SolutionSet]:
         return solve_by_elimination(system_of(params))
+
+    def answer(self, params: Params) -> SolutionSet:
+        return solution_set(system_of(params))
 
     def hints(self, params: Params) -> tuple[str, ...]:
         system = system_of(params)

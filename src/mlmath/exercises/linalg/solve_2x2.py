@@ -105,7 +105,7 @@ class SolveTwoByTwo(EliminationSkill):
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         out = dict(super().buggy_answers(params))
-        expected = self.solve(params).answer
+        expected = self.answer(params)
         if expected.particular is not None and expected.kind == "unique":
             out["swapped_values"] = SolutionSet(
                 expected.variables, type(expected.particular)(expected.particular.entries[::-1])

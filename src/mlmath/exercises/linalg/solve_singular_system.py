@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from mlmath.engine.linalg.elimination import solve_by_elimination
+from mlmath.engine.linalg.elimination import solution_set, solve_by_elimination
 from mlmath.engine.linalg.solution_set import SolutionSet
 from mlmath.engine.solution import Solution
 from mlmath.exercises.linalg.elimination_mistakes import ignore_contradiction, one_point_only
@@ -77,6 +77,9 @@ class SolveSingularSystem(LinearSystemSkill):
     def solve(self, params: Params) -> Solution[SolutionSet]:
         return solve_by_elimination(system_of(params))
 
+    def answer(self, params: Params) -> SolutionSet:
+        return solution_set(system_of(params))
+
     def hints(self, params: Params) -> tuple[str, ...]:
         system = system_of(params)
         hints = [
@@ -93,7 +96,7 @@ class SolveSingularSystem(LinearSystemSkill):
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         system = system_of(params)
-        expected = self.solve(params).answer
+        expected = self.answer(params)
         out: dict[str, Any] = {}
         if expected.kind == "infinite":
             out["zero_row_means_none"] = SolutionSet.empty(system.variables)
