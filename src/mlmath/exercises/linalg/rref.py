@@ -10,10 +10,12 @@ import numpy as np
 from mlmath.answers import AnswerFormat, Kind, show
 from mlmath.engine.exact import Matrix
 from mlmath.engine.linalg.echelon import (
+    Reduction,
+    backward_elimination,
     forward_elimination,
-    full_reduction,
     is_reduced_row_echelon_form,
     reduced_row_echelon_form,
+    rref_of,
 )
 from mlmath.engine.linalg.row_operations import AddMultiple, Scale
 from mlmath.engine.solution import Solution
@@ -46,11 +48,12 @@ SCALED_ONLY_PIVOT = Misconception(
 )
 
 
-def unscaled_reduction(matrix: Matrix) -> Matrix:
+def unscaled_reduction(matrix: Matrix, forward: Reduction | None = None) -> Matrix:
     """Zeros above and below each pivot, but the pivots left as they were."""
-    reduction = full_reduction(matrix)
+    forward = forward or forward_elimination(matrix)
+    reduction = backward_elimination(forward)
     unit = reduction.result
-    echelon = forward_elimination(matrix).result
+    echelon = forward.result
     rows = []
     for i, row in enumerate(unit.rows):
         pivot = next((p for r, p in ((r, echelon[r, c]) for r, c in reduction.pivots) if r == i), 1)
@@ -58,9 +61,9 @@ def unscaled_reduction(matrix: Matrix) -> Matrix:
     return Matrix(tuple(rows))
 
 
-def pivot_only_scaled(matrix: Matrix) -> Matrix:
+def pivot_only_scaled(matrix: Matrix, forward: Reduction | None = None) -> Matrix:
     """Gauss–Jordan where 'divide the row by its pivot' changes only the pivot entry."""
-    forward = forward_elimination(matrix)
+    forward = forward or forward_elimination(matrix)
     current = forward.result
     for row, column in reversed(forward.pivots):
         pivot = current[row, column]
@@ -96,6 +99,9 @@ class ReducedRowEchelonForm(Skill):
     def solve(self, params: Params) -> Solution[Matrix]:
         return reduced_row_echelon_form(params["matrix"])
 
+    def answer(self, params: Params) -> Matrix:
+        return rref_of(params["matrix"])
+
     def hints(self, params: Params) -> tuple[str, ...]:
         reduction = forward_elimination(params["matrix"])
         hints = ["What must be true of each pivot, and of the entries above and below it?"]
@@ -109,16 +115,17 @@ class ReducedRowEchelonForm(Skill):
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         matrix: Matrix = params["matrix"]
+        forward = forward_elimination(matrix)
         return {
-            "stopped_at_ref": forward_elimination(matrix).result,
-            "pivots_not_scaled": unscaled_reduction(matrix),
-            "scaled_only_pivot": pivot_only_scaled(matrix),
+            "stopped_at_ref": forward.result,
+            "pivots_not_scaled": unscaled_reduction(matrix, forward),
+            "scaled_only_pivot": pivot_only_scaled(matrix, forward),
         }
 
     def examples(self, params: Params) -> Examples:
         base = super().examples(params)
         fmt = self.answer_format(params)
-        answer = self.solve(params).answer
+        answer = self.answer(params)
         nested = (
             "[" + ", ".join("[" + ", ".join(str(a) for a in r) + "]" for r in answer.rows) + "]"
         )
