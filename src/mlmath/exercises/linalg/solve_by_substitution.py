@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from mlmath.engine.linalg.elimination import solution_set
 from mlmath.engine.linalg.solution_set import SolutionSet
 from mlmath.engine.linalg.substitution import choose_isolation, equations_of, solve_by_substitution
 from mlmath.engine.solution import Solution
@@ -80,6 +81,12 @@ class SolveBySubstitution(LinearSystemSkill):
 
     def solve(self, params: Params) -> Solution[SolutionSet]:
         return solve_by_substitution(system_of(params))
+
+    def answer(self, params: Params) -> SolutionSet:
+        """A unique solution is the same by any method; otherwise the parametric form
+        is the one substitution reads off, so it is worked out in full."""
+        fast = solution_set(system_of(params))
+        return fast if fast.kind == "unique" else self.solve(params).answer
 
     def hints(self, params: Params) -> tuple[str, ...]:
         system = system_of(params)
