@@ -70,9 +70,29 @@ def _paren_latex(value: Fraction) -> str:
 
 
 def determinant(matrix: Matrix) -> Fraction:
-    """The determinant, exactly, without steps (by elimination)."""
+    """The determinant, exactly, without steps (by elimination on plain rows).
+
+    >>> determinant(Matrix.of([[0, 2], [3, 1]]))
+    Fraction(-6, 1)
+    """
     _require_square(matrix)
-    return triangularize(matrix).determinant
+    rows = [list(r) for r in matrix.rows]
+    n = len(rows)
+    value = Fraction(1)
+    for col in range(n):
+        pivot = next((i for i in range(col, n) if rows[i][col] != 0), None)
+        if pivot is None:
+            return Fraction(0)
+        if pivot != col:
+            rows[col], rows[pivot] = rows[pivot], rows[col]
+            value = -value
+        top = rows[col]
+        value *= top[col]
+        for i in range(col + 1, n):
+            factor = rows[i][col] / top[col]
+            if factor:
+                rows[i] = [a - factor * b for a, b in zip(rows[i], top, strict=True)]
+    return value
 
 
 # --- 2×2 -----------------------------------------------------------------------------

@@ -10,7 +10,11 @@ from typing import Any
 import numpy as np
 
 from mlmath.answers import AnswerFormat, Kind
-from mlmath.engine.linalg.determinant import determinant_by_elimination, triangularize
+from mlmath.engine.linalg.determinant import (
+    determinant,
+    determinant_by_elimination,
+    triangularize,
+)
 from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field
 from mlmath.exercises.linalg.matrix_variants import clean_pivot_matrix
@@ -75,6 +79,9 @@ class DeterminantByElimination(Skill):
 
     def solve(self, params: Params) -> Solution[Fraction]:
         return determinant_by_elimination(params["matrix"])
+
+    def answer(self, params: Params) -> Fraction:
+        return determinant(params["matrix"])
 
     def hints(self, params: Params) -> tuple[str, ...]:
         work = triangularize(params["matrix"])

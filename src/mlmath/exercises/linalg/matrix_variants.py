@@ -83,21 +83,34 @@ def has_parallel_rows(matrix: Matrix) -> bool:
 
 def clean_pivot_matrix(rng: np.random.Generator, n: int, needs_swap: bool, halves: bool) -> Matrix:
     """``L·U`` with small integer multipliers and pivots, so elimination stays tidy;
-    with ``needs_swap`` the first pivot position holds 0 and a swap is needed."""
-    while True:
-        lower = [[Fraction(1) if i == j else Fraction(0) for j in range(n)] for i in range(n)]
-        upper = [[Fraction(0)] * n for _ in range(n)]
-        for i in range(n):
-            for j in range(i):
-                lower[i][j] = Fraction(int(rng.integers(-2, 3)))
-            for j in range(i, n):
-                upper[i][j] = entries(rng, 1, -4, 5, halves and j > i)[0]
-            while upper[i][i] == 0:
-                upper[i][i] = Fraction(int(rng.integers(-3, 4)))
-        if needs_swap:
-            lower[1][0] = Fraction(0)
-        matrix = Matrix(tuple(map(tuple, lower))).times_matrix(Matrix(tuple(map(tuple, upper))))
-        if needs_swap:
-            matrix = matrix.swap_rows(0, 1)
-        if max(abs(a) for row in matrix.rows for a in row) <= 12:
-            return matrix
+    with ``needs_swap`` the first pivot position holds 0 and a swap is needed.
+
+    Row ``i`` of ``L·U`` is row ``i`` of ``U`` plus multiples of the rows of ``U``
+    above it, so it is drawn (its multipliers and its row of ``U``) until its
+    entries are within ±12, without redrawing the rows already kept.
+    """
+    upper: list[list[Fraction]] = []
+    rows: list[list[Fraction]] = []
+    for i in range(n):
+        for _ in range(1000):
+            multipliers = [int(rng.integers(-2, 3)) for _ in range(i)]
+            u = [Fraction(0)] * i + [
+                entries(rng, 1, -4, 5, halves and j > i)[0] for j in range(i, n)
+            ]
+            while u[i] == 0:
+                u[i] = Fraction(int(rng.integers(-3, 4)))
+            if needs_swap and i == 1:
+                multipliers[0] = 0
+            row = list(u)
+            for k, multiplier in enumerate(multipliers):
+                if multiplier:
+                    row = [a + multiplier * b for a, b in zip(row, upper[k], strict=True)]
+            if all(abs(a) <= 12 for a in row):
+                break
+        else:  # pragma: no cover - a row of U alone is always within the bound
+            raise RuntimeError("could not draw a row within bounds")
+        upper.append(u)
+        rows.append(row)
+    if needs_swap:
+        rows[0], rows[1] = rows[1], rows[0]
+    return Matrix(tuple(tuple(r) for r in rows))
