@@ -27,6 +27,8 @@ from mlmath.engine.render import number_json, number_latex, number_text
 
 Writer = Callable[[Fraction], str]
 
+_ZERO = Fraction(0)
+
 
 @dataclass(frozen=True, slots=True)
 class LinearExpression:
@@ -58,7 +60,7 @@ class LinearExpression:
 
     @classmethod
     def number(cls, names: Sequence[str], value: ScalarLike) -> LinearExpression:
-        return cls.of(names, {}, value)
+        return cls(tuple(names), (_ZERO,) * len(names), fraction(value))
 
     @classmethod
     def name(cls, names: Sequence[str], name: str) -> LinearExpression:
@@ -80,10 +82,17 @@ class LinearExpression:
         )
 
     def __sub__(self, other: LinearExpression) -> LinearExpression:
-        return self + other.scale(-1)
+        self._same_names(other)
+        return LinearExpression(
+            self.names,
+            tuple(a - b for a, b in zip(self.coefficients, other.coefficients, strict=True)),
+            self.constant - other.constant,
+        )
 
     def scale(self, factor: ScalarLike) -> LinearExpression:
-        k = fraction(factor)
+        k = factor if type(factor) is Fraction else fraction(factor)
+        if k == 1:
+            return self
         return LinearExpression(
             self.names, tuple(k * a for a in self.coefficients), k * self.constant
         )
