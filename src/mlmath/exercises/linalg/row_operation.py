@@ -164,6 +164,9 @@ class RowOperationSkill(Skill):
     def answer_format(self, params: Params) -> AnswerFormat:
         return AnswerFormat(Kind.MATRIX, shape=params["matrix"].shape)
 
+    def answer(self, params: Params) -> Matrix:
+        return self._operation(params).apply(params["matrix"])
+
     def solve(self, params: Params) -> Solution[Matrix]:
         matrix: Matrix = params["matrix"]
         op = self._operation(params)
