@@ -23,7 +23,7 @@ from fractions import Fraction
 from typing import Any, Literal
 
 from mlmath.engine.exact import Matrix, Vector
-from mlmath.engine.linalg.elimination import solve_by_elimination
+from mlmath.engine.linalg.elimination import solution_set, solve_by_elimination
 from mlmath.engine.linalg.rank import rank_of
 from mlmath.engine.linalg.solution_set import SolutionSet
 from mlmath.engine.linalg.system import LinearSystem
@@ -122,7 +122,6 @@ def planes_intersection(system: LinearSystem) -> Solution[GeometricReading]:
     _check_equations(system, 3, "plane")
     solved = solve_by_elimination(system)
     solutions = solved.answer
-    rank = rank_of(system.matrix)
     if solutions.kind == "unique":
         point = ", ".join(number_text(a) for a in solutions.particular or ())
         intersection: Intersection = "point"
@@ -144,7 +143,7 @@ def planes_intersection(system: LinearSystem) -> Solution[GeometricReading]:
         )
     else:
         intersection = "none"
-        picture = _why_planes_miss(system, rank)
+        picture = _why_planes_miss(system, rank_of(system.matrix))
     reading = GeometricReading(intersection, solutions, picture)
     steps = (
         Step("Each equation is a plane in space; a solution is a point on every plane", system),
@@ -152,6 +151,17 @@ def planes_intersection(system: LinearSystem) -> Solution[GeometricReading]:
         Step(picture, solutions),
     )
     return Solution(reading, steps)
+
+
+def planes_meet(system: LinearSystem) -> Intersection:
+    """The answer of :func:`planes_intersection` alone, without the worked steps."""
+    _check_equations(system, 3, "plane")
+    solutions = solution_set(system)
+    if solutions.kind == "none":
+        return "none"
+    if not solutions.directions:
+        return "point"
+    return "line" if len(solutions.directions) == 1 else "plane"
 
 
 def _why_planes_miss(system: LinearSystem, rank: int) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from mlmath.answers import AnswerFormat, Choice, Kind
-from mlmath.engine.linalg.geometry import Intersection, planes_intersection
+from mlmath.engine.linalg.geometry import Intersection, planes_intersection, planes_meet
 from mlmath.engine.linalg.rank import rank_of
 from mlmath.engine.solution import Solution, Step
 from mlmath.exercises.linalg.linear_system_skill import (
@@ -101,6 +101,9 @@ class PlanesIntersection(LinearSystemSkill):
         label = next(c.label for c in OPTIONS if c.id == reading.intersection)
         return Solution(reading.intersection, (*solved.steps, Step(f"Answer: {label}")))
 
+    def answer(self, params: Params) -> Intersection:
+        return planes_meet(system_of(params))
+
     def hints(self, params: Params) -> tuple[str, ...]:
         return (
             "After elimination, how many pivots are there, and does any row read 0 = (non-zero)?",
@@ -111,7 +114,7 @@ class PlanesIntersection(LinearSystemSkill):
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         system = system_of(params)
-        expected = self.solve(params).answer
+        expected = self.answer(params)
         out: dict[str, Any] = {}
         if expected in ("line", "plane"):
             out["zero_row_means_none"] = "none"
@@ -122,7 +125,7 @@ class PlanesIntersection(LinearSystemSkill):
         return out
 
     def examples(self, params: Params) -> Examples:
-        expected = self.solve(params).answer
+        expected = self.answer(params)
         label = str(next(c.label for c in OPTIONS if c.id == expected))
         wrong = [c.id for c in OPTIONS if c.id != expected]
         return Examples(correct=[expected, label], incorrect=wrong, invalid=["a circle", "7"])
