@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from math import gcd, lcm
 
 from mlmath.engine.exact import Vector
 from mlmath.engine.linalg.echelon import Reduction, forward_elimination
@@ -237,17 +238,18 @@ def augmented_rank(system: LinearSystem) -> int:
 def solution_set(system: LinearSystem) -> SolutionSet:
     """The answer of :func:`solve_by_elimination` alone, without the worked steps.
 
-    Gauss–Jordan elimination on plain rows of fractions. The pivot columns do not
-    depend on the order of the row operations, and neither does the solution set
-    read off the reduced form (free variables 0 for the particular solution, one
-    of them 1 for each direction), so this is the same answer, found faster.
+    The pivot columns do not depend on the order of the row operations, and
+    neither does the solution set read off the echelon form (free variables 0 for
+    the particular solution, one of them 1 for each direction), so this is the
+    same answer, found faster: forward elimination in whole numbers (each row
+    cleared of its denominators), then back substitution in fractions.
 
     >>> from mlmath.engine.linalg.system import LinearSystem
     >>> solution_set(LinearSystem.of([[1, 2], [2, 4]], [3, 6])).text()
     'x = 3 - 2t, y = t'
     """
     m, n = system.size
-    rows = [[*r, b] for r, b in zip(system.matrix.rows, system.rhs, strict=True)]
+    rows = [_whole_row((*r, b)) for r, b in zip(system.matrix.rows, system.rhs, strict=True)]
     pivots: list[int] = []
     for column in range(n):
         rank = len(pivots)
@@ -257,27 +259,49 @@ def solution_set(system: LinearSystem) -> SolutionSet:
         if source is None:
             continue
         rows[rank], rows[source] = rows[source], rows[rank]
-        pivot_row = rows[rank]
-        pivot = pivot_row[column]
-        if pivot != 1:
-            pivot_row = rows[rank] = [a / pivot for a in pivot_row]
-        for i in range(m):
-            factor = rows[i][column]
-            if i != rank and factor != 0:
-                rows[i] = [a - factor * b for a, b in zip(rows[i], pivot_row, strict=True)]
+        top = rows[rank]
+        pivot = top[column]
+        for i in range(rank + 1, m):
+            below = rows[i][column]
+            if below:
+                rows[i] = _reduced(
+                    [pivot * a - below * b for a, b in zip(rows[i], top, strict=True)]
+                )
         pivots.append(column)
     rank = len(pivots)
     if any(rows[i][n] != 0 for i in range(rank, m)):
         return SolutionSet.empty(system.variables)
-    zero = Fraction(0)
-    particular = [zero] * n
-    for i, column in enumerate(pivots):
-        particular[column] = rows[i][n]
-    directions = []
-    for free in (j for j in range(n) if j not in pivots):
-        direction = [zero] * n
-        direction[free] = Fraction(1)
-        for i, column in enumerate(pivots):
-            direction[column] = -rows[i][free]
-        directions.append(Vector(tuple(direction)))
-    return SolutionSet(system.variables, Vector(tuple(particular)), tuple(directions))
+    free = [j for j in range(n) if j not in pivots]
+    # values[j] = [constant, coefficient of each free parameter]
+    values: list[list[Fraction]] = [[_ZERO] * (len(free) + 1) for _ in range(n)]
+    for k, j in enumerate(free):
+        values[j][k + 1] = _ONE
+    for i in range(rank - 1, -1, -1):
+        row, column = rows[i], pivots[i]
+        value = [Fraction(row[n]), *([_ZERO] * len(free))]
+        for j in range(column + 1, n):
+            if row[j]:
+                value = [v - row[j] * w for v, w in zip(value, values[j], strict=True)]
+        pivot = row[column]
+        values[column] = [v / pivot for v in value]
+    particular = Vector(tuple(v[0] for v in values))
+    directions = tuple(Vector(tuple(v[k + 1] for v in values)) for k in range(len(free)))
+    return SolutionSet(system.variables, particular, directions)
+
+
+_ZERO = Fraction(0)
+_ONE = Fraction(1)
+
+
+def _whole_row(row: Sequence[Fraction]) -> list[int]:
+    """The row times the least common multiple of its denominators."""
+    scale = 1
+    for a in row:
+        scale = lcm(scale, a.denominator)
+    return [a.numerator * (scale // a.denominator) for a in row]
+
+
+def _reduced(row: list[int]) -> list[int]:
+    """The row divided by the greatest common divisor of its entries."""
+    divisor = gcd(*row)
+    return row if divisor <= 1 else [a // divisor for a in row]

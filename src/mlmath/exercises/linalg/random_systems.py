@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from fractions import Fraction
+from math import gcd, lcm
 from typing import TypeVar
 
 import numpy as np
@@ -258,13 +259,18 @@ def _augmented_within(
 ) -> list[list[int]] | None:
     """The rows ``[a | a·x]`` of ``matrix``, each cleared of the denominator of its
     right-hand side; ``None`` when an entry exceeds ``bound``."""
+    common = 1
+    for x in solution:
+        common = lcm(common, x.denominator)
+    numerators = [x.numerator * (common // x.denominator) for x in solution]
     out = []
     for r in matrix:
-        b = sum((a * x for a, x in zip(r, solution, strict=True)), Fraction(0))
-        d = b.denominator
-        if abs(b.numerator) > bound or any(abs(a) * d > bound for a in r):
+        total = sum(a * x for a, x in zip(r, numerators, strict=True))
+        divisor = gcd(total, common)
+        numerator, d = total // divisor, common // divisor
+        if abs(numerator) > bound or any(abs(a) * d > bound for a in r):
             return None
-        out.append([a * d for a in r] + [b.numerator])
+        out.append([a * d for a in r] + [numerator])
     return out
 
 
