@@ -77,16 +77,22 @@ class LinearExpression:
         self._same_names(other)
         return LinearExpression(
             self.names,
-            tuple(a + b for a, b in zip(self.coefficients, other.coefficients, strict=True)),
-            self.constant + other.constant,
+            tuple(
+                a + b if b else a
+                for a, b in zip(self.coefficients, other.coefficients, strict=True)
+            ),
+            self.constant + other.constant if other.constant else self.constant,
         )
 
     def __sub__(self, other: LinearExpression) -> LinearExpression:
         self._same_names(other)
         return LinearExpression(
             self.names,
-            tuple(a - b for a, b in zip(self.coefficients, other.coefficients, strict=True)),
-            self.constant - other.constant,
+            tuple(
+                a - b if b else a
+                for a, b in zip(self.coefficients, other.coefficients, strict=True)
+            ),
+            self.constant - other.constant if other.constant else self.constant,
         )
 
     def scale(self, factor: ScalarLike) -> LinearExpression:
@@ -94,7 +100,9 @@ class LinearExpression:
         if k == 1:
             return self
         return LinearExpression(
-            self.names, tuple(k * a for a in self.coefficients), k * self.constant
+            self.names,
+            tuple(k * a if a else a for a in self.coefficients),
+            k * self.constant if self.constant else self.constant,
         )
 
     def without(self, name: str) -> LinearExpression:
