@@ -30,6 +30,7 @@ from typing import Any
 
 from mlmath.engine.exact import Matrix, Vector
 from mlmath.engine.linalg.characteristic import Approximate, eigenvalues
+from mlmath.engine.linalg.rank import rank_of
 from mlmath.engine.linalg.span import row_reduce
 from mlmath.engine.render import Augmented
 from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
@@ -305,6 +306,37 @@ def eigenbasis_exists(matrix: Matrix) -> Solution[bool]:
             f"only {count} in all, fewer than {n}, so there is no eigenbasis"
         )
     return Solution(count == n, (*found.steps, Step(verdict)))
+
+
+def has_eigenbasis(matrix: Matrix) -> bool:
+    """The answer of :func:`eigenbasis_exists` alone: the eigenvalues, then the
+    dimension of each eigenspace (``n − rank(A − λI)``), without the worked steps."""
+    n = matrix.shape[0]
+    try:
+        distinct, _ = _real_eigenvalues(matrix)
+    except NotSolvable as error:
+        if "complex" not in str(error):
+            raise
+        return False
+    count = 0
+    for value, _ in distinct:
+        if value.is_rational:
+            shift = value.rational
+            rows = tuple(
+                tuple(a - shift if i == j else a for j, a in enumerate(row))
+                for i, row in enumerate(matrix.rows)
+            )
+            dimension = n - rank_of(Matrix(rows))
+        else:
+            shifted = [
+                [Surd(matrix[i, j]) - (value if i == j else Surd(Fraction(0))) for j in range(n)]
+                for i in range(n)
+            ]
+            dimension = len(null_space(shifted)[0])
+        if dimension == 0:
+            raise NotSolvable(f"{value.text()} is not an eigenvalue of this matrix")
+        count += dimension
+    return count == n
 
 
 @dataclass(frozen=True, slots=True)
