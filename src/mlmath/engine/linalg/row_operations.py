@@ -91,7 +91,10 @@ class AddMultiple:
         source = matrix.rows[self.source]
         return matrix.with_row(
             self.target,
-            (a + self.factor * b for a, b in zip(matrix.rows[self.target], source, strict=True)),
+            (
+                a + self.factor * b if b else a
+                for a, b in zip(matrix.rows[self.target], source, strict=True)
+            ),
         )
 
     def describe(self) -> str:
