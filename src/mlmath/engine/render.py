@@ -28,7 +28,8 @@ def number_text(value: Fraction | int | float) -> str:
     """A number as a learner would type it: ``3``, ``-1/2``, ``0.25``."""
     if isinstance(value, float):
         return f"{value:.6g}"
-    value = Fraction(value)
+    if type(value) is not Fraction:
+        value = Fraction(value)
     if value.denominator == 1:
         return str(value.numerator)
     return f"{value.numerator}/{value.denominator}"
@@ -38,10 +39,11 @@ def number_latex(value: Fraction | int | float) -> str:
     if isinstance(value, float):
         mantissa, _, exponent = f"{value:.6g}".partition("e")
         return rf"{mantissa} \times 10^{{{int(exponent)}}}" if exponent else mantissa
-    value = Fraction(value)
+    if type(value) is not Fraction:
+        value = Fraction(value)
     if value.denominator == 1:
         return str(value.numerator)
-    sign = "-" if value < 0 else ""
+    sign = "-" if value.numerator < 0 else ""
     return rf"{sign}\frac{{{abs(value.numerator)}}}{{{value.denominator}}}"
 
 

@@ -218,7 +218,8 @@ def write_terms(
     """Write ``c₀ + c₁·n₁ + …`` with the signs folded in: ``5 - 2y``, ``-x + (1/2)z``."""
     out = ""
     for value, name in pairs:
-        magnitude = abs(value)
+        negative = value < 0
+        magnitude = -value if negative else value
         if not name:
             body = write(magnitude)
         elif magnitude == 1:
@@ -226,7 +227,7 @@ def write_terms(
         else:
             body = f"{write_coefficient(magnitude)}{name}"
         if not out:
-            out = ("-" if value < 0 else "") + body
+            out = ("-" if negative else "") + body
         else:
-            out += (" - " if value < 0 else " + ") + body
+            out += (" - " if negative else " + ") + body
     return out or "0"
