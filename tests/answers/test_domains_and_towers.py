@@ -12,7 +12,8 @@ FORMAT = AnswerFormat(Kind.EXPRESSION, variables=("x",))
 
 
 @pytest.mark.parametrize(
-    "text", ["9^9^9", "9^9^9^9", "(10^7)^(10^7)", "x^(9^9)", "exp(800)", "e^900 x", "2^1000"]
+    "text",
+    ["9^9^9", "9^9^9^9", "(10^7)^(10^7)", "x^(9^9)", "exp(800)", "e^900 x", "2^1000", "1^11e308"],
 )
 def test_power_towers_are_too_large_to_check(text: str) -> None:
     with pytest.raises(TooLarge, match="too large to check"):
@@ -39,3 +40,11 @@ def test_large_but_reasonable_powers_are_read(text: str) -> None:
 )
 def test_restricted_domains(expected: str, given: str, verdict: Verdict) -> None:
     assert compare(expression(expected, ("x",)), parse(given, FORMAT), FORMAT) is verdict
+
+
+def test_numbers_beyond_floating_point_are_compared_without_crashing() -> None:
+    given = parse("11e308 x", FORMAT)
+    assert compare(expression("2x", ("x",)), given, FORMAT) in (
+        Verdict.DIFFERENT,
+        Verdict.UNDECIDED,
+    )

@@ -71,7 +71,10 @@ def float_value(node: Node, point: Mapping[str, float]) -> float:
     op = node.op
     if op == "num":
         assert isinstance(node.value, Fraction)
-        return node.value.numerator / node.value.denominator
+        try:
+            return node.value.numerator / node.value.denominator
+        except OverflowError as error:  # 11e308: beyond floating point
+            raise Undefined("num") from error
     if op == "var":
         assert isinstance(node.value, str)
         return point[node.value]
@@ -296,8 +299,9 @@ def check_magnitudes(node: Node) -> None:
 
 
 def _constant(node: Node) -> float | None:
-    """The value of a constant part, or ``None`` where it has none (say, ``1/0``)."""
+    """The value of a constant part: infinite when it overflows, ``None`` where it has none
+    (say, ``1/0``)."""
     try:
         return float_value(node, {})
-    except Undefined:
-        return None
+    except Undefined as error:
+        return math.inf if isinstance(error.__cause__, OverflowError) else None
