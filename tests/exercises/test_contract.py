@@ -60,6 +60,10 @@ def test_variants_are_reproducible_and_render(skill_id: str, level: int) -> None
             assert render.text(part)
             assert render.latex(part)
         solution = skill.solve(variant.params)
+        fmt = skill.answer_format(variant.params)
+        assert compare(skill.answer(variant.params), solution.answer, fmt) is Verdict.EQUAL, (
+            "the quick answer used for grading differs from the worked solution's"
+        )
         json.dumps(render.solution_to_json(solution))
         assert render.solution_text(solution)
         assert render.solution_markdown(solution)
