@@ -53,7 +53,12 @@ class Determinant2x2(Skill):
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
         low, high, halves = {1: (0, 6, False), 2: (-9, 9, False), 3: (-12, 12, True)}[level]
-        return {"matrix": random_matrix(rng, 2, low, high, halves)}
+        while True:
+            matrix = random_matrix(rng, 2, low, high, halves)
+            # b·c ≠ 0: adding the diagonals then differs from subtracting them, so the
+            # commonest mistake can always be told apart from the answer.
+            if matrix[0, 1] * matrix[1, 0] != 0:
+                return {"matrix": matrix}
 
     def prompt(self, params: Params) -> Prompt:
         return ("Compute the determinant of", params["matrix"])
