@@ -191,3 +191,18 @@ def test_log_in_is_throttled_without_revealing_which_accounts_exist(
     assert answers["ada"] == answers["nobody"]
     assert answers["ada"][0] == (400, "Wrong username or password: check both and try again.")
     assert answers["ada"][-1][1].startswith("Too many failed log-ins: wait")
+
+
+def test_an_oversized_request_is_refused_before_it_is_read(single: Client) -> None:
+    """A 12 MiB body is refused with 413 Content Too Large; the course keeps serving."""
+    from mlmath.web.app import MAX_REQUEST_BYTES
+
+    body = b"response=" + b"1" * (MAX_REQUEST_BYTES + (2 << 20))
+    response = single.post(
+        "/practice/linalg.determinant_2x2/answer",
+        content=body,
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
+    assert response.status_code == 413
+    assert "too large" in response.text.lower()
+    assert single.get("/").status_code == 200

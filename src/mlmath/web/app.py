@@ -40,6 +40,9 @@ from mlmath.web.site import WEB, Site, load_curriculum, load_skills, multi_user_
 
 log = logging.getLogger("mlmath.web")
 
+MAX_REQUEST_BYTES = 10 << 20
+"""Largest request body read: a notebook upload (8 MiB) plus the editor's text and form."""
+
 ERRORS = {
     400: ("The request could not be read", "Go back, check what you typed, and try again."),
     403: ("This page is not for your account", "Go back to the course map."),
@@ -168,6 +171,7 @@ def create_app(
         redoc_url=None,
         openapi_url=None,
         dependencies=[Depends(deps.verify_csrf)],
+        max_body_size=MAX_REQUEST_BYTES,
     )
     app.state.site = site
     app.add_middleware(SecurityMiddleware)
