@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from mlmath.answers import Verdict, compare
+from mlmath.answers import Verdict, compare, show
 from mlmath.engine import render
 from mlmath.engine.exact import Matrix, Vector
 from mlmath.exercises.registry import all_skills
@@ -104,8 +104,6 @@ def test_buggy_answers_are_named(skill_id: str, level: int) -> None:
         for misconception_id, wrong in buggy.items():
             if compare(expected, wrong, fmt) is Verdict.EQUAL:
                 continue  # this variant does not tell the mistake apart
-            from mlmath.answers import show
-
             feedback = skill.grade(params, show(wrong, fmt))
             assert feedback.verdict == "incorrect"
             assert feedback.misconception is not None, (seed, misconception_id)

@@ -96,18 +96,13 @@ class LinearSystem:
             first = next((j for j, (_, body) in enumerate(terms) if body), None)
             cells = []
             for j, (sign, body) in enumerate(terms):
-                gap = "" if j == 0 else "  "
-                if first is None or j < first:
-                    cells.append(" " * (len(gap) + widths[j] + 1) if j > 0 or first is None else "")
-                    if j == 0:
-                        cells[-1] = " " * (widths[0] + 1)
+                width = widths[j] + (1 if j == 0 else 3)  # room for " + " between terms
+                if first is None or j < first or not body:
+                    cells.append(" " * width)
                 elif j == first:
-                    lead = ("-" + body) if sign == "-" else body
-                    cells.append(gap + lead.rjust(widths[j] + 1))
-                elif body:
-                    cells.append(f" {sign} {body.rjust(widths[j])}")
+                    cells.append((("-" + body) if sign == "-" else body).rjust(width))
                 else:
-                    cells.append(" " * (widths[j] + 3))
+                    cells.append(f" {sign} {body.rjust(widths[j])}")
             left = "".join(cells)
             if first is None:
                 left = left[:-1] + "0"
