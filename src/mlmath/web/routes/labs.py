@@ -27,8 +27,11 @@ def lab_page(request: Request, lab_id: str, site: SiteDep, user: OptionalUserDep
     lab = _lab(site, lab_id)
     week = next(w for w in site.curriculum.weeks() if lab in w.labs)
     cells = [
-        {"kind": c.kind, "html": markdown.to_html(c.source) if c.kind == "markdown" else ""}
-        | {"source": c.source}
+        {
+            "kind": c.kind,
+            "source": c.source,
+            "html": markdown.to_html(c.source) if c.kind == "markdown" else "",
+        }
         for c in labs.cells(lab)
     ]
     return render(request, "lab.html", {"lab": lab, "week": week, "cells": cells})
