@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 import threading
@@ -166,29 +167,28 @@ def _add_learner(name: str) -> Callable[[Connection], int]:
 
 
 def test_grouped_writes_are_committed_when_their_results_arrive(db: Database) -> None:
-    results: dict[int, int] = {}
+    async def write_all() -> list[int]:
+        return await asyncio.gather(
+            *(db.write_together(_add_learner(f"learner{n}")) for n in range(40))
+        )
 
-    def write(n: int) -> None:
-        results[n] = db.write_grouped(_add_learner(f"learner{n}"))
-
-    threads = [threading.Thread(target=write, args=(n,)) for n in range(40)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert len(set(results.values())) == 40
+    results = asyncio.run(write_all())
+    assert len(set(results)) == 40
     with db.read() as session:  # every acknowledged write is there, read back from disk
         names = set(session.scalars(select(Learner.username)))
     assert names == {f"learner{n}" for n in range(40)}
 
 
 def test_a_failing_write_in_a_group_is_rolled_back_alone(db: Database) -> None:
-    db.write_grouped(_add_learner("taken"))
-    futures = [db.submit_write(_add_learner(name)) for name in ("a", "taken", "b", "c")]
-    outcomes = []
-    for future in futures:
-        error = future.exception(timeout=30)
-        outcomes.append(type(error).__name__ if error else "ok")
+    async def write_all() -> list[object]:
+        await db.write_together(_add_learner("taken"))
+        names = ("a", "taken", "b", "c")
+        writes = (db.write_together(_add_learner(name)) for name in names)
+        return await asyncio.gather(*writes, return_exceptions=True)
+
+    outcomes = [
+        type(r).__name__ if isinstance(r, Exception) else "ok" for r in asyncio.run(write_all())
+    ]
     assert outcomes == ["ok", "IntegrityError", "ok", "ok"]
     with db.read() as session:
         assert set(session.scalars(select(Learner.username))) == {"taken", "a", "b", "c"}
@@ -200,14 +200,16 @@ def test_processes_writing_one_sqlite_file_queue_on_its_lock_file(tmp_path: Path
     upgrade(database.write_engine)
     database.close()
     script = (
-        "import sys\n"
+        "import asyncio, sys\n"
         "from sqlalchemy import insert\n"
         "from mlmath.store.database import Database\n"
         "from mlmath.store.models import Learner\n"
         "db = Database.open(sys.argv[1])\n"
-        "for n in range(30):\n"
-        "    db.write_grouped(lambda c, n=n: c.execute(insert(Learner), "
+        "async def main():\n"
+        "    for n in range(30):\n"
+        "        await db.write_together(lambda c, n=n: c.execute(insert(Learner), "
         "{'username': f'{sys.argv[2]}{n}', 'display_name': 'x', 'role': 'learner'}))\n"
+        "asyncio.run(main())\n"
         "db.close()\n"
     )
     children = [subprocess.Popen([sys.executable, "-c", script, url, f"p{i}-"]) for i in range(3)]

@@ -23,6 +23,9 @@ class Kind(Enum):
     CHOICES = "choices"  # select all that apply: a set of option ids
 
 
+QUICK_KINDS = frozenset({Kind.NUMBER, Kind.VECTOR, Kind.MATRIX, Kind.CHOICE, Kind.CHOICES})
+
+
 @dataclass(frozen=True, slots=True)
 class Choice:
     """One option of a multiple-choice question: a stable id and what the learner sees."""
@@ -51,6 +54,13 @@ class AnswerFormat:
     variables: tuple[str, ...] = ()
     options: tuple[Choice, ...] = ()
     require_parametric: bool = True
+
+    @property
+    def checked_quickly(self) -> bool:
+        """Whether comparing answers of this kind stays within exact or floating-point
+        arithmetic on bounded input (no symbolic algebra, whose time has no useful
+        bound): such an answer can be checked without leaving a server's event loop."""
+        return self.kind in QUICK_KINDS
 
     def option(self, option_id: str) -> Choice:
         for choice in self.options:

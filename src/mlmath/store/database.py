@@ -10,6 +10,9 @@ own busy handler sleeps in growing steps (1, 2, 5 … 100 ms) and would turn eve
 collision between processes into a long wait. Reads run concurrently
 (WAL). On PostgreSQL both are plain transactions on one engine.
 
+Busy servers write through :meth:`Database.write_together` (group commit, see
+there).
+
 >>> db = Database.open("sqlite://")
 >>> with db.write() as session:
 ...     _ = session.execute(text("select 1"))
@@ -18,11 +21,11 @@ collision between processes into a long wait. Reads run concurrently
 
 from __future__ import annotations
 
+import asyncio
 import os
-import queue
 import threading
+import weakref
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -92,27 +95,33 @@ class Database:
         self._lock_path = lock_path if fcntl is not None else None
         self._lock_file: int | None = None
         self._lock_owner = 0
-        self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
-        self._queue_lock = threading.Lock()
-        self._writer: threading.Thread | None = None
-        self._writer_pid = 0
+        self._groups: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Group] = (
+            weakref.WeakKeyDictionary()
+        )
 
-    def _lock_writers(self) -> None:
-        """Queue behind the other threads of this process, then behind other processes."""
+    def _lock_writers(self, *, wait: bool = True) -> bool:
+        """Queue behind the other threads of this process, then behind other processes.
+
+        With ``wait=False``, take the locks only if both are free at once."""
         if self._write_lock is None:
-            return
-        self._write_lock.acquire()
+            return True
+        if not self._write_lock.acquire(blocking=wait):
+            return False
         if self._lock_path is None:
-            return
+            return True
         try:
             if self._lock_owner != os.getpid():  # opened per process: a fork shares the lock
                 self._lock_file = os.open(self._lock_path, os.O_RDWR | os.O_CREAT, 0o600)
                 self._lock_owner = os.getpid()
             assert self._lock_file is not None
-            fcntl.flock(self._lock_file, fcntl.LOCK_EX)
+            fcntl.flock(self._lock_file, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._write_lock.release()
+            return False
         except BaseException:
             self._write_lock.release()
             raise
+        return True
 
     def _unlock_writers(self) -> None:
         if self._write_lock is None:
@@ -192,109 +201,128 @@ class Database:
         finally:
             self._unlock_writers()
 
-    def submit_write(self, work: Callable[[Connection], T]) -> Future[T]:
-        """Queue ``work`` for a write transaction; the future resolves once it is committed.
+    async def write_together(self, work: Callable[[Connection], T]) -> T:
+        """Run ``work`` in a write transaction; return its result once it is committed.
 
-        On SQLite one writer thread per process runs the queue: the writes waiting
-        at the same moment share one transaction (group commit: one fsync for all of
-        them). Each runs in its own savepoint, so one that fails is rolled back alone
-        and its future raises its own error; if the commit itself fails, every future
-        of the batch raises. No future resolves before its commit is durable
-        (``synchronous=FULL``). On PostgreSQL the work runs at once, in its own
-        transaction, in the calling thread.
+        On SQLite the writes waiting on this event loop at the same moment share one
+        transaction (group commit: one fsync for all of them), and it runs on the
+        loop's own thread: a writer thread would hold the database's lock while
+        waiting for Python's GIL, and with several server processes that wait was
+        what limited throughput. Only a lock held elsewhere is waited for in a
+        worker thread. Each write runs as if alone: if one raises, the batch is
+        rolled back and run again with a savepoint around each write, so the one
+        that failed is rolled back alone and raises its own error; if the commit
+        fails, every write of the batch raises. Nothing returns before its commit is
+        durable (``synchronous=FULL``). On PostgreSQL the work runs at once, in its
+        own transaction, in a worker thread.
         """
-        future: Future[T] = Future()
         if self._write_lock is None:
-            try:
-                with self.writing() as connection:
-                    future.set_result(work(connection))
-            except BaseException as error:
-                future.set_exception(error)
-            return future
-        with self._queue_lock:
-            if self._writer_pid != os.getpid():  # none yet in this process (or forked)
-                self._queue = queue.SimpleQueue()
-                thread = threading.Thread(
-                    target=self._write_queued,
-                    args=(self._queue,),
-                    name="mlmath-writer",
-                    daemon=True,
-                )
-                thread.start()
-                self._writer, self._writer_pid = thread, os.getpid()
-            self._queue.put((work, future))
-        return future
+            return await asyncio.to_thread(self._write_alone, work)
+        loop = asyncio.get_running_loop()
+        group = self._groups.get(loop)
+        if group is None:
+            group = self._groups[loop] = _Group()
+        done: asyncio.Future[T] = loop.create_future()
+        group.waiting.append((work, done))
+        if group.flush is None:
+            group.flush = loop.create_task(self._flush(group))
+        return await done
 
-    def write_grouped(self, work: Callable[[Connection], T]) -> T:
-        """:meth:`submit_write`, waiting for the commit."""
-        return self.submit_write(work).result()
+    def _write_alone(self, work: Callable[[Connection], T]) -> T:
+        with self.writing() as connection:
+            return work(connection)
 
-    def _write_queued(self, jobs: queue.SimpleQueue[Any]) -> None:
+    async def _flush(self, group: _Group) -> None:
+        """Commit what is waiting, batch after batch, until nothing is."""
         try:
-            while True:
-                first = jobs.get()
-                if first is None:
-                    return
-                batch = [first]
-                while len(batch) < MAX_GROUP_COMMIT:
-                    try:
-                        job = jobs.get_nowait()
-                    except queue.Empty:
-                        break
-                    if job is None:
-                        jobs.put(None)  # stop after this batch
-                        break
-                    batch.append(job)
-                self._commit_batch(batch)
-        finally:
-            with self._queue_lock:
-                if self._queue is jobs:  # the next write starts a new writer
-                    self._writer_pid = 0
-
-    def _commit_batch(self, batch: list[tuple[Callable[[Connection], Any], Future[Any]]]) -> None:
-        results: list[tuple[bool, Any]] = []
-        try:
-            self._lock_writers()
-            try:
-                with self.write_engine.begin() as connection:
-                    if len(batch) == 1:
-                        results.append((True, batch[0][0](connection)))
+            while group.waiting:
+                if not self._lock_writers(wait=False):
+                    await self._wait_for_writers()
+                batch = group.waiting[:MAX_GROUP_COMMIT]
+                del group.waiting[:MAX_GROUP_COMMIT]
+                try:
+                    outcomes = self._commit_batch(batch)
+                finally:
+                    self._unlock_writers()
+                for (ok, value), (_work, done) in zip(outcomes, batch, strict=True):
+                    if done.done():
+                        continue
+                    if ok:
+                        done.set_result(value)
                     else:
-                        for work, _future in batch:
-                            try:
-                                with connection.begin_nested():
-                                    results.append((True, work(connection)))
-                            except Exception as error:  # this write alone is rolled back
-                                results.append((False, error))
-            finally:
-                self._unlock_writers()
-        except BaseException as error:  # nothing of the batch is committed
-            for _work, future in batch:
-                future.set_exception(error)
-            if not isinstance(error, Exception):
-                raise
-            return
-        for (ok, value), (_work, future) in zip(results, batch, strict=True):
-            if ok:
-                future.set_result(value)
-            else:
-                future.set_exception(value)
+                        done.set_exception(value)
+                await asyncio.sleep(0)  # let the requests that arrived meanwhile queue theirs
+        finally:
+            group.flush = None
+            for _work, done in group.waiting:  # only if the loop is shutting down
+                done.cancel()
+            group.waiting.clear()
+
+    async def _wait_for_writers(self) -> None:
+        """Take the writers' locks without blocking the loop (a thread waits for them)."""
+        taking = asyncio.get_running_loop().run_in_executor(None, self._lock_writers)
+        try:
+            await asyncio.shield(taking)
+        except asyncio.CancelledError:  # release them once taken: nobody else will
+            taking.add_done_callback(self._unlock_once_taken)
+            raise
+
+    def _unlock_once_taken(self, taking: asyncio.Future[bool]) -> None:
+        if not taking.cancelled() and taking.exception() is None:
+            self._unlock_writers()
+
+    def _commit_batch(
+        self, batch: list[tuple[Callable[[Connection], Any], Any]]
+    ) -> list[tuple[bool, Any]]:
+        """Each write's outcome: ``(True, result)`` or ``(False, error)``; all committed."""
+        try:
+            try:
+                return self._run_batch(batch, careful=False)
+            except _WriteFailed as failed:
+                if len(batch) == 1:
+                    return [(False, failed.__cause__)]
+                return self._run_batch(batch, careful=True)
+        except Exception as error:  # the commit failed: nothing of the batch is stored
+            return [(False, error)] * len(batch)
+
+    def _run_batch(
+        self, batch: list[tuple[Callable[[Connection], Any], Any]], *, careful: bool
+    ) -> list[tuple[bool, Any]]:
+        outcomes: list[tuple[bool, Any]] = []
+        with self.write_engine.begin() as connection:
+            for work, _done in batch:
+                if not careful:
+                    try:
+                        outcomes.append((True, work(connection)))
+                    except Exception as error:
+                        raise _WriteFailed from error
+                    continue
+                try:
+                    with connection.begin_nested():
+                        outcomes.append((True, work(connection)))
+                except Exception as error:  # this write alone is rolled back
+                    outcomes.append((False, error))
+        return outcomes
 
     def close(self) -> None:
-        with self._queue_lock:
-            writer, self._writer = self._writer, None
-            ours = writer is not None and self._writer_pid == os.getpid()
-            if ours:
-                self._queue.put(None)  # the writer commits what is queued, then stops
-        if ours:
-            assert writer is not None
-            writer.join()
         if self._lock_file is not None and self._lock_owner == os.getpid():
             os.close(self._lock_file)
             self._lock_file = None
         self.read_engine.dispose()
         if self.write_engine is not self.read_engine:
             self.write_engine.dispose()
+
+
+class _Group:
+    """The writes waiting on one event loop for the next shared transaction."""
+
+    def __init__(self) -> None:
+        self.waiting: list[tuple[Callable[[Connection], Any], asyncio.Future[Any]]] = []
+        self.flush: asyncio.Task[None] | None = None
+
+
+class _WriteFailed(Exception):
+    """A write of a batch raised: the batch is run again, each write on its own."""
 
 
 __all__ = ["Database", "database_url", "text"]

@@ -176,10 +176,10 @@ def create_app(
     app.state.site = site
     app.add_middleware(SecurityMiddleware)
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
+    app.router.routes[:0] = practice.routes  # matched first: the busiest pages
     for module in (
         course,
         labs,
-        practice,
         quizzes,
         review,
         attempts,

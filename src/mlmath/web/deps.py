@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import hmac
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
@@ -13,9 +12,9 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import Connection
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException
 
 from mlmath.exercises.skill import Skill
-from mlmath.services import accounts
 from mlmath.services.accounts import User
 from mlmath.services.mastery import LEVEL_NAMES
 from mlmath.web.security import CSRF_FIELD, CSRF_HEADER, SAFE_METHODS, SESSION_COOKIE, csrf_token
@@ -45,7 +44,13 @@ def get_site(request: Request) -> Site:
     return site
 
 
-SiteDep = Annotated[Site, Depends(get_site)]
+async def site_dependency(request: Request) -> Site:
+    # ``async`` on purpose: FastAPI runs a plain ``def`` dependency in a worker thread,
+    # a hop that cost more than the rest of a small request.
+    return get_site(request)
+
+
+SiteDep = Annotated[Site, Depends(site_dependency)]
 
 
 def session_token(request: Request) -> str:
@@ -53,21 +58,34 @@ def session_token(request: Request) -> str:
     return cookies.get(SESSION_COOKIE, "")
 
 
-async def optional_user(request: Request) -> User | None:
+async def user_of(request: Request) -> User | None:
+    """The signed-in user (the local learner in single-user mode), looked up once per request."""
     site = get_site(request)
+    state = request.scope.setdefault("state", {})
     if not site.multi_user:
-        request.scope.setdefault("state", {})["user"] = site.local_user
+        state["user"] = site.local_user
         return site.local_user
-    cached = request.scope.setdefault("state", {}).get("user", False)
+    cached = state.get("user", False)
     if cached is not False:
         return cached  # type: ignore[no-any-return]
     token = session_token(request)
     user = None
     if token:
-        with site.db.reading() as connection:
-            user = accounts.user_for_session(connection, token)
-    request.scope["state"]["user"] = user
+        user = site.sessions.user(token)
+    state["user"] = user
     return user
+
+
+async def signed_in(request: Request) -> User:
+    """The signed-in user; a page that needs one sends the visitor to log in."""
+    user = await user_of(request)
+    if user is None:
+        raise LoginRequired
+    return user
+
+
+async def optional_user(request: Request) -> User | None:
+    return await user_of(request)
 
 
 async def current_user(user: Annotated[User | None, Depends(optional_user)]) -> User:
@@ -114,6 +132,21 @@ async def verify_csrf(request: Request) -> None:
         raise CsrfFailed
 
 
+async def posted_form(request: Request) -> FormData:
+    """A POST's form, once its CSRF token is checked (for routes outside FastAPI's
+    dependencies, which check it for every other route)."""
+    await verify_csrf(request)
+    return await request.form()
+
+
+def field(form: FormData, name: str, default: str | None = None) -> str:
+    """One text field of a form; a missing one is a 400 that names it."""
+    value = form.get(name, default)
+    if not isinstance(value, str):
+        raise HTTPException(400, f"Missing or malformed: {name}.")
+    return value
+
+
 def _read(site: Site, work: Callable[[Connection], T]) -> T:
     with site.db.reading() as connection:
         return work(connection)
@@ -131,13 +164,9 @@ async def db_read(site: Site, work: Callable[[Connection], T]) -> T:
 
 
 async def db_write(site: Site, work: Callable[[Connection], T]) -> T:
-    """Run a write for an ``async`` route; returns once it is committed.
-
-    On SQLite the process's writer thread commits it together with the writes
-    waiting beside it (one fsync for all); on PostgreSQL it runs in a worker thread."""
-    if site.db.is_sqlite:
-        return await asyncio.wrap_future(site.db.submit_write(work))
-    return await run_in_threadpool(site.db.write_grouped, work)
+    """Run a write for an ``async`` route; returns once it is committed (together with
+    the writes waiting beside it: :meth:`Database.write_together`)."""
+    return await site.db.write_together(work)
 
 
 def is_htmx(request: Request) -> bool:

@@ -15,6 +15,7 @@ from mlmath.content.curriculum import ContentError, Curriculum
 from mlmath.exercises.skill import Skill
 from mlmath.services.accounts import User
 from mlmath.store.database import Database
+from mlmath.web.sessions import Sessions
 
 log = logging.getLogger("mlmath.web")
 WEB = Path(__file__).parent
@@ -67,6 +68,10 @@ class Site:
     local_user: User | None = None
     skill_lessons: dict[str, str] = field(default_factory=dict)
     """For each skill, the first lesson that practises it (for links back)."""
+    sessions: Sessions = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sessions = Sessions(self.db)
 
     def skill(self, skill_id: str) -> Skill:
         return self.skills[skill_id]

@@ -109,6 +109,7 @@ def logout(request: Request, site: SiteDep) -> Response:
     if token:
         with site.db.write() as session:
             accounts.log_out(session, token)
+        site.sessions.forget(token)
     response = see_other("/login" if site.multi_user else "/")
     secure = request.url.scheme == "https"
     response.raw_headers.append(

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Form, Query, Request
-from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment
 from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Route
 
 from mlmath.answers import AnswerError, parse
 from mlmath.answers.format import AnswerFormat, Choice, Kind
@@ -27,27 +31,27 @@ from mlmath.services.accounts import User
 from mlmath.services.practice import Current, VariantRef
 from mlmath.web import markdown, mathview
 from mlmath.web.deps import (
-    SiteDep,
-    UserDep,
     db_read,
     db_write,
+    field,
+    get_site,
     is_htmx,
+    posted_form,
     render,
     see_other,
+    signed_in,
     skill_or_404,
 )
 from mlmath.web.site import Site
 
-router = APIRouter()
 log = logging.getLogger("mlmath.web")
 
 MAX_PREVIEW_CHARS = 2_000
 
-ResponseField = Annotated[list[str], Form()]
 
-
-def joined(values: list[str]) -> str:
+def joined(sent: Sequence[object]) -> str:
     """One response from the form: a text box sends one value, checkboxes several."""
+    values = [v for v in sent if isinstance(v, str)]
     return ", ".join(v for v in values if v) if len(values) > 1 else (values[0] if values else "")
 
 
@@ -168,25 +172,18 @@ async def _panel(request: Request, site: Site, user: User, skill: Skill) -> HTML
     return render(request, "_practice.html", panel_context(site, user, current))
 
 
-# The practice loop's routes are ``async``: reads run on the event loop (SQLite) and
-# writes go to the database's writer thread, so a request costs no hop to a worker
-# thread of its own (see docs/design.md, "Web performance").
+async def _begin(request: Request) -> tuple[Site, User, Skill]:
+    site = get_site(request)
+    user = await signed_in(request)
+    return site, user, skill_or_404(site, request.path_params["skill_id"])
 
 
-@router.get("/practice/{skill_id}", response_class=HTMLResponse)
-async def practice_page(
-    request: Request, skill_id: str, site: SiteDep, user: UserDep
-) -> HTMLResponse:
-    skill = skill_or_404(site, skill_id)
-    current = await db_read(site, lambda c: practice.current(c, user.id, skill, site.secret))
-    return render(request, "practice.html", panel_context(site, user, current))
-
-
-@router.get("/practice/{skill_id}/panel", response_class=HTMLResponse)
-async def practice_panel(
-    request: Request, skill_id: str, site: SiteDep, user: UserDep
-) -> HTMLResponse:
-    return await _panel(request, site, user, skill_or_404(site, skill_id))
+async def _posted(request: Request) -> tuple[Site, User, Skill, FormData, VariantRef]:
+    """What every POST of the loop starts with: its form (CSRF checked) and its variant."""
+    site, user, skill = await _begin(request)
+    form = await posted_form(request)
+    variant = VariantRef.load(field(form, "ref"), site.secret, user.id, skill.id)
+    return site, user, skill, form, variant
 
 
 async def _after(request: Request, site: Site, user: User, skill: Skill) -> Response:
@@ -195,22 +192,26 @@ async def _after(request: Request, site: Site, user: User, skill: Skill) -> Resp
     return see_other(f"/practice/{skill.id}")
 
 
-@router.post("/practice/{skill_id}/answer")
-async def answer(
-    request: Request,
-    skill_id: str,
-    *,
-    site: SiteDep,
-    user: UserDep,
-    ref: Annotated[str, Form()],
-    response: ResponseField,
-    key: Annotated[str, Form()] = "",
-) -> Response:
-    skill = skill_or_404(site, skill_id)
-    variant = VariantRef.load(ref, site.secret, user.id, skill.id)
-    text = joined(response)
-    # Graded in a worker thread (a symbolic check may take a while), stored by the writer.
-    feedback = await run_in_threadpool(practice.check, skill, variant, text)
+async def practice_page(request: Request) -> Response:
+    site, user, skill = await _begin(request)
+    current = await db_read(site, lambda c: practice.current(c, user.id, skill, site.secret))
+    return render(request, "practice.html", panel_context(site, user, current))
+
+
+async def practice_panel(request: Request) -> Response:
+    return await _panel(request, *await _begin(request))
+
+
+async def answer(request: Request) -> Response:
+    site, user, skill, form, variant = await _posted(request)
+    text = joined(form.getlist("response"))
+    key = field(form, "key", "")
+    # A number, vector, matrix or choice is checked here at once; an expression in a
+    # worker thread (a symbolic comparison may take a while).
+    if variant_view(site.templates.env, skill, variant.seed, variant.level).fmt.checked_quickly:
+        feedback = practice.check(skill, variant, text)
+    else:
+        feedback = await run_in_threadpool(practice.check, skill, variant, text)
     checked = await db_write(
         site,
         lambda c: practice.submit(
@@ -225,58 +226,41 @@ async def answer(
     return render(request, "_practice.html", panel_context(site, user, current, checked.feedback))
 
 
-@router.post("/practice/{skill_id}/draft")
-async def draft(
-    skill_id: str,
-    site: SiteDep,
-    user: UserDep,
-    ref: Annotated[str, Form()],
-    response: ResponseField,
-) -> Response:
-    skill = skill_or_404(site, skill_id)
-    variant = VariantRef.load(ref, site.secret, user.id, skill.id)
-    text = joined(response)
+async def draft(request: Request) -> Response:
+    site, user, skill, form, variant = await _posted(request)
+    text = joined(form.getlist("response"))
     await db_write(site, lambda c: practice.save_draft(c, user.id, skill, variant, text))
     return Response(status_code=204)
 
 
-@router.post("/practice/{skill_id}/solution")
-async def show_solution(
-    request: Request, skill_id: str, site: SiteDep, user: UserDep, ref: Annotated[str, Form()]
-) -> Response:
-    skill = skill_or_404(site, skill_id)
-    variant = VariantRef.load(ref, site.secret, user.id, skill.id)
+async def show_solution(request: Request) -> Response:
+    site, user, skill, _form, variant = await _posted(request)
     await db_write(site, lambda c: practice.mark_revealed(c, user.id, skill, variant))
     return await _after(request, site, user, skill)
 
 
-@router.post("/practice/{skill_id}/another")
-async def another_one(
-    request: Request, skill_id: str, site: SiteDep, user: UserDep, ref: Annotated[str, Form()]
-) -> Response:
-    skill = skill_or_404(site, skill_id)
-    variant = VariantRef.load(ref, site.secret, user.id, skill.id)
+async def another_one(request: Request) -> Response:
+    site, user, skill, _form, variant = await _posted(request)
     await db_write(site, lambda c: practice.another(c, user.id, skill, variant))
     return await _after(request, site, user, skill)
 
 
-@router.get("/practice/{skill_id}/hint", response_class=HTMLResponse)
-def hint(
-    request: Request,
-    skill_id: str,
-    *,
-    site: SiteDep,
-    user: UserDep,
-    ref: str,
-    n: Annotated[int, Query(ge=1, le=20)] = 1,
-) -> HTMLResponse:
-    skill = skill_or_404(site, skill_id)
+MAX_HINTS = 20
+
+
+async def hint(request: Request) -> Response:
+    site, user, skill = await _begin(request)
+    ref = request.query_params.get("ref", "")
     variant = VariantRef.load(ref, site.secret, user.id, skill.id)
+    n = request.query_params.get("n", "1")
+    if not (n.isdigit() and 1 <= int(n) <= MAX_HINTS):
+        raise HTTPException(400, f"Missing or malformed: n (a whole number 1 to {MAX_HINTS}).")
     hints = skill.hints(practice.problem(skill, variant.seed, variant.level).params)
+    count = int(n)
     return render(
         request,
         "_hint.html",
-        {"skill": skill, "hints": hints[:n], "n": n, "total": len(hints), "ref": ref},
+        {"skill": skill, "hints": hints[:count], "n": count, "total": len(hints), "ref": ref},
     )
 
 
@@ -292,17 +276,26 @@ def preview_context(fmt: AnswerFormat, text: str) -> dict[str, Any]:
     return {"reading": mathview.answer_piece(value, fmt)}
 
 
-@router.get("/preview/practice/{skill_id}", response_class=HTMLResponse)
-def preview(
-    request: Request,
-    skill_id: str,
-    *,
-    site: SiteDep,
-    user: UserDep,
-    ref: str,
-    response: str = "",
-) -> HTMLResponse:
-    skill = skill_or_404(site, skill_id)
-    variant = VariantRef.load(ref, site.secret, user.id, skill.id)
+async def preview(request: Request) -> Response:
+    site, user, skill = await _begin(request)
+    variant = VariantRef.load(request.query_params.get("ref", ""), site.secret, user.id, skill.id)
     params = practice.problem(skill, variant.seed, variant.level).params
-    return render(request, "_preview.html", preview_context(skill.answer_format(params), response))
+    text = request.query_params.get("response", "")
+    return render(request, "_preview.html", preview_context(skill.answer_format(params), text))
+
+
+routes = [
+    Route("/practice/{skill_id}", practice_page, methods=["GET"]),
+    Route("/practice/{skill_id}/panel", practice_panel, methods=["GET"]),
+    Route("/practice/{skill_id}/answer", answer, methods=["POST"]),
+    Route("/practice/{skill_id}/draft", draft, methods=["POST"]),
+    Route("/practice/{skill_id}/solution", show_solution, methods=["POST"]),
+    Route("/practice/{skill_id}/another", another_one, methods=["POST"]),
+    Route("/practice/{skill_id}/hint", hint, methods=["GET"]),
+    Route("/preview/practice/{skill_id}", preview, methods=["GET"]),
+]
+"""The practice loop, the course's busiest pages, as plain Starlette routes matched
+before FastAPI's: FastAPI's route matching and dependency solving cost more than
+the rest of a small request (see docs/design.md, "Web performance"). Each route
+finds its user with :func:`signed_in` and checks a POST's CSRF token with
+:func:`posted_form`, as the dependencies do for the other routes."""
