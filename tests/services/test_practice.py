@@ -92,12 +92,70 @@ def test_a_double_submit_creates_one_attempt(db: Database) -> None:
         assert second.mastery.answers == 1
 
 
+def test_a_double_submit_after_moving_on_is_still_one_attempt(db: Database) -> None:
+    ada = learner(db)
+    with db.read() as session:
+        shown = practice.current(session, ada, ADDITION, SECRET)
+    answer = right(ADDITION, shown.ref.seed, shown.ref.level)
+    with db.write() as session:
+        first = practice.submit(session, ada, ADDITION, shown.ref, answer, idempotency_key="k")
+        practice.another(session, ada, ADDITION, shown.ref, SECRET)
+    with db.write() as session:
+        second = practice.submit(session, ada, ADDITION, shown.ref, answer, idempotency_key="k")
+    assert second.repeated
+    assert second.attempt.id == first.attempt.id
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Attempt)) == 1
+
+
+def test_another_learners_key_is_refused_and_changes_nothing(db: Database) -> None:
+    ada, bo = learner(db), learner(db, "bo")
+    for who in (ada, bo):
+        with db.read() as session:
+            shown = practice.current(session, who, ADDITION, SECRET)
+        with db.write() as session:  # both variants stored
+            practice.save_draft(session, who, ADDITION, shown.ref, "draft")
+    with db.read() as session:
+        ada_shown = practice.current(session, ada, ADDITION, SECRET)
+        bo_shown = practice.current(session, bo, ADDITION, SECRET)
+    with db.write() as session:
+        practice.submit(session, ada, ADDITION, ada_shown.ref, "1", idempotency_key="ada's key")
+    with pytest.raises(Conflict, match="damaged"), db.write() as session:
+        practice.submit(session, bo, ADDITION, bo_shown.ref, "2", idempotency_key="ada's key")
+    with db.read() as session:
+        assert practice.current(session, bo, ADDITION, SECRET).draft == "draft"
+        assert session.scalar(select(func.count()).select_from(Attempt)) == 1
+
+
+def test_the_next_variant_is_stored_at_once_and_is_the_one_promised(db: Database) -> None:
+    """Moving on stores the next variant (its first answer then finds it); it is the
+    variant the learner would have been shown: the same seed and level."""
+    ada = learner(db)
+    with db.read() as session:
+        shown = practice.current(session, ada, ADDITION, SECRET)
+    with db.write() as session:
+        practice.another(session, ada, ADDITION, shown.ref, SECRET)
+    with db.read() as session:
+        nxt = practice.current(session, ada, ADDITION, SECRET)
+    assert nxt.variant_id is not None
+    ordinal = shown.ref.ordinal + 1
+    assert nxt.ref == VariantRef(
+        ordinal, practice.derived_seed(SECRET, ada, ADDITION.id, ordinal), shown.ref.level
+    )
+    answer = right(ADDITION, nxt.ref.seed, nxt.ref.level)
+    with db.write() as session:
+        checked = practice.submit(session, ada, ADDITION, nxt.ref, answer)
+    assert checked.feedback.correct
+    assert checked.after is not None
+    assert checked.after.solved
+
+
 def test_another_one_moves_to_a_new_variant_and_the_old_one_is_closed(db: Database) -> None:
     ada = learner(db)
     with db.read() as session:
         shown = practice.current(session, ada, ADDITION, SECRET)
     with db.write() as session:
-        practice.another(session, ada, ADDITION, shown.ref)
+        practice.another(session, ada, ADDITION, shown.ref, SECRET)
     with db.read() as session:
         nxt = practice.current(session, ada, ADDITION, SECRET)
     assert nxt.ref.ordinal == shown.ref.ordinal + 1
@@ -114,7 +172,7 @@ def test_correct_first_answers_on_new_variants_raise_mastery(db: Database) -> No
         with db.write() as session:
             answer = right(ADDITION, shown.ref.seed, shown.ref.level)
             checked = practice.submit(session, ada, ADDITION, shown.ref, answer)
-            practice.another(session, ada, ADDITION, shown.ref)
+            practice.another(session, ada, ADDITION, shown.ref, SECRET)
     assert checked.mastery.level_name == "proficient"
 
 

@@ -142,7 +142,7 @@ class Record:
         from mlmath.services import practice as service
 
         with self.database.write() as session:
-            service.another(session, self.learner_id, skill, ref)
+            service.another(session, self.learner_id, skill, ref, self.secret)
 
 
 @contextmanager

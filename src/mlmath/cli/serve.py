@@ -12,6 +12,7 @@ all, each finishing the requests it has in hand. Where ``fork`` is missing
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import signal
 import socket
@@ -89,6 +90,12 @@ def _uvicorn_config(app: Any, host: str, port: int) -> Any:
 def _run(app: Any, host: str, port: int, sockets: list[socket.socket] | None = None) -> None:
     import uvicorn
 
+    # Everything loaded so far (skills, course, templates) lives as long as the server:
+    # moved out of the collector's reach, it is no longer traversed by every full
+    # collection, which under load were the longest pauses (p99 of the practice loop
+    # ~150 → ~100 ms in benchmarks/web_load.py).
+    gc.collect()
+    gc.freeze()
     uvicorn.Server(_uvicorn_config(app, host, port)).run(sockets=sockets)
 
 
@@ -100,6 +107,8 @@ def _run_forked(config: Config, host: str, port: int, processes: int) -> None:
     from mlmath.web.site import load_skills
 
     load_skills()  # imported once here, shared by every worker
+    gc.collect()
+    gc.freeze()  # and kept out of the collector, so that its pages stay shared after fork
     db = Database.from_config(config)
     try:
         upgrade(db.write_engine)

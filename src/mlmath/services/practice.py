@@ -23,8 +23,9 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, exists, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from mlmath.exercises.skill import Feedback, Skill
 from mlmath.exercises.skill import Variant as Problem
@@ -161,6 +162,21 @@ _BY_ORDINAL = select(*_VARIANT_COLUMNS, _SOLVED, _COUNTED).where(
 _NEWEST_ORDINAL = select(func.max(Variant.ordinal)).where(*_LEARNER_SKILL)
 _INSERT_VARIANT = insert(Variant).returning(Variant.id)
 _SET_VARIANT = update(Variant).where(Variant.id == bindparam("variant_id"))
+_OPEN_BY_ORDINAL = (  # an UPDATE's own columns cannot name its parameters
+    Variant.learner_id == bindparam("of_learner"),
+    Variant.skill_id == bindparam("of_skill"),
+    Variant.ordinal == bindparam("of_ordinal"),
+    Variant.closed.is_(False),
+)
+_ANSWERING = (
+    update(Variant)
+    .where(*_OPEN_BY_ORDINAL)
+    .values(draft=bindparam("response"))
+    .returning(Variant.id, Variant.ordinal, Variant.seed, Variant.level, Variant.revealed)
+)
+"""Keep the answer as the variant's draft and read the variant back, in one statement
+(no row: the variant is pending, closed or unknown, and the slower path decides)."""
+_CLOSING = update(Variant).where(*_OPEN_BY_ORDINAL).values(closed=True).returning(Variant.id)
 _ATTEMPT_COLUMNS = (
     Attempt.id,
     Attempt.response,
@@ -177,10 +193,30 @@ _ATTEMPTS = (
     .order_by(Attempt.id.desc())
     .limit(SHOWN_ATTEMPTS)
 )
+_EARLIER = aliased(Attempt)
+_HISTORY = _ATTEMPTS.add_columns(
+    exists()
+    .where(_EARLIER.variant_id == bindparam("variant_id"), _EARLIER.verdict == "correct")
+    .label("solved"),
+    exists()
+    .where(
+        _EARLIER.variant_id == bindparam("variant_id"),
+        _EARLIER.verdict.in_(COUNTED_VERDICTS),
+    )
+    .label("counted"),
+)
+"""The latest attempts at a variant, each row also saying whether any attempt at it
+was correct (``solved``) or checked at all (``counted``)."""
 _BY_KEY = select(*_ATTEMPT_COLUMNS, Attempt.learner_id, Attempt.skill_id).where(
     Attempt.idempotency_key == bindparam("key")
 )
-_INSERT_ATTEMPT = insert(Attempt).returning(Attempt.id)
+_INSERT_ATTEMPT = {
+    dialect.__name__.rsplit(".", 1)[-1]: dialect.insert(Attempt)
+    .on_conflict_do_nothing(index_elements=[Attempt.idempotency_key])
+    .returning(Attempt.id)
+    for dialect in (postgresql, sqlite)
+}
+"""Store an attempt unless its idempotency key is taken (no row back: a repeat)."""
 
 
 def _attempts(conn: Connection, variant_id: int) -> list[AttemptRecord]:
@@ -231,6 +267,18 @@ class _Stored:
 REPLACED = "This problem was replaced by a newer one: reload the page to see it."
 
 
+def _stored(row: Any) -> _Stored:
+    return _Stored(
+        row.id,
+        row.ordinal,
+        row.seed,
+        row.level,
+        bool(row.revealed),
+        bool(row.solved),
+        bool(row.counted),
+    )
+
+
 def _store(conn: Connection, learner_id: int, skill: Skill, ref: VariantRef) -> _Stored:
     """The stored variant ``ref`` names, storing it now if it was pending."""
     key = {"learner_id": learner_id, "skill_id": skill.id}
@@ -238,15 +286,7 @@ def _store(conn: Connection, learner_id: int, skill: Skill, ref: VariantRef) -> 
     if row is not None:
         if row.closed:
             raise Conflict(REPLACED)
-        return _Stored(
-            row.id,
-            row.ordinal,
-            row.seed,
-            row.level,
-            bool(row.revealed),
-            bool(row.solved),
-            bool(row.counted),
-        )
+        return _stored(row)
     newest = conn.execute(_NEWEST_ORDINAL, key).scalar()
     if ref.ordinal != (0 if newest is None else newest + 1) or not 1 <= ref.level <= skill.levels:
         raise Conflict(REPLACED)
@@ -306,23 +346,30 @@ def submit(
     """
     key = idempotency_key or secrets.token_hex(16)
     if len(key) > 64:
-        raise Conflict("The form is damaged: reload the page and answer again.")
+        raise Conflict(DAMAGED)
     conn = connection_of(session)
-    earlier = conn.execute(_BY_KEY, {"key": key}).first()
-    if earlier is not None:
-        if earlier.learner_id != learner_id or earlier.skill_id != skill.id:
-            raise Conflict("The form is damaged: reload the page and answer again.")
-        return _repeat(conn, skill, earlier)
-    row = _store(conn, learner_id, skill, ref)
     response = response[:MAX_RESPONSE_CHARS]
+    which = {"of_learner": learner_id, "of_skill": skill.id, "of_ordinal": ref.ordinal}
+    answering = conn.execute(_ANSWERING, {**which, "response": response}).first()
+    if answering is not None:  # the usual case: a stored variant, still open
+        row: Any = answering
+    else:
+        earlier = conn.execute(_BY_KEY, {"key": key}).first()
+        if earlier is not None:  # sent again after the variant was left
+            return _repeat(conn, learner_id, skill, earlier)
+        row = _store(conn, learner_id, skill, ref)
+        conn.execute(_SET_VARIANT, {"variant_id": row.id, "draft": response})
     shown = problem(skill, row.seed, row.level)
     if feedback is None or (row.seed, row.level) != (ref.seed, ref.level):
         feedback = skill.grade(shown.params, response)
-    before = _attempts(conn, row.id)
+    history = conn.execute(_HISTORY, {"variant_id": row.id}).all()
+    before = [_record(a) for a in reversed(history)]
+    solved = bool(history) and bool(history[0].solved)
+    counted = bool(history) and bool(history[0].counted)
     at = now or utcnow()
     misconception_id = feedback.misconception.id if feedback.misconception else None
     attempt_id = conn.execute(
-        _INSERT_ATTEMPT,
+        _INSERT_ATTEMPT[conn.dialect.name],
         {
             "variant_id": row.id,
             "learner_id": learner_id,
@@ -334,10 +381,12 @@ def submit(
             "created_at": at,
             "idempotency_key": key,
         },
-    ).scalar_one()
-    conn.execute(_SET_VARIANT, {"variant_id": row.id, "draft": response})
+    ).scalar()
+    if attempt_id is None:  # the same submission again: this key is stored already
+        earlier = conn.execute(_BY_KEY, {"key": key}).first()
+        return _repeat(conn, learner_id, skill, earlier)
     if feedback.verdict in COUNTED_VERDICTS:
-        answer = Answer(f"v{row.id}", feedback.correct, not row.counted, row.revealed, at)
+        answer = Answer(f"v{row.id}", feedback.correct, not counted, bool(row.revealed), at)
         mastery = mastery_store.record(conn, learner_id, skill.id, answer)
     else:
         mastery = mastery_store.state(conn, learner_id, skill.id)
@@ -350,15 +399,21 @@ def submit(
         shown,
         row.id,
         response,
-        row.revealed,
+        bool(row.revealed),
         [*before, record][-SHOWN_ATTEMPTS:],
         mastery,
-        row.solved or feedback.verdict == "correct",
+        solved or feedback.verdict == "correct",
     )
     return Checked(record, feedback, mastery, repeated=False, after=after)
 
 
-def _repeat(conn: Connection, skill: Skill, attempt: Any) -> Checked:
+DAMAGED = "The form is damaged: reload the page and answer again."
+
+
+def _repeat(conn: Connection, learner_id: int, skill: Skill, attempt: Any) -> Checked:
+    """The outcome of a submission already stored under the same idempotency key."""
+    if attempt.learner_id != learner_id or attempt.skill_id != skill.id:
+        raise Conflict(DAMAGED)
     misconception = None
     if attempt.misconception_id:
         try:
@@ -386,11 +441,31 @@ def reveal(session: Session | Connection, learner_id: int, skill: Skill, ref: Va
     return skill.solve(problem(skill, seed, level).params)
 
 
-def another(session: Session | Connection, learner_id: int, skill: Skill, ref: VariantRef) -> None:
-    """Leave this variant: the next call to :func:`current` shows a new one."""
+def another(
+    session: Session | Connection, learner_id: int, skill: Skill, ref: VariantRef, secret: bytes
+) -> None:
+    """Leave this variant for a new one, stored at once (its first answer then finds it)."""
     conn = connection_of(session)
-    row = _store(conn, learner_id, skill, ref)
-    conn.execute(_SET_VARIANT, {"variant_id": row.id, "closed": True})
+    which = {"of_learner": learner_id, "of_skill": skill.id, "of_ordinal": ref.ordinal}
+    if conn.execute(_CLOSING, which).first() is None:  # pending, closed or unknown
+        row = _store(conn, learner_id, skill, ref)
+        conn.execute(_SET_VARIANT, {"variant_id": row.id, "closed": True})
+    mastery = mastery_store.state(conn, learner_id, skill.id)
+    ordinal = ref.ordinal + 1
+    conn.execute(
+        _INSERT_VARIANT,
+        {
+            "learner_id": learner_id,
+            "skill_id": skill.id,
+            "ordinal": ordinal,
+            "seed": derived_seed(secret, learner_id, skill.id, ordinal),
+            "level": difficulty_for(mastery.level, skill.levels),
+            "draft": "",
+            "revealed": False,
+            "closed": False,
+            "created_at": utcnow(),
+        },
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -241,7 +241,7 @@ async def show_solution(request: Request) -> Response:
 
 async def another_one(request: Request) -> Response:
     site, user, skill, _form, variant = await _posted(request)
-    await db_write(site, lambda c: practice.another(c, user.id, skill, variant))
+    await db_write(site, lambda c: practice.another(c, user.id, skill, variant, site.secret))
     return await _after(request, site, user, skill)
 
 
