@@ -22,7 +22,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, exists, func, insert, select, update
+from sqlalchemy import Connection, bindparam, exists, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
@@ -138,14 +138,17 @@ _VARIANT_COLUMNS = (
     Variant.revealed,
     Variant.closed,
 )
+
+
+def _counted(attempt: Any) -> Any:
+    """Whether an attempt's verdict counts (spelled out: ``IN`` costs a compile per run)."""
+    return or_(*(attempt.verdict == verdict for verdict in COUNTED_VERDICTS))
+
+
 _SOLVED = (
     exists().where(Attempt.variant_id == Variant.id, Attempt.verdict == "correct").label("solved")
 )
-_COUNTED = (
-    exists()
-    .where(Attempt.variant_id == Variant.id, Attempt.verdict.in_(COUNTED_VERDICTS))
-    .label("counted")
-)
+_COUNTED = exists().where(Attempt.variant_id == Variant.id, _counted(Attempt)).label("counted")
 _LEARNER_SKILL = (
     Variant.learner_id == bindparam("learner_id"),
     Variant.skill_id == bindparam("skill_id"),
@@ -201,7 +204,7 @@ _HISTORY = _ATTEMPTS.add_columns(
     exists()
     .where(
         _EARLIER.variant_id == bindparam("variant_id"),
-        _EARLIER.verdict.in_(COUNTED_VERDICTS),
+        _counted(_EARLIER),
     )
     .label("counted"),
 )

@@ -141,6 +141,7 @@ def create_app(
     if curriculum is None:
         curriculum, content_error = load_curriculum()
     templates = Jinja2Templates(directory=str(WEB / "templates"))
+    templates.env.auto_reload = False  # part of the release: no stat() of each file per page
     filters.install(templates.env)
     site = Site(
         config=config,

@@ -15,9 +15,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from http.cookies import SimpleCookie
 from typing import Any
 
+from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSRF_COOKIE = "mlmath_csrf"
@@ -66,14 +66,11 @@ def cookie_header(name: str, value: str, *, secure: bool, max_age: int | None = 
 
 
 def read_cookies(scope: Scope) -> dict[str, str]:
+    """The request's cookies, read the way browsers write them (Starlette's parser:
+    one malformed cookie from elsewhere on the host does not hide ours)."""
     for key, value in scope.get("headers", []):
         if key == b"cookie":
-            jar: SimpleCookie = SimpleCookie()
-            try:
-                jar.load(value.decode("latin-1"))
-            except Exception:  # a malformed cookie header is treated as no cookies
-                return {}
-            return {k: m.value for k, m in jar.items()}
+            return cookie_parser(value.decode("latin-1"))
     return {}
 
 
