@@ -125,7 +125,7 @@ def _bound_socket(host: str, port: int) -> socket.socket:
 
 
 def _run_forked(config: Config, host: str, port: int, processes: int) -> None:
-    """Load and migrate once, then fork ``processes`` workers that share one socket."""
+    """Load and migrate once, then fork ``processes`` workers that listen on one port."""
     from mlmath.store.database import Database
     from mlmath.store.migrate import upgrade
     from mlmath.web import app as web_app
