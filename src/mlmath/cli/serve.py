@@ -2,7 +2,8 @@
 
 With ``--workers N`` above 1 (the default for a class on a machine with several
 cores) the server forks N worker processes after loading the code once, so each
-starts in milliseconds and they share one listening socket. The database is
+starts in milliseconds, and they listen on one port (on Linux each on its own
+socket, so that the kernel spreads connections evenly). The database is
 migrated once, before the fork; only the first worker runs the in-process
 grading workers. A worker that dies is replaced; Ctrl+C or SIGTERM stops them
 all, each finishing the requests it has in hand. Where ``fork`` is missing
