@@ -122,6 +122,8 @@ MALFORMED = {
     "a tar.gz": ("work.tar.gz", b"\x1f\x8b\x08\x00" + b"\x00" * 60, "archive"),
     "a tar named .py": ("mine.py", b"mine.py".ljust(257, b"\x00") + b"ustar\x0000", "archive"),
     "a huge file": ("big.py", b"#" * (1 << 20) + b"\n", "larger than"),
+    # under the 10 MiB request limit, so the page itself explains
+    "a notebook over 8 MiB": ("big.ipynb", b" " * (9 << 20), "larger than"),
     "another kind of file": ("notes.txt", b"hello", "submit a .py file"),
 }
 

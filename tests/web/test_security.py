@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 
 import pytest
 from fastapi import FastAPI
@@ -208,5 +208,24 @@ def test_an_oversized_request_is_refused_before_it_is_read(single: Client) -> No
         headers={"content-type": "application/x-www-form-urlencoded"},
     )
     assert response.status_code == 413
-    assert "too large" in response.text.lower()
+    assert "too large to send" in response.text  # the course's own page, saying what to do
+    assert "send a smaller file" in response.text
+    assert single.get("/").status_code == 200
+
+
+def test_an_oversized_upload_without_a_length_is_refused_as_it_arrives(single: Client) -> None:
+    from mlmath.web.app import MAX_REQUEST_BYTES
+
+    async def chunks() -> AsyncIterator[bytes]:  # fields each under the per-field limit
+        for n in range(MAX_REQUEST_BYTES // 1_000_000 + 2):
+            yield f"field{n}=".encode() + b"1" * 1_000_000 + b"&"
+
+    token = form(single)["csrf_token"]  # past the CSRF check, the body is read
+    response = single.post(
+        f"{PANEL}/answer",
+        content=chunks(),
+        headers={"content-type": "application/x-www-form-urlencoded", "x-csrf-token": token},
+    )
+    assert response.status_code == 413
+    assert "too large to send" in response.text
     assert single.get("/").status_code == 200

@@ -35,7 +35,7 @@ from mlmath.web.routes import (
     quizzes,
     review,
 )
-from mlmath.web.security import SecurityMiddleware
+from mlmath.web.security import BodyTooLarge, SecurityMiddleware
 from mlmath.web.site import WEB, Site, load_curriculum, load_skills, multi_user_for
 
 log = logging.getLogger("mlmath.web")
@@ -53,6 +53,11 @@ ERRORS = {
     ),
     405: ("That action is not available here", "Use the buttons on the page instead."),
     409: ("The page was out of date", "Reload the page and try again."),
+    413: (
+        "That was too large to send",
+        "Forms and uploads of up to 10 MiB are accepted: send a smaller file, "
+        "or shorten what you typed.",
+    ),
     500: (
         "Something went wrong on our side",
         "Your work so far is saved. Reload the page; if it happens again, tell your instructor.",
@@ -77,7 +82,10 @@ def _install_error_pages(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> Response:
         detail = error.detail if isinstance(error.detail, str) and error.status_code != 404 else ""
-        return error_page(request, error.status_code, detail)
+        response = error_page(request, error.status_code, detail)
+        if isinstance(error, BodyTooLarge):
+            response.headers["connection"] = "close"  # the rest of the body is never read
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> Response:
@@ -172,10 +180,13 @@ def create_app(
         redoc_url=None,
         openapi_url=None,
         dependencies=[Depends(deps.verify_csrf)],
-        max_body_size=MAX_REQUEST_BYTES,
     )
     app.state.site = site
-    app.add_middleware(SecurityMiddleware)
+    app.add_middleware(
+        SecurityMiddleware,
+        max_body_bytes=MAX_REQUEST_BYTES,
+        too_large=lambda request: error_page(request, 413),
+    )
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
     app.router.routes[:0] = practice.routes  # matched first: the busiest pages
     for module in (

@@ -15,9 +15,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Callable
 from typing import Any
 
-from starlette.requests import cookie_parser
+from starlette.exceptions import HTTPException
+from starlette.requests import Request, cookie_parser
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSRF_COOKIE = "mlmath_csrf"
@@ -78,11 +81,26 @@ def _valid_seed(seed: str | None) -> bool:
     return seed is not None and len(seed) == 43 and seed.replace("-", "").replace("_", "").isalnum()
 
 
-class SecurityMiddleware:
-    """Adds the security headers and hands every browser a CSRF cookie."""
+class BodyTooLarge(HTTPException):
+    """A request body over the limit: raised when the app reads past it (or at once when
+    the request announces a larger ``Content-Length``), so that nothing more is read.
+    An HTTP 413, so that it reaches the error pages whoever reads the body."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self) -> None:
+        super().__init__(413, "The request was larger than the course accepts.")
+
+
+class SecurityMiddleware:
+    """Adds the security headers, hands every browser a CSRF cookie, and bounds request
+    bodies (:class:`BodyTooLarge`)."""
+
+    def __init__(
+        self, app: ASGIApp, max_body_bytes: int, too_large: Callable[[Request], Response]
+    ) -> None:
         self.app = app
+        self.max_body_bytes = max_body_bytes
+        self.too_large = too_large
+        """The page for a request that announces a body over the limit."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -115,4 +133,24 @@ class SecurityMiddleware:
                 message["headers"] = headers
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        announced = next((v for k, v in scope["headers"] if k == b"content-length"), b"0")
+        if not announced.isdigit() or int(announced) > self.max_body_bytes:
+            response = self.too_large(Request(scope))  # refused before it is read
+            response.headers["connection"] = "close"
+            await response(scope, receive, send_with_headers)
+            return
+        await self.app(scope, self._bounded(receive), send_with_headers)
+
+    def _bounded(self, receive: Receive) -> Receive:
+        limit = self.max_body_bytes
+        seen = 0
+
+        async def counted() -> Message:  # a body sent in chunks, without a length
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > limit:
+                raise BodyTooLarge
+            return message
+
+        return counted
