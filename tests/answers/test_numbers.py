@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -199,3 +200,28 @@ def test_fraction_arithmetic_matches_python(a: int, b: int, c: int, d: int) -> N
 @given(st.decimals(allow_nan=False, allow_infinity=False, places=6, min_value=-1e9, max_value=1e9))
 def test_decimals_are_exact_fractions(value: object) -> None:
     assert parse(str(value), NUMBER) == Fraction(str(value))
+
+
+@given(
+    st.from_regex(
+        r"[ \n]{0,2}-?[ \n]{0,2}(\d{1,30}\.?\d{0,30}|\.\d{1,30})[ \n]{0,2}", fullmatch=True
+    )
+)
+def test_a_lone_number_is_read_exactly_as_the_grammar_reads_it(typed: str) -> None:
+    """Lone numbers skip the parser; the tree (ops, values, positions) is the grammar's."""
+    from mlmath.answers.reader import _lone_number, _parser
+
+    def shape(node: Any) -> Any:
+        return (node.op, node.value, node.position, tuple(shape(a) for a in node.args))
+
+    fast = _lone_number(typed)
+    assert fast is not None
+    assert shape(fast) == shape(_parser().parse(typed))
+
+
+def test_a_lone_number_with_too_many_digits_is_refused_like_any_other() -> None:
+    with pytest.raises(TooLarge) as fast:
+        parse("1" * 5000, NUMBER)
+    with pytest.raises(TooLarge) as parsed:
+        parse("(" + "1" * 5000 + ")", NUMBER)
+    assert fast.value.message == parsed.value.message
