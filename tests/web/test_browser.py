@@ -210,3 +210,22 @@ def test_an_instructor_exports_the_gradebook_and_learners_see_only_their_own_wor
         csv_text = Path(download_info.value.path()).read_text()
         assert csv_text.startswith("username,name")
         assert any(line.startswith("ada,") for line in csv_text.splitlines())
+
+
+def test_every_lesson_fits_a_phone_screen(chromium: Any, tmp_path: Path) -> None:
+    """At 360 px nothing makes a lesson scroll sideways: wide formulas and tables scroll
+    inside their own box, long code names wrap."""
+    from mlmath.content.curriculum import curriculum
+
+    with served(tmp_path / "data") as url:
+        phone = new_page(chromium, url, width=360)
+        too_wide = {}
+        for lesson in curriculum().lessons():
+            phone.goto(f"/lessons/{lesson.id}")
+            phone.wait_for_selector(".lesson-text")
+            phone.wait_for_load_state("load")
+            width = phone.evaluate("document.documentElement.scrollWidth")
+            if width > 360:
+                too_wide[lesson.id] = width
+        assert too_wide == {}, "these lessons scroll sideways on a phone (page widths)"
+        assert phone.outside_requests == []
