@@ -6,11 +6,12 @@ on learner text directly: trees built by our grammar are converted node by node.
 
 from __future__ import annotations
 
-import threading
 from fractions import Fraction
+from functools import cache
 from typing import Any
 
 from mlmath.answers.limits import MAX_SYMBOLIC_NODES, SYMBOLIC_TIME_LIMIT
+from mlmath.answers.sympy_process import SympyProcess
 from mlmath.answers.tree import Node
 
 
@@ -128,8 +129,6 @@ def from_sympy(value: Any, variables: tuple[str, ...]) -> Node:
     raise TypeError(f"cannot use {value.func.__name__} in an answer expression")
 
 
-_ONE_AT_A_TIME = threading.Lock()
-
 MAX_SYMBOLIC_EXPONENT = 64
 
 
@@ -174,33 +173,34 @@ def safe_for_sympy(node: Node) -> bool:
     return True
 
 
+def simplifies_to_zero(first: Node, second: Node) -> bool | None:
+    """Whether SymPy simplifies ``first - second`` to zero (None: it does not, or fails).
+    Unbounded in time: runs in the checker's child process (:mod:`.sympy_process`)."""
+    try:
+        sp = _sympy()
+        difference = to_sympy(first) - to_sympy(second)
+        return True if sp.simplify(difference) == 0 else None
+    except Exception:  # SymPy may fail in many ways; that is simply "cannot tell"
+        return None
+
+
+@cache
+def _process() -> SympyProcess:
+    """This process's SymPy child (started on its first check)."""
+    return SympyProcess()
+
+
 def symbolically_equal(first: Node, second: Node) -> bool | None:
     """Whether ``first - second`` simplifies to zero; ``None`` when SymPy cannot tell
     within :data:`SYMBOLIC_TIME_LIMIT` seconds, or the formulas are too large to try.
 
-    At most one check runs at a time per process: a check that outlives its time
-    limit cannot be stopped (it is a thread), so no second one is started beside it.
-    """
+    The check runs in a child process that is killed when it overruns, so a slow
+    one costs its time limit and nothing after it."""
     if first.size + second.size > 2 * MAX_SYMBOLIC_NODES:
         return None
     if not (safe_for_sympy(first) and safe_for_sympy(second)):
         return None
-    if not _ONE_AT_A_TIME.acquire(blocking=False):
+    try:
+        return _process().equal(first, second, SYMBOLIC_TIME_LIMIT)
+    except RuntimeError:  # the child could not start: cannot tell
         return None
-    outcome: list[bool | None] = [None]
-
-    def work() -> None:
-        try:
-            sp = _sympy()
-            difference = to_sympy(first) - to_sympy(second)
-            simplified = sp.simplify(difference)
-            outcome[0] = True if simplified == 0 else None
-        except Exception:  # SymPy may fail in many ways; that is simply "cannot tell"
-            outcome[0] = None
-        finally:
-            _ONE_AT_A_TIME.release()
-
-    worker = threading.Thread(target=work, name="mlmath-symbolic-check", daemon=True)
-    worker.start()
-    worker.join(SYMBOLIC_TIME_LIMIT)
-    return outcome[0] if not worker.is_alive() else None
