@@ -35,6 +35,13 @@ KINDS: Mapping[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset({"function", "start", "learning_rate"}),
         frozenset({"steps", "ascent", "domain", "step"}),
     ),
+    "distribution": (
+        frozenset({"family"}),
+        frozenset(
+            {"mean", "sd", "low", "high", "rate", "df", "n", "p", "a", "b", "shade", "step"}
+            | {"domain"}
+        ),
+    ),
 }
 """Each kind the front end draws (``static/figures/<kind>.js``) and its parameters."""
 
@@ -112,6 +119,8 @@ def _check_formula(kind: str, params: Mapping[str, Any]) -> str | None:
 
 
 def _check_param(kind: str, name: str, value: Any) -> str | None:
+    if kind == "distribution":
+        return _check_distribution_param(name, value)
     if name in ("matrix",):
         if not (isinstance(value, list | tuple) and len(value) == 2 and all(map(_pair, value))):
             return f"{kind}: matrix must be 2×2 numbers"
@@ -153,6 +162,119 @@ def _check_param(kind: str, name: str, value: Any) -> str | None:
     return None
 
 
+FAMILIES: Mapping[str, tuple[str, ...]] = {
+    # family: its parameters (all required)
+    "normal": ("mean", "sd"),
+    "uniform": ("low", "high"),
+    "exponential": ("rate",),
+    "t": ("df",),
+    "chi-square": ("df",),
+    "binomial": ("n", "p"),
+    "poisson": ("mean",),
+}
+"""The distributions the ``distribution`` figure draws: densities, then counts (bars)."""
+
+DISCRETE = frozenset({"binomial", "poisson"})
+SHADES = {"between": ("a", "b"), "below": ("b",), "above": ("a",), "outside": ("a", "b")}
+"""Which ends each shading uses: a ≤ X ≤ b, X ≤ b, X ≥ a, and the two tails X ≤ a, X ≥ b."""
+
+DISTRIBUTION_LIMIT = 10_000.0
+"""Distribution figures show measurements (heights in cm, weights in g), not plane points."""
+
+DISTRIBUTION_STEPS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 5, 10)
+
+
+def _is_measure(x: Any) -> bool:
+    return isinstance(x, Real) and not isinstance(x, bool) and abs(float(x)) <= DISTRIBUTION_LIMIT
+
+
+def _is_count(x: Any, least: int, most: int) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool) and least <= x <= most
+
+
+def _check_distribution_param(name: str, value: Any) -> str | None:
+    kind = "distribution"
+    if name == "family":
+        if value not in FAMILIES:
+            return f"{kind}: family must be one of {', '.join(FAMILIES)}"
+    elif name == "shade":
+        if value not in SHADES:
+            return f"{kind}: shade must be one of {', '.join(SHADES)}"
+    elif name in ("mean", "low", "high", "a", "b"):
+        if not _is_measure(value):
+            return f"{kind}: {name} must be a number (at most {DISTRIBUTION_LIMIT:,.0f} in size)"
+    elif name in ("sd", "rate"):
+        if not (_is_measure(value) and float(value) > 0):
+            return f"{kind}: {name} must be a positive number"
+    elif name == "df":
+        if not _is_count(value, 1, 200):
+            return f"{kind}: df must be a whole number from 1 to 200"
+    elif name == "n":
+        if not _is_count(value, 1, 200):
+            return f"{kind}: n must be a whole number from 1 to 200"
+    elif name == "p":
+        if not (_is_measure(value) and 0 <= float(value) <= 1):
+            return f"{kind}: p must be a probability, from 0 to 1"
+    elif name == "step":
+        if value not in DISTRIBUTION_STEPS:
+            return f"{kind}: step must be one of {', '.join(map(str, DISTRIBUTION_STEPS))}"
+    elif name == "domain" and not (
+        isinstance(value, list | tuple)
+        and len(value) == 2
+        and all(map(_is_measure, value))
+        and value[0] < value[1]
+    ):
+        return f"{kind}: domain must be two numbers, the smaller first"
+    return None
+
+
+def distribution_problems(params: Mapping[str, Any]) -> list[str]:
+    """What a ``distribution`` figure's params lack or have too many of, as a whole."""
+    kind = "distribution"
+    family = params.get("family")
+    if not isinstance(family, str) or family not in FAMILIES:
+        return []  # reported with the param itself
+    problems: list[str] = []
+    needed = FAMILIES[family]
+    others = {n for f in FAMILIES.values() for n in f} - set(needed)
+    for name in needed:
+        if name not in params:
+            problems.append(f"{kind}: a {family} distribution needs {name!r}")
+    for name in sorted(others & set(params)):
+        problems.append(f"{kind}: a {family} distribution takes no {name!r}")
+    shade = params.get("shade", "between")
+    ends = SHADES.get(shade, ())
+    for name in ends:
+        if name not in params:
+            problems.append(f"{kind}: shading {shade!r} needs the end {name!r}")
+    for name in sorted({"a", "b"} - set(ends) & set(params)):
+        problems.append(f"{kind}: shading {shade!r} uses no end {name!r}")
+    if problems:
+        return problems
+    if family in DISCRETE:
+        for name in ends:
+            if not _is_count(params[name], -1, 10_000):
+                problems.append(f"{kind}: the end {name} of a count must be a whole number")
+        if params.get("step", 1) != 1:
+            problems.append(f"{kind}: the ends of a count move by 1 (step 1)")
+        if family == "poisson" and not 0 < float(params["mean"]) <= 100:
+            problems.append(f"{kind}: a Poisson mean must be positive, at most 100")
+    if family == "uniform" and not float(params["low"]) < float(params["high"]):
+        problems.append(f"{kind}: a uniform distribution needs low < high")
+    return problems
+
+
+def distribution_step(scale: float) -> float:
+    """How far one key press moves an end of a density figure: about a tenth of ``scale``."""
+    fitting = [s for s in DISTRIBUTION_STEPS if s <= scale / 10 * 1.0001]
+    return fitting[-1] if fitting else DISTRIBUTION_STEPS[0]
+
+
+def drawable(spec: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """``spec`` when the browser can draw it, else ``None`` (for numbers a learner typed in)."""
+    return None if figure_problems(spec) else spec
+
+
 def figure_problems(spec: Any) -> list[str]:
     """What is wrong with a figure (an empty list when it can be drawn)."""
     if not isinstance(spec, Mapping):
@@ -182,6 +304,8 @@ def figure_problems(spec: Any) -> list[str]:
             problem = _check_param(kind, name, value)
             if problem:
                 problems.append(problem)
+    if kind == "distribution":
+        problems.extend(distribution_problems(params))
     if "function" in required:
         problem = _check_formula(kind, params)
         if problem:
@@ -190,7 +314,10 @@ def figure_problems(spec: Any) -> list[str]:
 
 
 __all__ = [
+    "FAMILIES",
     "KINDS",
+    "distribution_step",
+    "drawable",
     "figure_problems",
     "formula_problem",
     "is_plane",
