@@ -12,6 +12,7 @@ import numpy as np
 from mlmath.answers import AnswerFormat
 from mlmath.engine.probability.discrete import binomial_probability, binomial_sum
 from mlmath.engine.solution import NotSolvable, Solution
+from mlmath.exercises.figures import drawable, number
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.probability.variants import (
     NAMES,
@@ -148,6 +149,25 @@ class BinomialProbability(Skill):
         return (
             f"In how many different orders can {k} successes fall among {n} trials?",
             f"C({n}, {k}) = {comb(n, k)}. Each order has probability p^{k}·(1 − p)^{n - k}.",
+        )
+
+    def figure(self, params: Params) -> Mapping[str, Any] | None:
+        n, k, comparison = params["n"], params["k"], params["comparison"]
+        if comparison == "=":
+            ends, shade = {"a": k, "b": k}, "between"
+        else:
+            ends, shade = {"b": k if comparison == "<=" else k - 1}, "below"
+        return drawable(
+            {
+                "kind": "distribution",
+                "params": {"family": "binomial", "n": n, "p": number(params["p"]), **ends}
+                | {"shade": shade},
+                "caption": "Each bar is P(X = k) for one count k; the shaded bars make up the "
+                "event asked about. Move the ends and watch the sum change.",
+                "alt": f"The bars of the binomial distribution with n = {n} and p = "
+                f"{params['p']}, the counts asked about shaded.",
+                "after_answer": True,
+            }
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:

@@ -15,6 +15,7 @@ from mlmath.engine.probability.continuous import (
     standard_normal_pdf,
 )
 from mlmath.engine.solution import NotSolvable, Solution
+from mlmath.exercises.figures import distribution_step, drawable, number
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.probability.variants import W1_RANDOM_VARIABLES, integer, pick
 from mlmath.exercises.registry import register
@@ -157,6 +158,34 @@ class NormalProbability(Skill):
             float(params["sd"]),
             _number(params.get("lower")),
             _number(params.get("upper")),
+        )
+
+    def figure(self, params: Params) -> Mapping[str, Any] | None:
+        lower, upper = params.get("lower"), params.get("upper")
+        if lower is None and upper is None:
+            return None
+        sd = params["sd"]
+        ends = {} if lower is None else {"a": number(lower)}
+        if upper is not None:
+            ends["b"] = number(upper)
+        shade = "between" if len(ends) == 2 else "below" if lower is None else "above"
+        return drawable(
+            {
+                "kind": "distribution",
+                "params": {
+                    "family": "normal",
+                    "mean": number(params["mean"]),
+                    "sd": number(sd),
+                    **ends,
+                    "shade": shade,
+                    "step": 1 if 2 <= sd <= 40 else distribution_step(float(sd)),
+                },
+                "caption": "The shaded area is the probability asked for, with each end in "
+                "standard units (z). Move the ends and watch the area and z change.",
+                "alt": f"A bell curve centred at {params['mean']} with standard deviation {sd}, "
+                "the asked interval shaded.",
+                "after_answer": True,
+            }
         )
 
     def hints(self, params: Params) -> tuple[str, ...]:

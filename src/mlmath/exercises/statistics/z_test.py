@@ -10,6 +10,7 @@ import numpy as np
 
 from mlmath.engine.solution import Solution
 from mlmath.engine.statistics.hypothesis_tests import ALTERNATIVES, z_test
+from mlmath.exercises.figures import drawable
 from mlmath.exercises.inputs import Field
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
@@ -102,6 +103,32 @@ class ZTest(HypothesisTestSkill):
         return (
             "How many standard errors is x̄ from μ₀?",
             "Which side (or sides) of the statistic count as 'at least as extreme'?",
+        )
+
+    def figure(self, params: Params) -> Mapping[str, Any] | None:
+        mean, null, sd = float(params["mean"]), float(params["null"]), float(params["sd"])
+        if not (sd > 0 and int(params["n"]) >= 1):
+            return None
+        z = (mean - null) / (sd / math.sqrt(int(params["n"])))
+        alternative = params.get("alternative") or "two-sided"
+        if alternative == "two-sided":
+            ends, shade = {"a": -abs(z), "b": abs(z)}, "outside"
+        elif alternative == "greater":
+            ends, shade = {"a": z}, "above"
+        else:
+            ends, shade = {"b": z}, "below"
+        return drawable(
+            {
+                "kind": "distribution",
+                "params": {"family": "normal", "mean": 0, "sd": 1, **ends}
+                | {"shade": shade, "step": 0.1},
+                "caption": "The standard normal, the distribution of z if H0 is true. The "
+                "shaded tail area beyond the statistic is the p-value: move the ends to see "
+                "how it shrinks as z moves away from 0.",
+                "alt": "The standard bell curve with the tail (or tails) beyond this test's z "
+                "shaded.",
+                "after_answer": True,
+            }
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
