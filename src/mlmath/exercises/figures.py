@@ -37,10 +37,9 @@ KINDS: Mapping[str, tuple[frozenset[str], frozenset[str]]] = {
     ),
     "distribution": (
         frozenset({"family"}),
-        frozenset(
-            {"mean", "sd", "low", "high", "rate", "df", "n", "p", "a", "b", "shade", "step"}
-            | {"domain"}
-        ),
+        # the families' parameters, then the shaded event and the board
+        frozenset({"mean", "sd", "low", "high", "rate", "df", "n", "p"})
+        | {"a", "b", "shade", "step", "domain"},
     ),
 }
 """Each kind the front end draws (``static/figures/<kind>.js``) and its parameters."""
