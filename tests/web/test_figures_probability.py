@@ -117,7 +117,7 @@ def test_binomial_bars_add_up_as_the_ends_move(figure_server: str, page: Page) -
     assert params["family"] == "binomial"
     assert readout(fig) == "P(X = 3) = 0.1172 for X ~ Binomial(n = 10, p = 0.5): one bar."
     keys = fig.locator(".figure-keys").inner_text()
-    assert "arrow keys move a" in keys
+    assert "left and right arrow keys move a along the axis" in keys
     assert "Space switches to b" in keys
     shot(fig, "distribution-binomial")
     # a to 0: P(X ≤ 3) = (1 + 10 + 45 + 120)/1024 = 0.171875.

@@ -6,6 +6,7 @@ on learner text directly: trees built by our grammar are converted node by node.
 
 from __future__ import annotations
 
+import atexit
 from fractions import Fraction
 from functools import cache
 from typing import Any
@@ -186,8 +187,10 @@ def simplifies_to_zero(first: Node, second: Node) -> bool | None:
 
 @cache
 def _process() -> SympyProcess:
-    """This process's SymPy child (started on its first check)."""
-    return SympyProcess()
+    """This process's SymPy child (started on its first check, stopped at exit)."""
+    process = SympyProcess()
+    atexit.register(process.close)
+    return process
 
 
 def symbolically_equal(first: Node, second: Node) -> bool | None:

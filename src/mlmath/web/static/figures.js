@@ -103,7 +103,8 @@
   // spec: {extent: [[x, y], …], minHalfHeight, step, handles: [{label, at: [x, y], color}], selected,
   //        build(board, handles, origin), describe(handles) → text}
   // Optional: box [xmin, ymax, xmax, ymin] (a board not centred on the origin; keepAspect to keep
-  // its proportions); a handle with along: f (x ↦ y) moves along the graph of f, left and right;
+  // its proportions); a handle with along: f (x ↦ y) moves along the graph of f, left and right
+  // (path: how the key help says it, "along the graph" unless given);
   // keys: [{keys: ["Enter", …], help: "Enter takes a step", button: "Step", run() → words}] are
   // extra keys, each with an optional button doing the same.
   function create(canvas, spec) {
@@ -200,7 +201,8 @@
     function keyText() {
       var names = spec.handles.map(function (s) { return s.label; });
       var how = spec.handles[selected].along
-        ? "the left and right arrow keys move " + names[selected] + " along the graph by "
+        ? "the left and right arrow keys move " + names[selected] + " " +
+          (spec.handles[selected].path || "along the graph") + " by "
         : "the arrow keys move " + names[selected] + " by ";
       var text = "Keys: select the figure (click or Tab), then " + how + num(step) + ".";
       if (names.length > 1) {

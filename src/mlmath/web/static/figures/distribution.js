@@ -341,7 +341,7 @@
     var handles = names.map(function (name, i) {
       return {
         label: name, at: [starts[i], 0], color: i === 0 && name === "a" ? C.blue : C.orange,
-        along: onAxis, labelOffset: [7, 12]
+        along: onAxis, path: "along the axis", labelOffset: [7, 12]
       };
     });
     var ends;
