@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, ClassVar
 
 from mlmath.engine.calculus.expression import (
@@ -464,6 +464,15 @@ def derivative(
     expression: Expr, variable: str = "x", *, partial: bool = False, name: str = "f"
 ) -> Solution[Expr]:
     """The derivative of ``expression``, with one step per rule used."""
+    return _worked_derivative(expression, variable, partial, name)
+
+
+@lru_cache(maxsize=4096)
+def _worked_derivative(expression: Expr, variable: str, partial: bool, name: str) -> Solution[Expr]:
+    """:func:`derivative`, remembered per expression: a gradient, its Hessian and the
+    answer check all ask for the same partial derivatives, and expressions, rule trees
+    and solutions are immutable (expressions compare by structure, their constants are
+    exact fractions), so each is worked once."""
     rule = derivative_rule(expression, variable, partial=partial)
     result = rule.result
     if partial:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from mlmath.engine.calculus import numerals as numbers
@@ -57,6 +58,15 @@ def gradient(
     expression: Expr, variables: tuple[str, ...] = ("x", "y"), name: str = "f"
 ) -> Solution[GradientVector]:
     """The gradient ``∇f``: the partial derivatives stacked into one vector."""
+    return _worked_gradient(expression, variables, name)
+
+
+@lru_cache(maxsize=1024)
+def _worked_gradient(
+    expression: Expr, variables: tuple[str, ...], name: str
+) -> Solution[GradientVector]:
+    """:func:`gradient`, remembered per expression like :func:`derivative` (a variant's
+    gradient is worked for its answer, its Newton step and every check)."""
     steps: list[Step] = []
     parts: list[Expr] = []
     for v in variables:

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from mlmath.engine.calculus import numerals as numbers
@@ -170,6 +171,12 @@ def hessian(
     expression: Expr, variables: tuple[str, ...] = ("x", "y")
 ) -> Solution[ExpressionMatrix]:
     """The Hessian: row i, column j holds ``∂²f/∂vᵢ∂vⱼ``; the mixed entries agree."""
+    return _worked_hessian(expression, variables)
+
+
+@lru_cache(maxsize=1024)
+def _worked_hessian(expression: Expr, variables: tuple[str, ...]) -> Solution[ExpressionMatrix]:
+    """:func:`hessian`, remembered per expression like :func:`derivative`."""
     steps: list[Step] = []
     rows: list[tuple[Expr, ...]] = []
     for u in variables:

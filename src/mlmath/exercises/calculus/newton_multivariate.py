@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -41,6 +42,33 @@ def _check(skill: Skill, params: Params) -> None:
         skill.solve(params)
     except NotSolvable as error:
         raise InputError(str(error)) from None
+
+
+@lru_cache(maxsize=1024)
+def worked_hessian(function: str, point: tuple[Fraction, ...]) -> Solution[Matrix]:
+    """The Hessian of ``function`` (learner-grammar text) at ``point``, with its steps.
+
+    Remembered per variant: it is worked while generating, for the answer, and again for
+    every response graded, and the steps are immutable.
+    """
+    return hessian_at(read_function(function, XY), XY, point)
+
+
+@lru_cache(maxsize=1024)
+def worked_newton_step(function: str, point: tuple[Fraction, ...]) -> Solution[Vector]:
+    """One Newton step for ``function`` from ``point``, with its steps, remembered likewise."""
+    return newton_step_2d(read_function(function, XY), XY, point)
+
+
+@lru_cache(maxsize=1024)
+def newton_parts(function: str, point: tuple[Fraction, ...]) -> tuple[Vector, Vector]:
+    """The gradient ∇f and the move H⁻¹∇f at ``point``, remembered likewise."""
+    g = gradient_at(read_function(function, XY), XY, point).answer
+    if not isinstance(g, Vector):
+        raise NotSolvable("the gradient is not exact here; use a polynomial")
+    move = inverse_2x2(worked_hessian(function, point).answer) @ g
+    assert isinstance(move, Vector)
+    return g, move
 
 
 def _point(rng: np.random.Generator, size: int) -> Vector:
@@ -97,7 +125,7 @@ class Hessian(Skill):
         return AnswerFormat(Kind.MATRIX, shape=(2, 2))
 
     def solve(self, params: Params) -> Solution[Matrix]:
-        return hessian_at(_function(params), XY, params["point"].entries)
+        return worked_hessian(params["function"], params["point"].entries)
 
     def hints(self, params: Params) -> tuple[str, ...]:
         return (
@@ -170,13 +198,7 @@ class NewtonStep2D(Skill):
                 return params
 
     def _parts(self, params: Params) -> tuple[Vector, Vector]:
-        f, p = _function(params), params["point"]
-        g = gradient_at(f, XY, p.entries).answer
-        if not isinstance(g, Vector):
-            raise NotSolvable("the gradient is not exact here; use a polynomial")
-        move = inverse_2x2(hessian_at(f, XY, p.entries).answer) @ g
-        assert isinstance(move, Vector)
-        return g, move
+        return newton_parts(params["function"], params["point"].entries)
 
     def prompt(self, params: Params) -> Prompt:
         x, y = params["point"]
@@ -190,7 +212,7 @@ class NewtonStep2D(Skill):
         return AnswerFormat(Kind.VECTOR, shape=(2,), decimals=4)
 
     def solve(self, params: Params) -> Solution[Vector]:
-        return newton_step_2d(_function(params), XY, params["point"].entries)
+        return worked_newton_step(params["function"], params["point"].entries)
 
     def hints(self, params: Params) -> tuple[str, ...]:
         return (
@@ -199,9 +221,9 @@ class NewtonStep2D(Skill):
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
-        f, p = _function(params), params["point"]
+        p = params["point"]
         g, move = self._parts(params)
-        h = hessian_at(f, XY, p.entries).answer
+        h = worked_hessian(params["function"], p.entries).answer
         with_h = h @ g
         assert isinstance(with_h, Vector)
         return {
