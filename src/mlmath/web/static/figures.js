@@ -75,21 +75,26 @@
   function boxAxes(board, bbox) {
     var dx = niceStep(bbox[2] - bbox[0]);
     var dy = niceStep(bbox[1] - bbox[3]);
-    var y0 = Math.min(Math.max(0, bbox[3]), bbox[1]);
-    var x0 = Math.min(Math.max(0, bbox[0]), bbox[2]);
+    // JSXGraph labels only the ticks at least half a font size inside the canvas: an axis on
+    // the frame sits a few pixels in from the edge, or its numbers would be left out.
+    var insetX = 8 / board.unitX, insetY = 8 / board.unitY;
+    var y0 = Math.min(Math.max(0, bbox[3] + insetY), bbox[1] - insetY);
+    var x0 = Math.min(Math.max(0, bbox[0] + insetX), bbox[2] - insetX);
+    var atBottom = y0 !== 0 && y0 < (bbox[1] + bbox[3]) / 2;
+    var atLeft = x0 !== 0 && x0 < (bbox[0] + bbox[2]) / 2;
     var common = { strokeColor: COLORS.faint, highlight: false, fixed: true, withLabel: false, lastArrow: false };
     var tickAttrs = { strokeColor: COLORS.faint, minorTicks: 0, majorHeight: 6, insertTicks: false, drawZero: true,
       label: { fontSize: 12, strokeColor: "#495057", highlight: false } };
-    board.create("axis", [[x0, y0], [x0 + 1, y0]], Object.assign({}, common, {
+    var xAxis = board.create("axis", [[x0, y0], [x0 + 1, y0]], Object.assign({}, common, {
       ticks: Object.assign({}, tickAttrs, { ticksDistance: dx, drawZero: x0 !== 0,
-        label: Object.assign({}, tickAttrs.label, { offset: [-4, y0 === bbox[3] ? 10 : -12], anchorX: "middle" }) })
+        label: Object.assign({}, tickAttrs.label, { offset: [-4, atBottom ? 10 : -12], anchorX: "middle" }) })
     }));
-    board.create("axis", [[x0, y0], [x0, y0 + 1]], Object.assign({}, common, {
+    var yAxis = board.create("axis", [[x0, y0], [x0, y0 + 1]], Object.assign({}, common, {
       ticks: Object.assign({}, tickAttrs, { ticksDistance: dy, drawZero: y0 !== 0,
-        label: Object.assign({}, tickAttrs.label, { offset: [x0 === bbox[0] ? 8 : -8, 0], anchorX: x0 === bbox[0] ? "left" : "right", anchorY: "middle" }) })
+        label: Object.assign({}, tickAttrs.label, { offset: [atLeft ? 8 : -8, 0], anchorX: atLeft ? "left" : "right", anchorY: "middle" }) })
     }));
-    board.create("grid", [], { majorStep: [dx, dy], minorElements: 0, strokeColor: "#e9ecef", strokeOpacity: 1 });
-    return [dx, dy];
+    var grid = board.create("grid", [], { majorStep: [dx, dy], minorElements: 0, strokeColor: "#e9ecef", strokeOpacity: 1 });
+    return [xAxis, yAxis, grid];
   }
 
   function freeDetached() {
@@ -103,7 +108,8 @@
   // spec: {extent: [[x, y], …], minHalfHeight, step, handles: [{label, at: [x, y], color}], selected,
   //        build(board, handles, origin), describe(handles) → text}
   // Optional: box [xmin, ymax, xmax, ymin] (a board not centred on the origin; keepAspect to keep
-  // its proportions); a handle with along: f (x ↦ y) moves along the graph of f, left and right
+  // its proportions; the returned reframe(box) moves it to another box, its axes renumbered);
+  // handles may be empty (a figure driven by its keys and buttons alone); a handle with along: f (x ↦ y) moves along the graph of f, left and right
   // (path: how the key help says it, "along the graph" unless given);
   // keys: [{keys: ["Enter", …], help: "Enter takes a step", button: "Step", run() → words}] are
   // extra keys, each with an optional button doing the same.
@@ -139,8 +145,9 @@
       }
     });
     boards.push(board);
+    var frame = [];
     if (spec.box) {
-      boxAxes(board, bbox);
+      frame = boxAxes(board, bbox);
     } else {
       var gridStep = h > 12 ? 5 : h > 7 ? 2 : 1;
       board.create("grid", [], { majorStep: [gridStep, gridStep], minorElements: 0, strokeColor: "#e9ecef", strokeOpacity: 1 });
@@ -199,6 +206,11 @@
     var last = "";
 
     function keyText() {
+      if (!handles.length) {
+        var helps = extra.filter(function (k) { return k.help; }).map(function (k) { return k.help; });
+        return "Keys: select the figure (click or Tab), then: " + helps.join("; ") + "." +
+          (extra.some(function (k) { return k.button; }) ? " Or use the buttons." : "");
+      }
       var names = spec.handles.map(function (s) { return s.label; });
       var how = spec.handles[selected].along
         ? "the left and right arrow keys move " + names[selected] + " " +
@@ -231,6 +243,7 @@
     }
 
     function move(dx, dy) {
+      if (!handles.length) return;
       var p = handles[selected];
       if (spec.handles[selected].along) {
         if (!dx) return;
@@ -291,7 +304,7 @@
       if (moves[event.key]) {
         event.preventDefault();
         move(moves[event.key][0], moves[event.key][1]);
-      } else if (event.key === " " || event.key === "n" || event.key === "N") {
+      } else if (handles.length && (event.key === " " || event.key === "n" || event.key === "N")) {
         event.preventDefault();
         select((selected + 1) % handles.length);
         refresh("Now moving " + spec.handles[selected].label + ".");
@@ -311,10 +324,21 @@
       p.on("up", function () { refresh(); });
     });
 
-    select(selected);
+    // Another box for the same board (the numbers to show have moved or grown): axes renumbered.
+    function reframe(box) {
+      frame.forEach(function (el) { board.removeObject(el); });
+      bbox = box;
+      xLimits = [snap(bbox[0] + step, step), snap(bbox[2] - step, step)];
+      board.setBoundingBox(box, spec.box ? !!spec.keepAspect : true);
+      frame = boxAxes(board, box);
+      board.fullUpdate();
+    }
+
+    if (handles.length) select(selected);
+    else keys.textContent = keyText();
     board.update();
     refresh();
-    return { board: board, handles: handles, refresh: refresh, box: bbox };
+    return { board: board, handles: handles, refresh: refresh, box: bbox, reframe: reframe };
   }
 
   // A number in decimals (up to four places), for values that change in small steps.
