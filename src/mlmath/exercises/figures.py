@@ -41,6 +41,11 @@ KINDS: Mapping[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset({"mean", "sd", "low", "high", "rate", "df", "n", "p"})
         | {"a", "b", "shade", "step", "domain"},
     ),
+    "sampling-distribution": (
+        frozenset({"population"}),
+        # the populations' parameters, then the first number of draws
+        frozenset({"weights", "p", "rate", "low", "high", "n"}),
+    ),
 }
 """Each kind the front end draws (``static/figures/<kind>.js``) and its parameters."""
 
@@ -120,6 +125,8 @@ def _check_formula(kind: str, params: Mapping[str, Any]) -> str | None:
 def _check_param(kind: str, name: str, value: Any) -> str | None:
     if kind == "distribution":
         return _check_distribution_param(name, value)
+    if kind == "sampling-distribution":
+        return _check_sampling_param(name, value)
     if name in ("matrix",):
         if not (isinstance(value, list | tuple) and len(value) == 2 and all(map(_pair, value))):
             return f"{kind}: matrix must be 2×2 numbers"
@@ -263,6 +270,75 @@ def distribution_problems(params: Mapping[str, Any]) -> list[str]:
     return problems
 
 
+POPULATIONS: Mapping[str, tuple[str, ...]] = {
+    # population: the parameters it may take (each optional unless listed in POPULATION_NEEDS)
+    "die": ("weights",),
+    "bernoulli": ("p",),
+    "uniform": ("low", "high"),
+    "exponential": ("rate",),
+}
+"""What the ``sampling-distribution`` figure averages draws of: a die (fair unless ``weights``
+gives the faces' chances), 0/1 draws with P(1) = ``p``, a uniform or an exponential variable."""
+
+POPULATION_NEEDS = {"bernoulli": ("p",)}
+
+MAX_DRAWS = 50
+"""The most draws a sample mean averages in the figure (exact sums stay quick)."""
+
+
+def _check_sampling_param(name: str, value: Any) -> str | None:
+    kind = "sampling-distribution"
+    if name == "population":
+        if value not in POPULATIONS:
+            return f"{kind}: population must be one of {', '.join(POPULATIONS)}"
+    elif name == "weights":
+        if not (
+            isinstance(value, list | tuple)
+            and 2 <= len(value) <= 10
+            and all(_is_measure(w) and float(w) >= 0 for w in value)
+            and sum(float(w) > 0 for w in value) >= 2
+        ):
+            return (
+                f"{kind}: weights are the chances of faces 1, 2, …: 2 to 10 numbers, "
+                "none negative, at least two of them positive"
+            )
+    elif name == "p":
+        if not (_is_measure(value) and 0 < float(value) < 1):
+            return f"{kind}: p must be a probability strictly between 0 and 1"
+    elif name == "rate":
+        if not (_is_measure(value) and float(value) > 0):
+            return f"{kind}: rate must be a positive number"
+    elif name in ("low", "high"):
+        if not _is_measure(value):
+            return f"{kind}: {name} must be a number (at most {DISTRIBUTION_LIMIT:,.0f} in size)"
+    elif name == "n" and not _is_count(value, 1, MAX_DRAWS):
+        return f"{kind}: n must be a whole number from 1 to {MAX_DRAWS}"
+    return None
+
+
+def sampling_problems(params: Mapping[str, Any]) -> list[str]:
+    """What a ``sampling-distribution`` figure's params lack or mix up, as a whole."""
+    kind = "sampling-distribution"
+    population = params.get("population")
+    if not isinstance(population, str) or population not in POPULATIONS:
+        return []  # reported with the param itself
+    problems = [
+        f"{kind}: a {population} population needs {name!r}"
+        for name in POPULATION_NEEDS.get(population, ())
+        if name not in params
+    ]
+    others = {n for names in POPULATIONS.values() for n in names} - set(POPULATIONS[population])
+    problems += [
+        f"{kind}: a {population} population takes no {name!r}"
+        for name in sorted(others & set(params))
+    ]
+    if population == "uniform" and not problems:
+        low, high = params.get("low", 0), params.get("high", 1)
+        if _is_measure(low) and _is_measure(high) and not float(low) < float(high):
+            problems.append(f"{kind}: a uniform population needs low < high")
+    return problems
+
+
 def distribution_step(scale: float) -> float:
     """How far one key press moves an end of a density figure: about a tenth of ``scale``."""
     fitting = [s for s in DISTRIBUTION_STEPS if s <= scale / 10 * 1.0001]
@@ -305,6 +381,8 @@ def figure_problems(spec: Any) -> list[str]:
                 problems.append(problem)
     if kind == "distribution":
         problems.extend(distribution_problems(params))
+    if kind == "sampling-distribution":
+        problems.extend(sampling_problems(params))
     if "function" in required:
         problem = _check_formula(kind, params)
         if problem:
@@ -315,6 +393,8 @@ def figure_problems(spec: Any) -> list[str]:
 __all__ = [
     "FAMILIES",
     "KINDS",
+    "MAX_DRAWS",
+    "POPULATIONS",
     "distribution_step",
     "drawable",
     "figure_problems",
