@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import numpy as np
@@ -239,3 +239,146 @@ def test_a_board_away_from_zero_numbers_its_y_axis(figure_server: str, page: Pag
     x_labels, y_labels = labels
     assert "170" in x_labels
     assert {"0.01", "0.02", "0.03", "0.04"} <= set(y_labels), y_labels
+
+
+# --- confidence intervals ---------------------------------------------------------------------
+
+LEVELS = [80, 90, 95, 99]
+INTERVALS = re.compile(
+    rf"Batch (\d+): (\d+) samples of n = (\d+) from N\({NUMBER}, {NUMBER}²\)\. (\d+) % intervals "
+    rf"x̄ ± ([zt])\*·[sσ]/√n with [zt]\* = (\d+\.\d{{3}}) .*?: (\d+) of (\d+) cover the true mean "
+    rf"μ = {NUMBER}\. (?:None missed\.|Missed \(dashed, marked ×\): samples? (.*)\.)$"
+)
+MASK = 0xFFFFFFFF
+
+
+def mulberry32(seed: int) -> Iterator[float]:
+    """The figure's generator, step for step: uniforms in [0, 1) from a 32-bit state."""
+    a = seed & MASK
+    while True:
+        a = (a + 0x6D2B79F5) & MASK
+        t = ((a ^ (a >> 15)) * (1 | a)) & MASK
+        t = ((t + ((t ^ (t >> 7)) * (61 | t))) & MASK) ^ t
+        yield (t ^ (t >> 14)) / 4294967296
+
+
+def batches(params: Mapping[str, Any]) -> Iterator[list[tuple[float, float]]]:
+    """Each batch's samples as (mean, s), drawn as the figure draws them (Box–Muller)."""
+    stream = mulberry32(params["seed"])
+    n, count = params["n"], params.get("samples", 20)
+    while True:
+        batch = []
+        for _ in range(count):
+            values = []
+            for _ in range(n):
+                u1, u2 = next(stream), next(stream)
+                z = np.sqrt(-2 * np.log(1 - u1)) * np.cos(2 * np.pi * u2)
+                values.append(params["mean"] + params["sd"] * float(z))
+            sample = np.array(values)
+            batch.append((float(sample.mean()), float(sample.std(ddof=1))))
+        yield batch
+
+
+def check_intervals(
+    fig: Locator, params: Mapping[str, Any], batch: list[tuple[float, float]]
+) -> int:
+    """The readout's critical value, coverage count and misses against SciPy; returns the level."""
+    text = readout(fig)
+    found = INTERVALS.search(text)
+    assert found, text
+    _, count, n, mean, sd, level, letter, shown, covered, total, _, missed = found.groups()
+    method = params.get("method", "t")
+    assert letter == method
+    assert (int(count), int(n), int(total)) == (len(batch), params["n"], len(batch))
+    assert agrees(mean, params["mean"])
+    assert agrees(sd, params["sd"])
+    tail = (1 - int(level) / 100) / 2
+    c = stats.t.isf(tail, params["n"] - 1) if method == "t" else stats.norm.isf(tail)
+    assert agrees(shown, c), (text, c)
+    misses = []
+    for k, (x_bar, s) in enumerate(batch, start=1):
+        half = c * (s if method == "t" else params["sd"]) / np.sqrt(params["n"])
+        distance = abs(x_bar - params["mean"])
+        assert abs(distance - half) > 1e-9, "an interval ends on μ: the test cannot tell"
+        if distance > half:
+            misses.append(f"{k} (too {'low' if x_bar < params['mean'] else 'high'})")
+    assert int(covered) == len(batch) - len(misses), (text, misses)
+    assert (missed or "") == ", ".join(misses), (text, misses)
+    return int(level)
+
+
+def test_lesson_intervals_cover_the_mean_as_scipy_counts(figure_server: str, page: Page) -> None:
+    page.goto(f"{figure_server}/lessons/c3w4l1")
+    fig = figure(page, "confidence-intervals")
+    params = params_of(fig)
+    drawn = batches(params)
+    batch = next(drawn)
+    text = readout(fig)
+    assert text.startswith(
+        "Batch 1: 20 samples of n = 25 from N(20, 3²). 95 % intervals x̄ ± z*·σ/√n with "
+        "z* = 1.960 (the standard normal):"
+    ), text
+    assert check_intervals(fig, params, batch) == 95
+    keys = fig.locator(".figure-keys").inner_text()
+    assert "Enter (or S) draws new samples" in keys
+    shot(fig, "confidence-intervals")
+    # Down through the levels, the same samples: the nets shrink.
+    for level in [90, 80]:
+        press(page, fig, "ArrowLeft")
+        assert check_intervals(fig, params, batch) == level
+    text = press(page, fig, "ArrowDown")
+    assert text.startswith("80 % is the lowest level here."), text
+    # New samples, by key and by button, continue the same stream.
+    for how in ["key", "button", "key"]:
+        if how == "key":
+            press(page, fig, "Enter")
+        else:
+            fig.get_by_role("button", name="New samples").click()
+        batch = next(drawn)
+        assert check_intervals(fig, params, batch) == 80
+    assert readout(fig).startswith("New samples drawn. Batch 4:")
+    for level in [90, 95, 99]:
+        press(page, fig, "ArrowUp")
+        assert check_intervals(fig, params, batch) == level
+    shot(fig, "confidence-intervals-99")
+
+
+INTERVAL_SWEEP: list[dict[str, Any]] = [
+    {"mean": 0, "sd": 1, "n": 2, "seed": 0},
+    {"mean": 170, "sd": 8, "n": 5, "seed": 1, "samples": 50, "level": 80},
+    {"mean": -3.5, "sd": 0.25, "n": 10, "seed": 4294967295, "method": "z", "level": 99},
+    {"mean": 100, "sd": 15, "n": 100, "seed": 123456789, "samples": 100, "level": 90},
+]
+
+
+def test_intervals_agree_with_scipy_across_sizes_and_seeds(figure_server: str, page: Page) -> None:
+    page.goto(f"{figure_server}/lessons/c3w4l1")
+    for params in INTERVAL_SWEEP:
+        spec = {"kind": "confidence-intervals", "params": params, "caption": "x"}
+        assert figure_problems(spec) == [], params
+        fig = draw(page, "confidence-intervals", params)
+        drawn = batches(params)
+        batch = next(drawn)
+        level = check_intervals(fig, params, batch)
+        assert level == params.get("level", 95)
+        for key in ["ArrowUp", "Enter", "ArrowDown", "ArrowDown", "s"]:
+            press(page, fig, key)
+            if key in ("Enter", "s"):
+                batch = next(drawn)
+            check_intervals(fig, params, batch)
+        fig.evaluate("el => el.remove()")
+
+
+def test_the_page_and_the_test_draw_the_same_numbers(figure_server: str, page: Page) -> None:
+    page.goto(f"{figure_server}/lessons/c3w4l1")
+    figure(page, "confidence-intervals")
+    for seed in [0, 1, 2024, 2**31, 2**32 - 1]:
+        shown = page.evaluate(
+            """seed => {
+                const next = window.mlmathFigures["confidence-intervals"].random.mulberry32(seed);
+                return Array.from({length: 1000}, () => next());
+            }""",
+            seed,
+        )
+        stream = mulberry32(seed)
+        assert shown == [next(stream) for _ in range(1000)], seed

@@ -46,6 +46,10 @@ KINDS: Mapping[str, tuple[frozenset[str], frozenset[str]]] = {
         # the populations' parameters, then the first number of draws
         frozenset({"weights", "p", "rate", "low", "high", "n"}),
     ),
+    "confidence-intervals": (
+        frozenset({"mean", "sd", "n", "seed"}),
+        frozenset({"samples", "level", "method"}),
+    ),
 }
 """Each kind the front end draws (``static/figures/<kind>.js``) and its parameters."""
 
@@ -127,6 +131,8 @@ def _check_param(kind: str, name: str, value: Any) -> str | None:
         return _check_distribution_param(name, value)
     if kind == "sampling-distribution":
         return _check_sampling_param(name, value)
+    if kind == "confidence-intervals":
+        return _check_interval_param(name, value)
     if name in ("matrix",):
         if not (isinstance(value, list | tuple) and len(value) == 2 and all(map(_pair, value))):
             return f"{kind}: matrix must be 2×2 numbers"
@@ -339,6 +345,39 @@ def sampling_problems(params: Mapping[str, Any]) -> list[str]:
     return problems
 
 
+CONFIDENCE_LEVELS = (80, 90, 95, 99)
+"""The levels (in per cent) the ``confidence-intervals`` figure steps through."""
+
+INTERVAL_METHODS = {"z": "σ known: x̄ ± z*·σ/√n", "t": "σ estimated: x̄ ± t*·s/√n"}
+
+
+def _check_interval_param(name: str, value: Any) -> str | None:
+    kind = "confidence-intervals"
+    if name == "mean":
+        if not _is_measure(value):
+            return f"{kind}: mean must be a number (at most {DISTRIBUTION_LIMIT:,.0f} in size)"
+    elif name == "sd":
+        if not (_is_measure(value) and float(value) > 0):
+            return f"{kind}: sd must be a positive number"
+    elif name == "n":
+        if not _is_count(value, 2, 100):
+            return f"{kind}: n (the size of each sample) must be a whole number from 2 to 100"
+    elif name == "seed":
+        if not _is_count(value, 0, 2**32 - 1):
+            return f"{kind}: seed must be a whole number from 0 to 4294967295"
+    elif name == "samples":
+        if not _is_count(value, 5, 100):
+            return f"{kind}: samples must be a whole number from 5 to 100"
+    elif name == "level":
+        if value not in CONFIDENCE_LEVELS or isinstance(value, bool):
+            return (
+                f"{kind}: level must be one of {', '.join(map(str, CONFIDENCE_LEVELS))} (per cent)"
+            )
+    elif name == "method" and value not in INTERVAL_METHODS:
+        return f"{kind}: method must be z (σ known) or t (σ estimated by s)"
+    return None
+
+
 def distribution_step(scale: float) -> float:
     """How far one key press moves an end of a density figure: about a tenth of ``scale``."""
     fitting = [s for s in DISTRIBUTION_STEPS if s <= scale / 10 * 1.0001]
@@ -391,6 +430,7 @@ def figure_problems(spec: Any) -> list[str]:
 
 
 __all__ = [
+    "CONFIDENCE_LEVELS",
     "FAMILIES",
     "KINDS",
     "MAX_DRAWS",
