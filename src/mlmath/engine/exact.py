@@ -84,7 +84,11 @@ class Vector:
 
     def dot(self, other: Vector) -> Fraction:
         _same_length(self, other)
-        return sum((a * b for a, b in zip(self.entries, other.entries, strict=True)), Fraction(0))
+        pairs = tuple(zip(self.entries, other.entries, strict=True))
+        if all(a.denominator == 1 == b.denominator for a, b in pairs):
+            # whole numbers (most hand-sized problems): integer arithmetic, one fraction
+            return Fraction(sum(a.numerator * b.numerator for a, b in pairs))
+        return sum((a * b for a, b in pairs), Fraction(0))
 
     def is_zero(self) -> bool:
         return all(a == 0 for a in self.entries)

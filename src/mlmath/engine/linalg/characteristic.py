@@ -30,6 +30,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -55,7 +56,11 @@ class Polynomial:
         while len(coefficients) > 1 and coefficients[-1] == 0:
             coefficients.pop()
         object.__setattr__(
-            self, "coefficients", tuple(Fraction(c) for c in coefficients or [Fraction(0)])
+            self,
+            "coefficients",
+            tuple(
+                c if isinstance(c, Fraction) else Fraction(c) for c in coefficients or [Fraction(0)]
+            ),
         )
 
     @classmethod
@@ -352,6 +357,14 @@ def rational_root(poly: Polynomial) -> Fraction | None:
 
 def eigenvalues(matrix: Matrix) -> Solution[tuple[Root, ...]]:
     """The eigenvalues, with multiplicity, real ones smallest first."""
+    return _worked_eigenvalues(matrix)
+
+
+@lru_cache(maxsize=1024)
+def _worked_eigenvalues(matrix: Matrix) -> Solution[tuple[Root, ...]]:
+    """:func:`eigenvalues`, remembered per matrix: a variant's eigenvalues are asked for
+    by its answer, its eigenvectors and its buggy answers, and matrices and solutions are
+    immutable (exact entries), so they are worked once."""
     char = characteristic_polynomial(matrix)
     poly = char.answer
     steps = [Step("Find the characteristic polynomial", char.answer, char.steps)]

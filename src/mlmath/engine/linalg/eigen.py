@@ -26,7 +26,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeVar
 
 from mlmath.engine.exact import Matrix, Vector
 from mlmath.engine.linalg.characteristic import Approximate, eigenvalues
@@ -35,6 +35,9 @@ from mlmath.engine.linalg.span import row_reduce
 from mlmath.engine.render import Augmented
 from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
 from mlmath.engine.surds import Surd
+
+N = TypeVar("N", Fraction, Surd)
+"""An exact number system for elimination: fractions, or numbers with one square root."""
 
 # --- vectors and matrices of surds ------------------------------------------------
 
@@ -103,33 +106,51 @@ class SurdMatrix:
 
 def null_space(rows: Sequence[Sequence[Surd]]) -> tuple[list[list[Surd]], list[int]]:
     """A basis of ``{v : M v = 0}`` (one vector per free variable, set to 1), and the
-    reduced rows' pivot columns. Exact Gauss–Jordan over numbers ``a + b√d``."""
-    work = [list(r) for r in rows]
+    reduced rows' pivot columns. Exact Gauss–Jordan over numbers ``a + b√d``; when every
+    entry is rational the same elimination runs on plain fractions (same numbers, fewer
+    objects)."""
+    if all(e.is_rational for row in rows for e in row):
+        fractions = [[e.rational for e in row] for row in rows]
+        basis, pivots = _null_space(fractions, Fraction(0), Fraction(1))
+        return [[Surd(x) for x in v] for v in basis], pivots
+    return _null_space([list(r) for r in rows], Surd(Fraction(0)), Surd(Fraction(1)))
+
+
+def _null_space(work: list[list[N]], zero: N, one: N) -> tuple[list[list[N]], list[int]]:
+    """Gauss–Jordan on ``work`` (changed in place) in any exact number system."""
     n_rows, n_cols = len(work), len(work[0])
     pivots: list[int] = []
     for col in range(n_cols):
         r = len(pivots)
         if r == n_rows:
             break
-        pivot = next((i for i in range(r, n_rows) if work[i][col] != Surd(Fraction(0))), None)
+        pivot = next((i for i in range(r, n_rows) if work[i][col] != zero), None)
         if pivot is None:
             continue
         work[r], work[pivot] = work[pivot], work[r]
         lead = work[r][col]
         work[r] = [e / lead for e in work[r]]
         for i in range(n_rows):
-            if i != r and work[i][col] != Surd(Fraction(0)):
+            if i != r and work[i][col] != zero:
                 factor = work[i][col]
                 work[i] = [a - factor * b for a, b in zip(work[i], work[r], strict=True)]
         pivots.append(col)
-    basis: list[list[Surd]] = []
+    return kernel_basis(work, pivots, n_cols, zero, one), pivots
+
+
+def kernel_basis(
+    reduced: Sequence[Sequence[N]], pivots: Sequence[int], n_cols: int, zero: N, one: N
+) -> list[list[N]]:
+    """The null space read off a reduced row echelon form: each free variable set to 1
+    in turn (the others 0), each pivot variable minus its row's entry there."""
+    basis: list[list[N]] = []
     for free in (c for c in range(n_cols) if c not in pivots):
-        v = [Surd(Fraction(0))] * n_cols
-        v[free] = Surd(Fraction(1))
+        v = [zero] * n_cols
+        v[free] = one
         for r, p in enumerate(pivots):
-            v[p] = -work[r][free]
+            v[p] = -reduced[r][free]
         basis.append(v)
-    return basis, pivots
+    return basis
 
 
 def tidy(vector: Sequence[Surd]) -> SurdVector:
@@ -198,22 +219,37 @@ def _real_eigenvalues(matrix: Matrix) -> tuple[list[tuple[Surd, int]], list[Step
     return distinct, steps
 
 
+def _shifted(matrix: Matrix, value: Fraction) -> Matrix:
+    """``A − λI`` for a rational λ."""
+    return Matrix(
+        tuple(
+            tuple(a - value if i == j else a for j, a in enumerate(row))
+            for i, row in enumerate(matrix.rows)
+        )
+    )
+
+
 def eigenspace(matrix: Matrix, value: Surd, multiplicity: int = 1) -> Solution[Eigenspace]:
     """The eigenvectors for one eigenvalue, by solving ``(A − λI) v = 0``."""
     n = matrix.shape[0]
-    shifted = [
-        [Surd(matrix[i, j]) - (value if i == j else Surd(Fraction(0))) for j in range(n)]
-        for i in range(n)
-    ]
     steps: list[Step] = []
     if value.is_rational:
-        exact = Matrix(tuple(tuple(e.rational for e in row) for row in shifted))
+        exact = _shifted(matrix, value.rational)
         steps.append(Step(f"Put λ = {value.text()} into A − λI", exact))
         augmented = exact.augment(Vector(tuple(Fraction(0) for _ in range(n))))
-        operations, _ = row_reduce(augmented, n)
+        operations, pivots = row_reduce(augmented, n)
         for op, after in operations:
             steps.append(Step(op.describe(), Augmented(after, n)))
+        # the reduced row echelon form is unique, so its null space is the one
+        # null_space(A − λI) would find again
+        reduced = operations[-1][1] if operations else augmented
+        rational = kernel_basis(reduced.rows, pivots, n, Fraction(0), Fraction(1))
+        basis = [[Surd(x) for x in v] for v in rational]
     else:
+        shifted = [
+            [Surd(matrix[i, j]) - (value if i == j else Surd(Fraction(0))) for j in range(n)]
+            for i in range(n)
+        ]
         steps.append(
             Step(
                 f"Put λ = {value.text()} into A − λI",
@@ -226,7 +262,7 @@ def eigenspace(matrix: Matrix, value: Surd, multiplicity: int = 1) -> Solution[E
                 "is singular)"
             )
         )
-    basis, pivots = null_space(shifted)
+        basis, pivots = null_space(shifted)
     if not basis:
         raise NotSolvable(f"{value.text()} is not an eigenvalue of this matrix")
     free = [c for c in range(n) if c not in pivots]
@@ -244,10 +280,14 @@ def eigenspace(matrix: Matrix, value: Surd, multiplicity: int = 1) -> Solution[E
         )
     )
     check = vectors[0]
-    image = [
-        sum((Surd(matrix[i, j]) * check.entries[j] for j in range(n)), Surd(Fraction(0)))
-        for i in range(n)
-    ]
+    if check.is_rational:
+        entries = check.to_vector()
+        image = [Surd(Vector(row).dot(entries)) for row in matrix.rows]
+    else:
+        image = [
+            sum((Surd(matrix[i, j]) * check.entries[j] for j in range(n)), Surd(Fraction(0)))
+            for i in range(n)
+        ]
     steps.append(
         Step(
             f"Check: A v = {value.text()}·v",
@@ -321,12 +361,7 @@ def has_eigenbasis(matrix: Matrix) -> bool:
     count = 0
     for value, _ in distinct:
         if value.is_rational:
-            shift = value.rational
-            rows = tuple(
-                tuple(a - shift if i == j else a for j, a in enumerate(row))
-                for i, row in enumerate(matrix.rows)
-            )
-            dimension = n - rank_of(Matrix(rows))
+            dimension = n - rank_of(_shifted(matrix, value.rational))
         else:
             shifted = [
                 [Surd(matrix[i, j]) - (value if i == j else Surd(Fraction(0))) for j in range(n)]

@@ -19,7 +19,7 @@ from mlmath.exercises.linalg.vector_variants import (
     YES_NO,
     integer,
     shuffled,
-    unimodular,
+    unimodular_with_inverse,
     with_eigenvalues,
 )
 from mlmath.exercises.registry import register
@@ -30,18 +30,14 @@ TOPIC = f"{WEEK4_EIGEN} · Eigenbases"
 
 def _defective(rng: np.random.Generator, n: int, size: int) -> Matrix:
     """P J P⁻¹ with a Jordan block: a repeated eigenvalue with too few eigenvectors."""
-    from mlmath.engine.linalg.inverse import inverse_by_gauss_jordan
-
     value = integer(rng, -4, 5)
     k = integer(rng, 1, 4)
     rows = [[value if i == j else 0 for j in range(n)] for i in range(n)]
     rows[0][1] = k
     if n == 3:
         rows[2][2] = integer(rng, -4, 5)
-    p = unimodular(rng, n, size)
-    return shuffled(
-        rng, p.times_matrix(Matrix.of(rows)).times_matrix(inverse_by_gauss_jordan(p).answer)
-    )
+    p, p_inverse = unimodular_with_inverse(rng, n, size)
+    return shuffled(rng, p.times_matrix(Matrix.of(rows)).times_matrix(p_inverse))
 
 
 @register

@@ -12,7 +12,6 @@ import numpy as np
 
 from mlmath.answers import Choice
 from mlmath.engine.exact import Matrix, Vector
-from mlmath.engine.linalg.inverse import inverse_by_gauss_jordan
 from mlmath.engine.surds import Surd
 
 WEEK3_VECTORS = "Course 1 · Week 3 · Vectors"
@@ -46,24 +45,37 @@ def random_matrix(rng: np.random.Generator, rows: int, columns: int, low: int, h
 
 def unimodular(rng: np.random.Generator, n: int, size: int = 2) -> Matrix:
     """An integer matrix of determinant ±1 (so its inverse is integer too)."""
+    return unimodular_with_inverse(rng, n, size)[0]
+
+
+def unimodular_with_inverse(
+    rng: np.random.Generator, n: int, size: int = 2
+) -> tuple[Matrix, Matrix]:
+    """:func:`unimodular` and its inverse, built together: P is a product of row
+    operations ``E``, and each ``P ← E P`` is matched by ``P⁻¹ ← P⁻¹ E⁻¹``, the opposite
+    column operation (adding k × row j to row i is undone on the right by subtracting
+    k × column i from column j; a swap undoes itself)."""
     while True:
-        m = Matrix.identity(n)
+        rows = [[int(i == j) for j in range(n)] for i in range(n)]
+        inverse = [[int(i == j) for j in range(n)] for i in range(n)]
         for _ in range(n + 1):
             i, j = (int(x) for x in rng.choice(n, size=2, replace=False))
             k = integer(rng, -size, size, nonzero=True)
-            rows = [list(r) for r in m.rows]
             rows[i] = [a + k * b for a, b in zip(rows[i], rows[j], strict=True)]
-            m = Matrix(tuple(tuple(r) for r in rows))
+            for row in inverse:
+                row[j] -= k * row[i]
         if rng.random() < 0.5:
-            m = m.swap_rows(0, 1)
-        if max(abs(a) for r in m.rows for a in r) <= 4 and not _is_triangular(m):
-            return m
+            rows[0], rows[1] = rows[1], rows[0]
+            for row in inverse:
+                row[0], row[1] = row[1], row[0]
+        if max(abs(a) for r in rows for a in r) <= 4 and not _is_triangular(rows):
+            return Matrix.of(rows), Matrix.of(inverse)
 
 
-def _is_triangular(m: Matrix) -> bool:
-    n = m.shape[0]
-    lower = all(m[i, j] == 0 for i in range(n) for j in range(i + 1, n))
-    upper = all(m[i, j] == 0 for i in range(n) for j in range(i))
+def _is_triangular(rows: list[list[int]]) -> bool:
+    n = len(rows)
+    lower = all(rows[i][j] == 0 for i in range(n) for j in range(i + 1, n))
+    upper = all(rows[i][j] == 0 for i in range(n) for j in range(i))
     return lower or upper
 
 
@@ -71,8 +83,8 @@ def with_eigenvalues(rng: np.random.Generator, values: list[int], size: int = 2)
     """An integer matrix with exactly these eigenvalues (diagonalisable): ``P D P⁻¹``."""
     n = len(values)
     diagonal = Matrix.of([[values[i] if i == j else 0 for j in range(n)] for i in range(n)])
-    p = unimodular(rng, n, size)
-    return shuffled(rng, p.times_matrix(diagonal).times_matrix(inverse_by_gauss_jordan(p).answer))
+    p, p_inverse = unimodular_with_inverse(rng, n, size)
+    return shuffled(rng, p.times_matrix(diagonal).times_matrix(p_inverse))
 
 
 def shuffled(rng: np.random.Generator, matrix: Matrix) -> Matrix:
