@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
 from mlmath.answers import AnswerFormat, Choice, Kind
+from mlmath.engine.exact import Matrix, Vector
 from mlmath.engine.linalg.system import LinearSystem
 from mlmath.engine.linalg.word_problems import (
     CONTEXTS,
@@ -44,8 +46,19 @@ def options(params: Params) -> tuple[dict[str, str], str, dict[str, str]]:
 
     The stories are sorted by text, so the order is fixed by the system alone and
     still looks random from one variant to the next."""
-    context = context_by_id(params["context"])
-    system = system_of(params)
+    by_id, correct, buggy = _options(params["context"], params["matrix"], params["rhs"])
+    return dict(by_id), correct, dict(buggy)
+
+
+@lru_cache(maxsize=1024)
+def _options(
+    context_id: str, matrix: Matrix, rhs: Vector
+) -> tuple[tuple[tuple[str, str], ...], str, tuple[tuple[str, str], ...]]:
+    """:func:`options` as tuples, remembered per system: a variant's options are read
+    while generating it, for its prompt, its answer format, its solution and every
+    check, and the stories depend on the context and the system alone."""
+    context = context_by_id(context_id)
+    system = system_of({"context": context_id, "matrix": matrix, "rhs": rhs})
     candidates: dict[str, LinearSystem] = {"correct": system}
     if comparison_rows(system):
         candidates["comparison_reversed"] = reversed_comparisons(system)
@@ -62,8 +75,8 @@ def options(params: Params) -> tuple[dict[str, str], str, dict[str, str]]:
             break
     ordered = sorted(stories.items(), key=lambda item: item[1])
     ids = {name: LETTERS[i] for i, (name, _) in enumerate(ordered)}
-    by_id = {LETTERS[i]: text for i, (_, text) in enumerate(ordered)}
-    buggy = {name: ids[name] for name in stories if name != "correct"}
+    by_id = tuple((LETTERS[i], text) for i, (_, text) in enumerate(ordered))
+    buggy = tuple((name, ids[name]) for name in stories if name != "correct")
     return by_id, ids["correct"], buggy
 
 
