@@ -219,3 +219,63 @@ def test_processes_writing_one_sqlite_file_queue_on_its_lock_file(tmp_path: Path
     with database.read() as session:
         assert session.scalar(select(func.count()).select_from(Learner)) == 90
     database.close()
+
+
+def test_a_write_waiting_for_another_process_can_be_abandoned_without_leaking_the_lock(
+    tmp_path: Path,
+) -> None:
+    """While another process holds the writers' lock, writes wait without blocking the
+    event loop; if the loop gives up on them, the lock is released once taken."""
+    url = f"sqlite:///{tmp_path / 'course.sqlite3'}"
+    database = Database.open(url)
+    upgrade(database.write_engine)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, os, sys, time\n"
+            "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o600)\n"
+            "fcntl.flock(fd, fcntl.LOCK_EX)\n"
+            "print('held', flush=True)\n"
+            "sys.stdin.read()\n",
+            str(tmp_path / "course.sqlite3-writers.lock"),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline() == "held\n"
+
+        async def abandoned() -> bool:
+            write = asyncio.ensure_future(database.write_together(_add_learner("early")))
+            ticks = 0
+            while ticks < 20:  # the loop keeps running while the write waits
+                await asyncio.sleep(0.01)
+                ticks += 1
+            assert not write.done()
+            for task in asyncio.all_tasks():
+                if task is not asyncio.current_task():
+                    task.cancel()
+            await asyncio.sleep(0.05)
+            assert holder.stdin is not None
+            holder.stdin.close()  # the other process lets go; the waiting thread takes it
+            await asyncio.to_thread(holder.wait, 30)
+            return write.cancelled()
+
+        assert asyncio.run(abandoned())
+        assert holder.returncode == 0
+
+        async def later() -> int:
+            return await asyncio.wait_for(database.write_together(_add_learner("later")), 30)
+
+        assert asyncio.run(later()) > 0  # the lock was not left taken
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait()
+        for stream in (holder.stdin, holder.stdout):
+            if stream is not None:
+                stream.close()
+        database.close()
