@@ -15,7 +15,8 @@ from mlmath.engine.probability.continuous import (
     standard_normal_pdf,
 )
 from mlmath.engine.solution import NotSolvable, Solution
-from mlmath.exercises.figures import distribution_step, drawable, number
+from mlmath.exercises.distribution_figures import distribution_step
+from mlmath.exercises.figures import drawable, number
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.probability.variants import W1_RANDOM_VARIABLES, integer, pick
 from mlmath.exercises.registry import register
