@@ -396,6 +396,15 @@ def derivative_rule(
     """The tree of rules that differentiates ``expression`` with respect to ``variable``."""
     if mistake is not None and mistake not in MISTAKES:
         raise ValueError(f"unknown mistake {mistake!r}")
+    return _rule_tree(expression, variable, partial, mistake)
+
+
+@lru_cache(maxsize=32)
+def _rule_tree(expression: Expr, variable: str, partial: bool, mistake: str | None) -> Rule:
+    """:func:`derivative_rule`, remembered per expression: a gradient and its Hessian,
+    the worked steps and the answer alone all start from the same first derivatives.
+    Expressions compare by structure (their constants are exact fractions) and a rule
+    tree is immutable (its result is worked once, on first use)."""
     return _rule(expression, Context(variable, partial, mistake))
 
 
@@ -467,7 +476,7 @@ def derivative(
     return _worked_derivative(expression, variable, partial, name)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32)
 def _worked_derivative(expression: Expr, variable: str, partial: bool, name: str) -> Solution[Expr]:
     """:func:`derivative`, remembered per expression: a gradient, its Hessian and the
     answer check all ask for the same partial derivatives, and expressions, rule trees
@@ -475,16 +484,27 @@ def _worked_derivative(expression: Expr, variable: str, partial: bool, name: str
     exact fractions), so each is worked once."""
     rule = derivative_rule(expression, variable, partial=partial)
     result = rule.result
+    answer = derivative_statement(result, variable, partial=partial, name=name)
+    return Solution(result, (rule.step(), Step("So the derivative is", answer)))
+
+
+def derivative_statement(
+    result: Expr, variable: str = "x", *, partial: bool = False, name: str = "f"
+) -> Formula:
+    """The line that states a derivative: ``f'(x) = …``, or ``∂f/∂x = …`` when partial."""
     if partial:
-        answer = Formula(
+        return Formula(
             rf"\frac{{\partial {name}}}{{\partial {variable}}} = {result.latex()}",
             f"∂{name}/∂{variable} = {result.text()}",
         )
-    else:
-        answer = Formula(
-            f"{name}'({variable}) = {result.latex()}", f"{name}'({variable}) = {result.text()}"
-        )
-    return Solution(result, (rule.step(), Step("So the derivative is", answer)))
+    return Formula(
+        f"{name}'({variable}) = {result.latex()}", f"{name}'({variable}) = {result.text()}"
+    )
+
+
+def derivative_of(expression: Expr, variable: str = "x", *, partial: bool = False) -> Expr:
+    """The answer of :func:`derivative` alone, by the same rules, without writing the steps."""
+    return derivative_rule(expression, variable, partial=partial).result
 
 
 def mistaken_derivative(
@@ -518,7 +538,9 @@ __all__ = [
     "Rule",
     "SumRule",
     "derivative",
+    "derivative_of",
     "derivative_rule",
+    "derivative_statement",
     "mistaken_derivative",
     "rules_used",
 ]

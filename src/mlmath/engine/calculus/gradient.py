@@ -61,7 +61,7 @@ def gradient(
     return _worked_gradient(expression, variables, name)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=32)
 def _worked_gradient(
     expression: Expr, variables: tuple[str, ...], name: str
 ) -> Solution[GradientVector]:

@@ -26,7 +26,11 @@ from functools import lru_cache
 from typing import Any
 
 from mlmath.engine.calculus import numerals as numbers
-from mlmath.engine.calculus.differentiation import derivative
+from mlmath.engine.calculus.differentiation import (
+    derivative,
+    derivative_of,
+    derivative_statement,
+)
 from mlmath.engine.calculus.expression import Expr, Value
 from mlmath.engine.calculus.gradient import point_latex, point_text
 from mlmath.engine.exact import Matrix, Vector
@@ -174,28 +178,33 @@ def hessian(
     return _worked_hessian(expression, variables)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=32)
 def _worked_hessian(expression: Expr, variables: tuple[str, ...]) -> Solution[ExpressionMatrix]:
     """:func:`hessian`, remembered per expression like :func:`derivative`."""
     steps: list[Step] = []
     rows: list[tuple[Expr, ...]] = []
     for u in variables:
-        first = derivative(expression, u, partial=True)
-        steps.append(Step(f"Differentiate with respect to {u}", first.steps[-1].math))
+        first = derivative_of(expression, u, partial=True)
+        steps.append(
+            Step(
+                f"Differentiate with respect to {u}",
+                derivative_statement(first, u, partial=True),
+            )
+        )
         row = []
         for v in variables:
-            second = derivative(first.answer, v, partial=True, name=f"f_{u}")
+            second = derivative_of(first, v, partial=True)
             steps.append(
                 Step(
                     f"Then with respect to {v}: the entry in row {u}, column {v}",
                     Formula(
                         rf"\frac{{\partial^2 f}}{{\partial {v}\,\partial {u}}}"
-                        rf" = {second.answer.latex()}",
-                        f"∂²f/∂{v}∂{u} = {second.answer.text()}",
+                        rf" = {second.latex()}",
+                        f"∂²f/∂{v}∂{u} = {second.text()}",
                     ),
                 )
             )
-            row.append(second.answer)
+            row.append(second)
         rows.append(tuple(row))
     result = ExpressionMatrix(tuple(rows))
     steps.append(

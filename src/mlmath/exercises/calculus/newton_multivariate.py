@@ -11,7 +11,7 @@ import numpy as np
 
 from mlmath.answers import AnswerFormat, Kind
 from mlmath.engine.calculus.expression import Expr, add, const
-from mlmath.engine.calculus.gradient import gradient_at
+from mlmath.engine.calculus.gradient import gradient
 from mlmath.engine.calculus.newton import hessian_at, inverse_2x2, newton_step_2d
 from mlmath.engine.exact import Matrix, Vector
 from mlmath.engine.solution import NotSolvable, Solution
@@ -44,7 +44,7 @@ def _check(skill: Skill, params: Params) -> None:
         raise InputError(str(error)) from None
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=32)
 def worked_hessian(function: str, point: tuple[Fraction, ...]) -> Solution[Matrix]:
     """The Hessian of ``function`` (learner-grammar text) at ``point``, with its steps.
 
@@ -54,18 +54,21 @@ def worked_hessian(function: str, point: tuple[Fraction, ...]) -> Solution[Matri
     return hessian_at(read_function(function, XY), XY, point)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=32)
 def worked_newton_step(function: str, point: tuple[Fraction, ...]) -> Solution[Vector]:
     """One Newton step for ``function`` from ``point``, with its steps, remembered likewise."""
     return newton_step_2d(read_function(function, XY), XY, point)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=32)
 def newton_parts(function: str, point: tuple[Fraction, ...]) -> tuple[Vector, Vector]:
     """The gradient ∇f and the move H⁻¹∇f at ``point``, remembered likewise."""
-    g = gradient_at(read_function(function, XY), XY, point).answer
-    if not isinstance(g, Vector):
+    where = dict(zip(XY, point, strict=True))
+    components = gradient(read_function(function, XY), XY).answer.components
+    values = [c.evaluate(where) for c in components]
+    if not all(isinstance(v, Fraction) for v in values):
         raise NotSolvable("the gradient is not exact here; use a polynomial")
+    g = Vector(tuple(Fraction(v) for v in values))
     move = inverse_2x2(worked_hessian(function, point).answer) @ g
     assert isinstance(move, Vector)
     return g, move
