@@ -360,7 +360,7 @@ def eigenvalues(matrix: Matrix) -> Solution[tuple[Root, ...]]:
     return _worked_eigenvalues(matrix)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=32)
 def _worked_eigenvalues(matrix: Matrix) -> Solution[tuple[Root, ...]]:
     """:func:`eigenvalues`, remembered per matrix: a variant's eigenvalues are asked for
     by its answer, its eigenvectors and its buggy answers, and matrices and solutions are

@@ -50,7 +50,7 @@ def options(params: Params) -> tuple[dict[str, str], str, dict[str, str]]:
     return dict(by_id), correct, dict(buggy)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=32)
 def _options(
     context_id: str, matrix: Matrix, rhs: Vector
 ) -> tuple[tuple[tuple[str, str], ...], str, tuple[tuple[str, str], ...]]:
