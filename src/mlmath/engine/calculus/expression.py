@@ -85,6 +85,11 @@ class Const(Expr):
     def evaluate(self, point: Mapping[str, Value]) -> Value:
         return self.value
 
+    def __hash__(self) -> int:
+        # equal fractions have equal lowest terms; Fraction's own hash is slower to work
+        # out, and expressions are hashed often (like terms, remembered derivatives)
+        return hash((self.value.numerator, self.value.denominator))
+
 
 @dataclass(frozen=True, slots=True)
 class Var(Expr):
@@ -341,7 +346,7 @@ ONE = Const(Fraction(1))
 
 
 def const(value: Fraction | int) -> Const:
-    return Const(Fraction(value))
+    return Const(value if isinstance(value, Fraction) else Fraction(value))
 
 
 def split_coefficient(e: Expr) -> tuple[Fraction, Expr | None]:
