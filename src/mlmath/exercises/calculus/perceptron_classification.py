@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -33,6 +34,20 @@ RATES = {
     2: (Fraction(1, 2), Fraction(1, 10), Fraction(1, 5), Fraction(1)),
     3: (Fraction(1, 10), Fraction(1, 20), Fraction(1, 2), Fraction(1, 4)),
 }
+
+
+@lru_cache(maxsize=32)
+def worked_step(
+    x: tuple[Fraction, ...],
+    y: Fraction,
+    weights: tuple[Fraction, ...],
+    bias: Fraction,
+    learning_rate: Fraction,
+) -> Solution[Vector | tuple[float, ...]]:
+    """One classification step with its worked steps, remembered per variant: it is
+    worked while generating (to check that every mistake stands out), for the answer
+    and again for every response graded, and the steps are immutable."""
+    return classification_step(x, y, weights, bias, learning_rate)
 
 
 def _answer(values: tuple[Fraction | float, ...]) -> Vector | tuple[float, ...]:
@@ -102,7 +117,7 @@ class PerceptronClassification(PerceptronStepSkill):
         return AnswerFormat(Kind.VECTOR, shape=(len(params["x"]) + 1,), decimals=3)
 
     def solve(self, params: Params) -> Solution[Vector | tuple[float, ...]]:
-        return classification_step(
+        return worked_step(
             params["x"].entries,
             params["y"],
             params["weights"].entries,
