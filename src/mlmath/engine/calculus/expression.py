@@ -56,6 +56,8 @@ class Expr:
         return frozenset()
 
     def depends_on(self, variable: str) -> bool:
+        """Whether ``variable`` occurs in the expression (each node answers for its own
+        children, without collecting every variable)."""
         return variable in self.variables()
 
     def __str__(self) -> str:
@@ -68,7 +70,7 @@ class Const(Expr):
 
     @property
     def precedence(self) -> int:  # type: ignore[override]
-        if self.value < 0:
+        if self.value.numerator < 0:  # a fraction has the sign of its numerator
             return 3
         return 2 if self.value.denominator != 1 else 5
 
@@ -90,6 +92,9 @@ class Const(Expr):
         # out, and expressions are hashed often (like terms, remembered derivatives)
         return hash((self.value.numerator, self.value.denominator))
 
+    def depends_on(self, variable: str) -> bool:
+        return False
+
 
 @dataclass(frozen=True, slots=True)
 class Var(Expr):
@@ -109,6 +114,9 @@ class Var(Expr):
 
     def variables(self) -> frozenset[str]:
         return frozenset({self.name})
+
+    def depends_on(self, variable: str) -> bool:
+        return self.name == variable
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +152,9 @@ class Add(Expr):
 
     def variables(self) -> frozenset[str]:
         return frozenset().union(*(t.variables() for t in self.terms))
+
+    def depends_on(self, variable: str) -> bool:
+        return any(t.depends_on(variable) for t in self.terms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +212,9 @@ class Mul(Expr):
     def variables(self) -> frozenset[str]:
         return self.left.variables() | self.right.variables()
 
+    def depends_on(self, variable: str) -> bool:
+        return self.left.depends_on(variable) or self.right.depends_on(variable)
+
 
 @dataclass(frozen=True, slots=True)
 class Div(Expr):
@@ -222,6 +236,9 @@ class Div(Expr):
 
     def variables(self) -> frozenset[str]:
         return self.numerator.variables() | self.denominator.variables()
+
+    def depends_on(self, variable: str) -> bool:
+        return self.numerator.depends_on(variable) or self.denominator.depends_on(variable)
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +263,9 @@ class Pow(Expr):
 
     def variables(self) -> frozenset[str]:
         return self.base.variables() | self.exponent.variables()
+
+    def depends_on(self, variable: str) -> bool:
+        return self.base.depends_on(variable) or self.exponent.depends_on(variable)
 
 
 _FUNCTION_LATEX = {"ln": r"\ln", "sin": r"\sin", "cos": r"\cos", "sigmoid": r"\sigma"}
@@ -306,6 +326,9 @@ class Func(Expr):
 
     def variables(self) -> frozenset[str]:
         return self.argument.variables()
+
+    def depends_on(self, variable: str) -> bool:
+        return self.argument.depends_on(variable)
 
 
 # --- arithmetic -------------------------------------------------------------------
@@ -499,7 +522,7 @@ def substitute(e: Expr, name: str, value: Expr) -> Expr:
 def _negated(term: Expr) -> Expr | None:
     """The term without its minus sign, when it has one."""
     c, rest = split_coefficient(term)
-    if c >= 0:
+    if c.numerator >= 0:
         return None
     return _with_coefficient(-c, rest)
 
