@@ -122,16 +122,17 @@ class Polynomial:
             c = self.coefficients[k]
             if c == 0:
                 continue
-            size = abs(c)
+            negative = c.numerator < 0  # a fraction has the sign of its numerator
+            size = -c if negative else c
             if k == 0:
                 body = number(size)
             else:
                 head = "" if size == 1 else number(size)
                 body = head + VARIABLE + power_text(k)
             if not parts:
-                parts.append(("-" if c < 0 else "") + body)
+                parts.append(("-" if negative else "") + body)
             else:
-                parts.append(("- " if c < 0 else "+ ") + body)
+                parts.append(("- " if negative else "+ ") + body)
         return " ".join(parts) or "0"
 
     def text(self) -> str:
