@@ -393,18 +393,16 @@ def add(*terms: Expr) -> Expr:
     for t in terms:
         flat.extend(t.terms if isinstance(t, Add) else (t,))
     constant = Fraction(0)
-    order: list[Expr] = []
-    coefficients: dict[Expr, Fraction] = {}
+    coefficients: dict[Expr, Fraction] = {}  # in order of first appearance
     for t in flat:
         c, rest = split_coefficient(t)
         if rest is None:
             constant += c
-            continue
-        if rest not in coefficients:
-            order.append(rest)
-            coefficients[rest] = Fraction(0)
-        coefficients[rest] += c
-    kept = [_with_coefficient(coefficients[r], r) for r in order if coefficients[r] != 0]
+        elif rest in coefficients:
+            coefficients[rest] += c
+        else:
+            coefficients[rest] = c
+    kept = [_with_coefficient(c, r) for r, c in coefficients.items() if c != 0]
     if constant != 0:
         kept.append(Const(constant))
     if not kept:
