@@ -396,16 +396,16 @@ def derivative_rule(
     """The tree of rules that differentiates ``expression`` with respect to ``variable``."""
     if mistake is not None and mistake not in MISTAKES:
         raise ValueError(f"unknown mistake {mistake!r}")
-    return _rule_tree(expression, variable, partial, mistake)
+    return _rule(expression, Context(variable, partial, mistake))
 
 
 @lru_cache(maxsize=32)
-def _rule_tree(expression: Expr, variable: str, partial: bool, mistake: str | None) -> Rule:
-    """:func:`derivative_rule`, remembered per expression: a gradient and its Hessian,
-    the worked steps and the answer alone all start from the same first derivatives.
-    Expressions compare by structure (their constants are exact fractions) and a rule
-    tree is immutable (its result is worked once, on first use)."""
-    return _rule(expression, Context(variable, partial, mistake))
+def _remembered_rule(expression: Expr, variable: str, partial: bool) -> Rule:
+    """:func:`derivative_rule` (no mistake), remembered per expression: a gradient and its
+    Hessian, the worked steps and the answer alone all start from the same first
+    derivatives. Expressions compare by structure (their constants are exact fractions)
+    and a rule tree is immutable (its result is worked once, on first use)."""
+    return derivative_rule(expression, variable, partial=partial)
 
 
 def _rule(e: Expr, c: Context) -> Rule:
@@ -482,7 +482,7 @@ def _worked_derivative(expression: Expr, variable: str, partial: bool, name: str
     answer check all ask for the same partial derivatives, and expressions, rule trees
     and solutions are immutable (expressions compare by structure, their constants are
     exact fractions), so each is worked once."""
-    rule = derivative_rule(expression, variable, partial=partial)
+    rule = _remembered_rule(expression, variable, partial)
     result = rule.result
     answer = derivative_statement(result, variable, partial=partial, name=name)
     return Solution(result, (rule.step(), Step("So the derivative is", answer)))
@@ -504,7 +504,7 @@ def derivative_statement(
 
 def derivative_of(expression: Expr, variable: str = "x", *, partial: bool = False) -> Expr:
     """The answer of :func:`derivative` alone, by the same rules, without writing the steps."""
-    return derivative_rule(expression, variable, partial=partial).result
+    return _remembered_rule(expression, variable, partial).result
 
 
 def mistaken_derivative(

@@ -29,6 +29,7 @@ from mlmath.engine.calculus import numerals as numbers
 from mlmath.engine.calculus.differentiation import (
     derivative,
     derivative_of,
+    derivative_rule,
     derivative_statement,
 )
 from mlmath.engine.calculus.expression import Expr, Value
@@ -193,7 +194,8 @@ def _worked_hessian(expression: Expr, variables: tuple[str, ...]) -> Solution[Ex
         )
         row = []
         for v in variables:
-            second = derivative_of(first, v, partial=True)
+            # asked for once per Hessian, so worked without being remembered
+            second = derivative_rule(first, v, partial=True).result
             steps.append(
                 Step(
                     f"Then with respect to {v}: the entry in row {u}, column {v}",
