@@ -288,14 +288,14 @@ def eigenspace(matrix: Matrix, value: Surd, multiplicity: int = 1) -> Solution[E
             sum((Surd(matrix[i, j]) * check.entries[j] for j in range(n)), Surd(Fraction(0)))
             for i in range(n)
         ]
+    image_vector = SurdVector(tuple(image))
+    check_latex, check_text = check.latex(), check.text()
     steps.append(
         Step(
             f"Check: A v = {value.text()}·v",
             Formula(
-                rf"A {check.latex()} = {SurdVector(tuple(image)).latex()} = "
-                rf"{value.latex()} {check.latex()}",
-                f"A{check.text()} = {SurdVector(tuple(image)).text()} = "
-                f"{value.text()}·{check.text()}",
+                rf"A {check_latex} = {image_vector.latex()} = {value.latex()} {check_latex}",
+                f"A{check_text} = {image_vector.text()} = {value.text()}·{check_text}",
             ),
         )
     )
