@@ -12,7 +12,7 @@ import numpy as np
 from mlmath.answers import AnswerFormat, Kind
 from mlmath.engine.calculus.expression import Expr, add, const
 from mlmath.engine.calculus.gradient import gradient
-from mlmath.engine.calculus.newton import hessian_at, inverse_2x2, newton_step_2d
+from mlmath.engine.calculus.newton import hessian, hessian_at, inverse_2x2, newton_step_2d
 from mlmath.engine.exact import Matrix, Vector
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.exercises.calculus.functions import integer, read_function, shown, written
@@ -62,14 +62,18 @@ def worked_newton_step(function: str, point: tuple[Fraction, ...]) -> Solution[V
 
 @lru_cache(maxsize=32)
 def newton_parts(function: str, point: tuple[Fraction, ...]) -> tuple[Vector, Vector]:
-    """The gradient ∇f and the move H⁻¹∇f at ``point``, remembered likewise."""
+    """The gradient ∇f and the move H⁻¹∇f at ``point``, remembered likewise; the values
+    alone (the worked steps are the Newton step's)."""
+    f = read_function(function, XY)
     where = dict(zip(XY, point, strict=True))
-    components = gradient(read_function(function, XY), XY).answer.components
-    values = [c.evaluate(where) for c in components]
+    values = [c.evaluate(where) for c in gradient(f, XY).answer.components]
     if not all(isinstance(v, Fraction) for v in values):
         raise NotSolvable("the gradient is not exact here; use a polynomial")
     g = Vector(tuple(Fraction(v) for v in values))
-    move = inverse_2x2(worked_hessian(function, point).answer) @ g
+    rows = [[e.evaluate(where) for e in row] for row in hessian(f, XY).answer.rows]
+    if not all(isinstance(v, Fraction) for row in rows for v in row):
+        raise NotSolvable("the Hessian is not a rational number here; use a polynomial")
+    move = inverse_2x2(Matrix.of(rows)) @ g
     assert isinstance(move, Vector)
     return g, move
 
