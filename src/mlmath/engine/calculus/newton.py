@@ -270,7 +270,9 @@ def newton_step_2d(
     inverse = inverse_2x2(h.answer)
     move = inverse @ g
     assert isinstance(move, Vector)
-    nxt = Vector(tuple(point)) - move
+    start = Vector(tuple(point))
+    nxt = start - move
+    move_latex, move_text = move.latex(), move.text()
     return Solution(
         nxt,
         (
@@ -286,13 +288,13 @@ def newton_step_2d(
             ),
             Step(
                 "The Newton step is H⁻¹∇f",
-                Formula(rf"H^{{-1}}\nabla f = {move.latex()}", f"H⁻¹∇f = {move.text()}"),
+                Formula(rf"H^{{-1}}\nabla f = {move_latex}", f"H⁻¹∇f = {move_text}"),
             ),
             Step(
                 "Subtract it from p",
                 Formula(
-                    rf"p_1 = {Vector(tuple(point)).latex()} - {move.latex()} = {nxt.latex()}",
-                    f"p1 = {Vector(tuple(point)).text()} - {move.text()} = {nxt.text()}",
+                    rf"p_1 = {start.latex()} - {move_latex} = {nxt.latex()}",
+                    f"p1 = {start.text()} - {move_text} = {nxt.text()}",
                 ),
             ),
         ),
