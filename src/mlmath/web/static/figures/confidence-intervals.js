@@ -98,7 +98,19 @@
       var reach = 0;
       samples.forEach(function (smp) { reach = Math.max(reach, Math.abs(smp.mean - mu) + halfWidth(smp, c)); });
       reach *= 1.1;
-      return [mu - reach, count + 2, mu + reach, -0.5 - count / 12];
+      // Edges halfway between the axis's grid lines, so that no number is cut by an edge
+      // (the grid spacing follows the board's width, so settle the two together).
+      var left = mu - reach;
+      var right = mu + reach;
+      for (var i = 0; i < 4; i++) {
+        var step = kit.niceStep(right - left);
+        var newLeft = (Math.floor((mu - reach) / step - 0.5) + 0.5) * step;
+        var newRight = (Math.ceil((mu + reach) / step + 0.5) - 0.5) * step;
+        if (newLeft === left && newRight === right) break;
+        left = newLeft;
+        right = newRight;
+      }
+      return [left, count + 2, right, -0.5 - count / 12];
     }
 
     function current() {
