@@ -294,6 +294,7 @@ def test_tiny_tails_are_not_rounded_to_zero(figure_server: str, page: Page) -> N
         "probability.normal_probability",
         "probability.binomial_probability",
         "statistics.z_test",
+        "statistics.clt_probability",
     ],
 )
 def test_practice_figure_shades_the_variant_after_the_solution(
@@ -319,6 +320,7 @@ def test_practice_figure_shades_the_variant_after_the_solution(
         "probability.normal_probability",
         "probability.binomial_probability",
         "statistics.z_test",
+        "statistics.clt_probability",
     ],
 )
 def test_practice_figures_shade_exactly_what_the_variant_asks(skill_id: str) -> None:

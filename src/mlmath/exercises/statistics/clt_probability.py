@@ -12,6 +12,8 @@ from mlmath.answers import AnswerFormat
 from mlmath.engine.solution import Solution
 from mlmath.engine.statistics.distributions import normal_cdf
 from mlmath.engine.statistics.sampling import sample_mean_probability
+from mlmath.exercises.distribution_figures import distribution_step
+from mlmath.exercises.figures import drawable, number
 from mlmath.exercises.inputs import Field
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
@@ -105,6 +107,31 @@ class CltProbability(StatisticsSkill):
             int(params["n"]),
             float(params["threshold"]),
             params["side"],
+        )
+
+    def figure(self, params: Params) -> Mapping[str, Any] | None:
+        mean, n = float(params["mean"]), int(params["n"])
+        se = float(params["sd"]) / math.sqrt(n)
+        threshold, side = float(params["threshold"]), params["side"]
+        end = {"b": threshold} if side == "below" else {"a": threshold}
+        return drawable(
+            {
+                "kind": "distribution",
+                "params": {
+                    "family": "normal",
+                    "mean": number(mean),
+                    "sd": se,
+                    **end,
+                    "shade": side,
+                    "step": distribution_step(se),
+                },
+                "caption": "The distribution of the sample mean: normal, centred at μ, with the "
+                "standard error σ/√n as its spread. The shaded area is the probability asked "
+                "for; move the end and watch z = (x̄ − μ)/(σ/√n).",
+                "alt": f"A narrow bell curve for the mean of {n} values, centred at {mean:g} "
+                f"with spread σ/√n ≈ {se:.3g}, shaded {side} {threshold:g}.",
+                "after_answer": True,
+            }
         )
 
     def hints(self, params: Params) -> tuple[str, ...]:
