@@ -7,6 +7,7 @@ parameters and intervals, and in a practice panel built from a variant.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Mapping
@@ -98,11 +99,25 @@ def agrees(shown: str, value: float) -> bool:
 
 
 def check(fig: Locator, params: Mapping[str, Any]) -> str:
-    """The readout, its probability checked against SciPy."""
+    """The readout, its probability checked against SciPy.
+
+    The readout shows each end to four decimals; an end between grid points (a
+    variant's own z, say) is only known that closely, so the probability may be
+    anything it takes for ends within that rounding."""
     text = readout(fig)
     event, ends, shown = read(text)
     value = expected(params, event, ends)
-    assert agrees(shown, value), (text, value)
+    if agrees(shown, value):
+        return text
+    continuous = params["family"] not in ("binomial", "poisson")
+    assert continuous, (text, value)
+    values = [
+        expected(params, event, list(corner))
+        for corner in itertools.product(*[(e - 0.00005, e + 0.00005) for e in ends])
+    ]
+    assert any(agrees(shown, v) for v in values) or (
+        shown[0].isdigit() and min(values) <= float(shown) <= max(values)
+    ), (text, value, min(values), max(values))
     return text
 
 
