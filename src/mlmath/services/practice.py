@@ -228,6 +228,29 @@ def _attempts(conn: Connection, variant_id: int) -> list[AttemptRecord]:
     return [_record(a) for a in reversed(rows)]
 
 
+def _pending(
+    secret: bytes, learner_id: int, skill: Skill, ordinal: int, mastery: MasteryState
+) -> VariantRef:
+    """The variant number ``ordinal`` becomes when it is first shown."""
+    seed = derived_seed(secret, learner_id, skill.id, ordinal)
+    return VariantRef(ordinal, seed, difficulty_for(mastery.level, skill.levels))
+
+
+def _new_variant(learner_id: int, skill: Skill, ref: VariantRef) -> dict[str, Any]:
+    """The row of a variant stored before anything is done with it."""
+    return {
+        "learner_id": learner_id,
+        "skill_id": skill.id,
+        "ordinal": ref.ordinal,
+        "seed": ref.seed,
+        "level": ref.level,
+        "draft": "",
+        "revealed": False,
+        "closed": False,
+        "created_at": utcnow(),
+    }
+
+
 def current(session: Session | Connection, learner_id: int, skill: Skill, secret: bytes) -> Current:
     """The variant the learner is working on (read only: a pending one is not stored)."""
     conn = connection_of(session)
@@ -247,10 +270,8 @@ def current(session: Session | Connection, learner_id: int, skill: Skill, secret
             bool(latest.solved),
         )
     ordinal = 0 if latest is None else latest.ordinal + 1
-    seed = derived_seed(secret, learner_id, skill.id, ordinal)
-    level = difficulty_for(mastery.level, skill.levels)
-    ref = VariantRef(ordinal, seed, level)
-    return Current(skill, ref, problem(skill, seed, level), None, "", False, (), mastery)
+    ref = _pending(secret, learner_id, skill, ordinal, mastery)
+    return Current(skill, ref, problem(skill, ref.seed, ref.level), None, "", False, (), mastery)
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,20 +314,10 @@ def _store(conn: Connection, learner_id: int, skill: Skill, ref: VariantRef) -> 
     newest = conn.execute(_NEWEST_ORDINAL, key).scalar()
     if ref.ordinal != (0 if newest is None else newest + 1) or not 1 <= ref.level <= skill.levels:
         raise Conflict(REPLACED)
-    values = {
-        "learner_id": learner_id,
-        "skill_id": skill.id,
-        "ordinal": ref.ordinal,
-        "seed": ref.seed,
-        "level": ref.level,
-        "draft": "",
-        "revealed": False,
-        "closed": False,
-        "created_at": utcnow(),
-    }
     try:
         with conn.begin_nested():
-            variant_id = conn.execute(_INSERT_VARIANT, values).scalar_one()
+            stored = conn.execute(_INSERT_VARIANT, _new_variant(learner_id, skill, ref))
+            variant_id = stored.scalar_one()
     except IntegrityError:
         raise Conflict("This problem was just saved from another tab: reload the page.") from None
     return _Stored(variant_id, ref.ordinal, ref.seed, ref.level, False, False, False)
@@ -454,21 +465,8 @@ def another(
         row = _store(conn, learner_id, skill, ref)
         conn.execute(_SET_VARIANT, {"variant_id": row.id, "closed": True})
     mastery = mastery_store.state(conn, learner_id, skill.id)
-    ordinal = ref.ordinal + 1
-    conn.execute(
-        _INSERT_VARIANT,
-        {
-            "learner_id": learner_id,
-            "skill_id": skill.id,
-            "ordinal": ordinal,
-            "seed": derived_seed(secret, learner_id, skill.id, ordinal),
-            "level": difficulty_for(mastery.level, skill.levels),
-            "draft": "",
-            "revealed": False,
-            "closed": False,
-            "created_at": utcnow(),
-        },
-    )
+    following = _pending(secret, learner_id, skill, ref.ordinal + 1, mastery)
+    conn.execute(_INSERT_VARIANT, _new_variant(learner_id, skill, following))
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,24 +84,14 @@ async def signed_in(request: Request) -> User:
     return user
 
 
-async def optional_user(request: Request) -> User | None:
-    return await user_of(request)
-
-
-async def current_user(user: Annotated[User | None, Depends(optional_user)]) -> User:
-    if user is None:
-        raise LoginRequired
-    return user
-
-
-async def instructor(user: Annotated[User, Depends(current_user)]) -> User:
+async def instructor(user: Annotated[User, Depends(signed_in)]) -> User:
     if not user.is_instructor:
         raise Forbidden
     return user
 
 
-UserDep = Annotated[User, Depends(current_user)]
-OptionalUserDep = Annotated[User | None, Depends(optional_user)]
+UserDep = Annotated[User, Depends(signed_in)]
+OptionalUserDep = Annotated[User | None, Depends(user_of)]
 InstructorDep = Annotated[User, Depends(instructor)]
 
 

@@ -167,9 +167,11 @@ def panel_context(
     }
 
 
-async def _panel(request: Request, site: Site, user: User, skill: Skill) -> HTMLResponse:
+async def _panel(
+    request: Request, site: Site, user: User, skill: Skill, template: str = "_practice.html"
+) -> HTMLResponse:
     current = await db_read(site, lambda c: practice.current(c, user.id, skill, site.secret))
-    return render(request, "_practice.html", panel_context(site, user, current))
+    return render(request, template, panel_context(site, user, current))
 
 
 async def _begin(request: Request) -> tuple[Site, User, Skill]:
@@ -193,9 +195,7 @@ async def _after(request: Request, site: Site, user: User, skill: Skill) -> Resp
 
 
 async def practice_page(request: Request) -> Response:
-    site, user, skill = await _begin(request)
-    current = await db_read(site, lambda c: practice.current(c, user.id, skill, site.secret))
-    return render(request, "practice.html", panel_context(site, user, current))
+    return await _panel(request, *await _begin(request), template="practice.html")
 
 
 async def practice_panel(request: Request) -> Response:
