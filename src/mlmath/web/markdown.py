@@ -5,7 +5,9 @@ holding its LaTeX in ``data-latex`` (rendered in the browser by KaTeX, with the
 source as the text until then). A fenced ``figure`` block holds YAML
 (``kind``, ``params``, ``caption``, optional ``alt``) and becomes
 ``<figure class="interactive" data-kind=… data-params='json'>`` with its caption
-and a text alternative; scripts under ``static/figures/`` draw it.
+and a text alternative; scripts under ``static/figures/`` draw it. A
+``::: answer`` … ``:::`` container folds its content away behind "Show the answer"
+(a ``<details>`` element): the answer to a lesson's "check yourself" question.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 
 import yaml
 from markdown_it import MarkdownIt
+from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 
@@ -55,11 +58,18 @@ def figure_element(spec: Mapping[str, Any]) -> str:
     )
 
 
+def _answer(_renderer: Any, tokens: Any, idx: int, _options: Any, _env: Any) -> str:
+    if tokens[idx].nesting == 1:
+        return '<details class="answer"><summary>Show the answer</summary>\n'
+    return "</details>\n"
+
+
 @cache
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable("table").enable("strikethrough")
     dollarmath_plugin(md, allow_labels=False, allow_digits=False)
+    container_plugin(md, "answer", render=_answer)
     md.add_render_rule(
         "math_inline", lambda _r, tokens, idx, _o, _e: _math(tokens[idx].content, {})
     )
