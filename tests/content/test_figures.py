@@ -12,9 +12,9 @@ import yaml
 from markdown_it import MarkdownIt
 
 from mlmath.exercises import registry
-from mlmath.exercises.figures import KINDS, figure_problems, number
+from mlmath.exercises.figures import KINDS, SAMPLES, figure_problems, number
 from mlmath.exercises.skill import Skill
-from mlmath.web import markdown
+from mlmath.web import filters, markdown
 from mlmath.web.routes.practice import practice_figure
 
 ROOT = Path(__file__).resolve().parents[2] / "src" / "mlmath"
@@ -61,7 +61,19 @@ def test_every_kind_has_a_script_that_registers_it_and_is_loaded(kind: str) -> N
     assert re.search(rf'mlmathFigures(\["{kind}"\]|\.{kind}) = function', script)
     assert '"use strict";' in script
     assets = (ROOT / "web" / "templates" / "_figure_assets.html").read_text(encoding="utf-8")
-    assert f'"{kind}"' in assets
+    assert "{% for kind in figure_scripts %}" in assets
+    assert kind in filters.figure_scripts()
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_kind_has_a_valid_sample_for_the_gallery(kind: str) -> None:
+    spec = SAMPLES[kind]
+    assert spec["kind"] == kind
+    assert figure_problems(spec) == []
+
+
+def test_the_samples_are_of_known_kinds() -> None:
+    assert set(SAMPLES) <= set(KINDS)
 
 
 def test_skills_that_the_figures_illustrate_have_one() -> None:

@@ -11,6 +11,8 @@ import json
 import math
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page
@@ -70,6 +72,11 @@ def phone(chromium: Browser) -> Iterator[Page]:
         context.close()
 
 
+def gallery(server: str, kind: str, **params: Any) -> str:
+    """The figure gallery's page drawing ``kind`` with these parameters (no lesson needed)."""
+    return f"{server}/figures/{kind}?" + urlencode({"params": json.dumps(params)})
+
+
 def figure(page: Page, kind: str, nth: int = 0) -> Locator:
     """The nth drawn figure of a kind, scrolled into view."""
     locator = page.locator(f"figure.interactive.drawn[data-kind='{kind}']").nth(nth)
@@ -97,7 +104,7 @@ def shot(fig: Locator, name: str) -> None:
 def test_linear_transformation_determinant_changes_sign_through_zero(
     figure_server: str, page: Page
 ) -> None:
-    page.goto(f"{figure_server}/lessons/c1w3l2")
+    page.goto(gallery(figure_server, "linear-transformation", matrix=[[2, 1], [0, 1]]))
     fig = figure(page, "linear-transformation")
     text = readout(fig)
     assert text.startswith("det = 2:"), text
@@ -143,7 +150,7 @@ def drag(page: Page, fig: Locator, name: str, to: tuple[float, float]) -> str:
 
 
 def test_figures_are_keyboard_operable_and_described(figure_server: str, page: Page) -> None:
-    page.goto(f"{figure_server}/lessons/c1w4l2")
+    page.goto(gallery(figure_server, "span", vectors=[[1, 2], [3, 1]]))
     fig = figure(page, "span")
     assert fig.get_attribute("tabindex") == "0"
     assert fig.locator(".figure-readout").get_attribute("aria-live") == "polite"
@@ -160,7 +167,7 @@ def test_figures_are_keyboard_operable_and_described(figure_server: str, page: P
 
 
 def test_span_collapses_to_a_line_when_the_vectors_line_up(figure_server: str, page: Page) -> None:
-    page.goto(f"{figure_server}/lessons/c1w4l2")
+    page.goto(gallery(figure_server, "span", vectors=[[1, 2], [3, 1]]))
     fig = figure(page, "span")
     text = readout(fig)
     assert "v₁ = (1, 2), v₂ = (3, 1)" in text, text
@@ -182,7 +189,7 @@ def test_span_collapses_to_a_line_when_the_vectors_line_up(figure_server: str, p
 
 
 def test_eigenvectors_stay_on_their_own_line(figure_server: str, page: Page) -> None:
-    page.goto(f"{figure_server}/lessons/c1w4l2")
+    page.goto(gallery(figure_server, "eigenvectors", matrix=[[2, 1], [1, 2]]))
     fig = figure(page, "eigenvectors")
     text = readout(fig)
     assert text == (
@@ -200,7 +207,7 @@ def test_eigenvectors_stay_on_their_own_line(figure_server: str, page: Page) -> 
 
 
 def test_vector_sum_follows_the_vectors(figure_server: str, page: Page) -> None:
-    page.goto(f"{figure_server}/lessons/c1w3l1")
+    page.goto(gallery(figure_server, "vector-sum", u=[4, 1], v=[1, 3]))
     fig = figure(page, "vector-sum")
     text = readout(fig)
     assert "u + v = (5, 4)" in text, text
@@ -215,7 +222,7 @@ def test_vector_sum_follows_the_vectors(figure_server: str, page: Page) -> None:
 
 
 def test_dot_product_changes_sign_as_v_turns(figure_server: str, page: Page) -> None:
-    page.goto(f"{figure_server}/lessons/c1w3l1")
+    page.goto(gallery(figure_server, "dot-product-projection", u=[1, 0], v=[1, 1]))
     fig = figure(page, "dot-product-projection")
     text = readout(fig)
     assert "u·v = 1 > 0: the angle is 45°" in text, text
@@ -232,7 +239,7 @@ def test_dot_product_changes_sign_as_v_turns(figure_server: str, page: Page) -> 
 
 
 def test_figure_fits_a_phone(figure_server: str, phone: Page) -> None:
-    phone.goto(f"{figure_server}/lessons/c1w4l1")
+    phone.goto(gallery(figure_server, "linear-transformation", matrix=[[3, 1], [1, 2]]))
     fig = figure(phone, "linear-transformation")
     box = fig.locator(".figure-canvas").bounding_box()
     assert box is not None

@@ -16,7 +16,7 @@ from typing import Any
 from mlmath.answers import AnswerError, expression
 from mlmath.answers.tree import Node
 from mlmath.engine.exact import Matrix, Vector
-from mlmath.exercises import distribution_figures
+from mlmath.exercises import distribution_figures, learning_figures, solving_figures
 
 KINDS: Mapping[str, tuple[frozenset[str], frozenset[str]]] = {
     # kind: (required params, optional params)
@@ -51,8 +51,92 @@ KINDS: Mapping[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset({"mean", "sd", "n", "seed"}),
         frozenset({"samples", "level", "method"}),
     ),
+    "linear-system": (frozenset({"system"}), frozenset({"names", "eliminate", "domain"})),
+    "rank": (frozenset({"matrix"}), frozenset({"step"})),
+    "newton": (frozenset({"function", "start", "mode"}), frozenset({"steps", "domain"})),
+    "newton-vs-gradient": (
+        frozenset({"function", "start", "learning_rate"}),
+        frozenset({"steps", "domain"}),
+    ),
+    **learning_figures.KINDS,
 }
 """Each kind the front end draws (``static/figures/<kind>.js``) and its parameters."""
+
+SAMPLES: Mapping[str, Mapping[str, Any]] = {
+    # kind: one figure of that kind, shown by the gallery (/figures, /figures/<kind>)
+    "linear-transformation": {
+        "kind": "linear-transformation",
+        "params": {"matrix": [[2, 1], [0, 1]]},
+        "caption": "Drag the images of e₁ and e₂ and watch the unit square and det change.",
+    },
+    "span": {
+        "kind": "span",
+        "params": {"vectors": [[1, 2], [3, 1]]},
+        "caption": "Drag the vectors; make them point along one line and see the span shrink.",
+    },
+    "eigenvectors": {
+        "kind": "eigenvectors",
+        "params": {"matrix": [[2, 1], [1, 2]]},
+        "caption": "Move v until Av points the same way: then v is an eigenvector.",
+    },
+    "vector-sum": {
+        "kind": "vector-sum",
+        "params": {"u": [4, 1], "v": [1, 3]},
+        "caption": "Drag u and v and watch the parallelogram give u + v.",
+    },
+    "dot-product-projection": {
+        "kind": "dot-product-projection",
+        "params": {"u": [1, 0], "v": [1, 1]},
+        "caption": "Drag v around u and watch the projection and the dot product change sign.",
+    },
+    "tangent-line": {
+        "kind": "tangent-line",
+        "params": {"function": "x^2 - 6x + 20", "point": 3},
+        "caption": "Move the point along the graph; the tangent's slope is the derivative.",
+    },
+    "gradient-descent": {
+        "kind": "gradient-descent",
+        "params": {"function": "x^2 - 4x", "start": 0, "learning_rate": 0.25, "steps": 6},
+        "caption": "Take steps, then raise the learning rate until the steps overshoot.",
+    },
+    "distribution": {
+        "kind": "distribution",
+        "params": {"family": "normal", "mean": 0, "sd": 1, "a": -1, "b": 1, "step": 0.1},
+        "caption": "Move the ends of the shaded event and read its probability.",
+    },
+    "sampling-distribution": {
+        "kind": "sampling-distribution",
+        "params": {"population": "exponential", "rate": 0.5, "n": 1},
+        "caption": "Raise n and watch the sample mean's distribution narrow and turn normal.",
+    },
+    "confidence-intervals": {
+        "kind": "confidence-intervals",
+        "params": {"mean": 20, "sd": 3, "n": 25, "seed": 2024, "samples": 20, "level": 95},
+        "caption": "Draw more samples and count how many intervals miss the true mean.",
+    },
+    "linear-system": {
+        "kind": "linear-system",
+        "params": {"system": [[1, 2, 5], [3, -1, 1]]},
+        "caption": "Press N for each row operation: the lines change, the crossing point does not.",
+    },
+    "rank": {
+        "kind": "rank",
+        "params": {"matrix": [[2, 1], [1, 2]]},
+        "caption": "Drag a column onto the other's line and watch the plane collapse to a line.",
+    },
+    "newton": {
+        "kind": "newton",
+        "params": {"function": "x^2 - 2", "start": 1, "mode": "root"},
+        "caption": "Press N to take a Newton step and watch the tangent slide to the next point.",
+    },
+    "newton-vs-gradient": {
+        "kind": "newton-vs-gradient",
+        "params": {"function": "x^2 + 3y^2", "start": [2, 1], "learning_rate": 0.1},
+        "caption": "Step both methods; Newton lands on the minimum of a quadratic in one step.",
+    },
+    **learning_figures.SAMPLES,
+}
+"""One figure of each kind (every kind in :data:`KINDS` has one), for the gallery."""
 
 LIMIT = 100.0
 """Coordinates larger than this would not fit a readable board."""
@@ -124,6 +208,8 @@ def formula_problem(kind: str, text: Any, variables: tuple[str, ...]) -> str | N
 def _check_formula(kind: str, params: Mapping[str, Any]) -> str | None:
     if kind == "gradient-descent" and _pair(params.get("start")):
         return formula_problem(kind, params.get("function"), ("x", "y"))
+    if kind in solving_figures.VARIABLES:
+        return formula_problem(kind, params.get("function"), solving_figures.VARIABLES[kind])
     return formula_problem(kind, params.get("function"), ("x",))
 
 
@@ -131,12 +217,16 @@ PARAM_PROBLEMS: Mapping[str, Callable[[str, Any], str | None]] = {
     "distribution": distribution_figures.distribution_param_problem,
     "sampling-distribution": distribution_figures.sampling_param_problem,
     "confidence-intervals": distribution_figures.interval_param_problem,
+    **solving_figures.PARAM_PROBLEMS,
+    **learning_figures.PARAM_PROBLEMS,
 }
 """Kinds whose parameters are checked by their own module; the plane's are checked here."""
 
 WHOLE_PROBLEMS: Mapping[str, Callable[[Mapping[str, Any]], list[str]]] = {
     "distribution": distribution_figures.distribution_problems,
     "sampling-distribution": distribution_figures.sampling_problems,
+    **solving_figures.WHOLE_PROBLEMS,
+    **learning_figures.WHOLE_PROBLEMS,
 }
 """Checks of a kind's parameters taken together (which ones go with which)."""
 
@@ -230,6 +320,7 @@ def figure_problems(spec: Any) -> list[str]:
 
 __all__ = [
     "KINDS",
+    "SAMPLES",
     "drawable",
     "figure_problems",
     "formula_problem",

@@ -29,6 +29,7 @@ from mlmath.web.routes import (
     attempts,
     course,
     explain,
+    figures,
     instructor,
     labs,
     practice,
@@ -196,6 +197,7 @@ def create_app(
         review,
         attempts,
         explain,
+        figures,
         account_routes,
         instructor,
     ):

@@ -149,7 +149,8 @@
     if (spec.box) {
       frame = boxAxes(board, bbox);
     } else {
-      var gridStep = h > 12 ? 5 : h > 7 ? 2 : 1;
+      // About ten lines each way however large the numbers: never a mesh too dense to read.
+      var gridStep = h > 25 ? niceStep(2 * h, 10) : h > 12 ? 5 : h > 7 ? 2 : 1;
       board.create("grid", [], { majorStep: [gridStep, gridStep], minorElements: 0, strokeColor: "#e9ecef", strokeOpacity: 1 });
     }
     var origin = board.create("point", [0, 0], { fixed: true, visible: false, withLabel: false });
@@ -350,11 +351,56 @@
     return (x < 0 ? MINUS : "") + size;
   }
 
+  // A probability to four significant figures, never rounded up to a certainty it is not.
+  function prob(p) {
+    if (p <= 0) return "0";
+    if (p >= 1) return "1";
+    var text = sig(p, 4);
+    return text === "1" ? "> 0.9999" : text;
+  }
+
+  var SUPERSCRIPT = { "-": "\u207b", "0": "\u2070", "1": "\u00b9", "2": "\u00b2", "3": "\u00b3",
+    "4": "\u2074", "5": "\u2075", "6": "\u2076", "7": "\u2077", "8": "\u2078", "9": "\u2079" };
+
+  // A number to n significant figures (default 4), trailing zeros dropped: 1.414, 0.002453,
+  // 2.1×10⁻⁶, 1×10⁻⁸, 3.5×10⁷ — never machine form (no e-notation, no 0.30000000000000004).
+  function sig(x, n) {
+    n = n || 4;
+    if (!isFinite(x)) return dec(x);
+    if (x === 0) return "0";
+    var size = Math.abs(x);
+    var text;
+    if (size >= 1e-4 && size < Math.pow(10, Math.max(n, 6))) {
+      text = String(Number(size.toPrecision(n)));
+      if (/e/.test(text)) text = size.toFixed(0);
+    } else {
+      var parts = size.toExponential(n - 1).split("e");
+      var mantissa = String(Number(parts[0]));
+      var power = String(Number(parts[1])).split("").map(function (c) { return SUPERSCRIPT[c]; }).join("");
+      text = mantissa + "\u00d710" + power;
+    }
+    return (x < 0 ? MINUS : "") + text;
+  }
+
+  // The coarsest of the usual handle steps (0.5 first) on whose grid every number lies, so the
+  // handles start exactly where the numbers say (a handle snaps to its step's grid).
+  function fitStep(numbers, preferred) {
+    var steps = [preferred || 0.5, 1, 0.5, 0.25, 0.2, 0.1, 0.05, 0.01];
+    for (var i = 0; i < steps.length; i++) {
+      var s = steps[i];
+      if (numbers.every(function (x) { return Math.abs(Math.round(x / s) * s - x) < 1e-9; })) return s;
+    }
+    return 0.01;
+  }
+
   window.mlmathFigureKit = {
+    sig: sig,
+    fitStep: fitStep,
     colors: COLORS,
     create: create,
     niceStep: niceStep,
     dec: dec,
+    prob: prob,
     num: num,
     vec: vec,
     isZero: isZero,

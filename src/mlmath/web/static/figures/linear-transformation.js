@@ -1,7 +1,8 @@
 // A 2×2 matrix acting on the unit square and the grid. Drag the images of e₁ and e₂ (the
 // columns of A); the shaded parallelogram is the image of the unit square, its signed area the
 // determinant (blue: orientation kept, orange: flipped). Params: matrix [[a, b], [c, d]],
-// optional vector [x, y] (shows v and Av), optional show_matrix (default true).
+// optional vector [x, y] (shows v and Av), optional show_matrix (default true). A nearly
+// singular matrix (columns almost parallel) is said to flatten the square into a sliver.
 (function () {
   "use strict";
   window.mlmathFigures = window.mlmathFigures || {};
@@ -20,8 +21,10 @@
 
     function det(h) { return h[0].X() * h[1].Y() - h[1].X() * h[0].Y(); }
 
+    var entries = a[0].concat(a[1], v || []);
     kit.create(canvas, {
-      step: params.step,
+      // a grid the given numbers lie on: a handle snaps to it, and must not move off them
+      step: kit.fitStep(entries, params.step || 0.5),
       extent: extent,
       handles: [
         { label: "Ae\u2081", at: e1, color: C.orange },
@@ -79,6 +82,7 @@
       describe: function (h) {
         var d = det(h);
         var text;
+        var flat = false;
         square.setAttribute({ fillColor: d < 0 ? C.orange : C.blue });
         if (kit.isZero(d)) {
           var flat = kit.isZero(h[0].X()) && kit.isZero(h[0].Y()) &&
@@ -88,6 +92,14 @@
         } else {
           text = "det = " + kit.num(d) + ": the unit square becomes a parallelogram of area " +
             kit.num(Math.abs(d)) + ", orientation " + (d > 0 ? "kept." : "flipped.");
+          // |det| / (|Ae₁|·|Ae₂|) is the sine of the angle between the columns.
+          var sine = Math.abs(d) / (Math.hypot(h[0].X(), h[0].Y()) * Math.hypot(h[1].X(), h[1].Y()));
+          if (sine < 0.1) {
+            var degrees = Math.asin(sine) * 180 / Math.PI;
+            text += " The image is nearly flat: Ae\u2081 and Ae\u2082 point almost the same way (" +
+              kit.sig(degrees, 2) + "\u00b0 apart), so the square becomes a thin sliver and A is close to singular.";
+          }
+          flat = sine < 0.1;
         }
         text += " Ae\u2081 = " + kit.vec(kit.xy(h[0])) + ", Ae\u2082 = " + kit.vec(kit.xy(h[1]));
         if (showMatrix) {
@@ -95,6 +107,10 @@
             kit.vec([h[0].Y(), h[1].Y()]);
         }
         text += ".";
+        // a sliver drawn with a bold edge, so it stays visible on the board
+        square.borders.forEach(function (b) {
+          b.setAttribute({ strokeColor: flat ? (d < 0 ? C.orange : C.blue) : C.grey, strokeWidth: flat ? 2.5 : 1 });
+        });
         if (v) {
           text += " v = " + kit.vec(v) + " goes to Av = " + kit.vec([
             v[0] * h[0].X() + v[1] * h[1].X(), v[0] * h[0].Y() + v[1] * h[1].Y()
