@@ -172,6 +172,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        site.lab_outputs.close()
         db.close()
 
     app = FastAPI(

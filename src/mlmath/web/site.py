@@ -14,6 +14,7 @@ from mlmath.config import Config
 from mlmath.content.curriculum import ContentError, Curriculum
 from mlmath.exercises.skill import Skill
 from mlmath.services.accounts import User
+from mlmath.services.labs import LabOutputs
 from mlmath.store.database import Database
 from mlmath.web.sessions import Sessions
 
@@ -69,9 +70,12 @@ class Site:
     skill_lessons: dict[str, str] = field(default_factory=dict)
     """For each skill, the first lesson that practises it (for links back)."""
     sessions: Sessions = field(init=False)
+    lab_outputs: LabOutputs = field(init=False)
+    """The labs executed for their pages, kept in the data folder."""
 
     def __post_init__(self) -> None:
         self.sessions = Sessions(self.db)
+        self.lab_outputs = LabOutputs(self.config.data_dir / "lab-outputs")
 
     def skill(self, skill_id: str) -> Skill:
         return self.skills[skill_id]
