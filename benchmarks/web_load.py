@@ -257,6 +257,7 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=3.0)
     args = parser.parse_args()
     kinds = ["sqlite", "postgres"] if args.database == "both" else [args.database]
+    rates: dict[str, float] = {}
     for kind in kinds:
         if kind == "postgres" and not (PG_BIN / "initdb").exists():
             print("postgres: skipped (PostgreSQL is not installed)")
@@ -269,12 +270,18 @@ def main() -> None:
             ),
         ):
             result = asyncio.run(run_load(port, args.learners, args.seconds, args.warmup))
+        rates[kind] = result["answers_per_second"]
         print(
             f"{kind:8} first page {first_page:.2f} s after start | {args.learners} learners, "
             f"{args.seconds:.0f} s: {result['answers_per_second']:.0f} checked answers/s, "
             f"answer p50 {result['answer_p50_ms']:.1f} ms p99 {result['answer_p99_ms']:.1f} ms, "
             f"fetch p50 {result['fetch_p50_ms']:.1f} ms p99 {result['fetch_p99_ms']:.1f} ms, "
             f"errors {result['errors']}"
+        )
+    if len(rates) == 2 and rates["sqlite"]:
+        print(
+            f"postgres / sqlite: {rates['postgres'] / rates['sqlite']:.2f} of the checked "
+            "answers per second (same machine, same run)"
         )
 
 

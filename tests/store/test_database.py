@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Connection, func, insert, select, text
+from sqlalchemy import Connection, event, func, insert, select, text
 from sqlalchemy.exc import IntegrityError
 
 from mlmath.store.database import Database
@@ -279,3 +279,20 @@ def test_a_write_waiting_for_another_process_can_be_abandoned_without_leaking_th
             if stream is not None:
                 stream.close()
         database.close()
+
+
+def test_writes_waiting_together_share_one_commit(db: Database) -> None:
+    """Group commit on both engines: 40 answers arriving at once cost a few commits (one
+    fsync or WAL flush each), not 40."""
+    commits: list[int] = []
+    event.listen(db.write_engine, "commit", lambda _connection: commits.append(1))
+
+    async def write_all() -> list[int]:
+        return await asyncio.gather(
+            *(db.write_together(_add_learner(f"together{n}")) for n in range(40))
+        )
+
+    assert len(set(asyncio.run(write_all()))) == 40
+    assert 1 <= len(commits) < 10
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Learner)) == 40

@@ -45,6 +45,9 @@ except ImportError:  # Windows: SQLite's busy timeout alone
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 T = TypeVar("T")
 MAX_GROUP_COMMIT = 256
+
+DEADLOCK_RETRIES = 3
+"""How often a group is run again after PostgreSQL aborted it for a deadlock."""
 """Most writes committed together (bounds one transaction's size and latency)."""
 
 
@@ -216,11 +219,12 @@ class Database:
         rolled back and run again with a savepoint around each write, so the one
         that failed is rolled back alone and raises its own error; if the commit
         fails, every write of the batch raises. Nothing returns before its commit is
-        durable (``synchronous=FULL``). On PostgreSQL the work runs at once, in its
-        own transaction, in a worker thread.
+        durable (``synchronous=FULL``). On PostgreSQL the writes are grouped the same
+        way, and each group commits in a worker thread (a remote server must not
+        block the loop): one transaction and one WAL flush for all of them, instead of
+        one per answer. A group that a concurrent transaction deadlocks with is run
+        again (PostgreSQL aborts one of the two; nothing of it was stored).
         """
-        if self._write_lock is None:
-            return await asyncio.to_thread(self._write_alone, work)
         loop = asyncio.get_running_loop()
         group = self._groups.get(loop)
         if group is None:
@@ -231,22 +235,21 @@ class Database:
             group.flush = loop.create_task(self._flush(group))
         return await done
 
-    def _write_alone(self, work: Callable[[Connection], T]) -> T:
-        with self.writing() as connection:
-            return work(connection)
-
     async def _flush(self, group: _Group) -> None:
         """Commit what is waiting, batch after batch, until nothing is."""
         try:
             while group.waiting:
-                if not self._lock_writers(wait=False):
-                    await self._wait_for_writers()
                 batch = group.waiting[:MAX_GROUP_COMMIT]
                 del group.waiting[:MAX_GROUP_COMMIT]
-                try:
-                    outcomes = self._commit_batch(batch)
-                finally:
-                    self._unlock_writers()
+                if self._write_lock is None:  # PostgreSQL: commit in a worker thread
+                    outcomes = await asyncio.to_thread(self._commit_batch, batch)
+                else:
+                    if not self._lock_writers(wait=False):
+                        await self._wait_for_writers()
+                    try:
+                        outcomes = self._commit_batch(batch)
+                    finally:
+                        self._unlock_writers()
                 for (ok, value), (_work, done) in zip(outcomes, batch, strict=True):
                     if done.done():
                         continue
@@ -278,15 +281,21 @@ class Database:
         self, batch: list[tuple[Callable[[Connection], Any], Any]]
     ) -> list[tuple[bool, Any]]:
         """Each write's outcome: ``(True, result)`` or ``(False, error)``; all committed."""
-        try:
+        for attempt in range(1, DEADLOCK_RETRIES + 1):
             try:
-                return self._run_batch(batch, careful=False)
-            except _WriteFailed as failed:
-                if len(batch) == 1:
-                    return [(False, failed.__cause__)]
-                return self._run_batch(batch, careful=True)
-        except Exception as error:  # the commit failed: nothing of the batch is stored
-            return [(False, error)] * len(batch)
+                try:
+                    return self._run_batch(batch, careful=False)
+                except _WriteFailed as failed:
+                    if _is_transient(failed.__cause__) and attempt < DEADLOCK_RETRIES:
+                        continue
+                    if len(batch) == 1:
+                        return [(False, failed.__cause__)]
+                    return self._run_batch(batch, careful=True)
+            except Exception as error:  # the commit failed: nothing of the batch is stored
+                if _is_transient(error) and attempt < DEADLOCK_RETRIES:
+                    continue
+                return [(False, error)] * len(batch)
+        raise AssertionError("unreachable: the last attempt returns")
 
     def _run_batch(
         self, batch: list[tuple[Callable[[Connection], Any], Any]], *, careful: bool
@@ -314,6 +323,13 @@ class Database:
         self.read_engine.dispose()
         if self.write_engine is not self.read_engine:
             self.write_engine.dispose()
+
+
+def _is_transient(error: BaseException | None) -> bool:
+    """A deadlock or serialization failure: PostgreSQL rolled the transaction back, and
+    the same writes may simply be run again."""
+    code = getattr(getattr(error, "orig", None), "sqlstate", None)
+    return code in ("40P01", "40001")
 
 
 class _Group:
