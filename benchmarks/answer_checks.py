@@ -3,7 +3,9 @@ SymPy check (``parse_expr`` + ``simplify(expected - given) == 0``) of the same a
 measured in the same run.
 
 Run: ``.venv/bin/python benchmarks/answer_checks.py [--rounds N]``. Prints p50/p99 in
-milliseconds per answer kind, and the ratio SymPy / ours.
+milliseconds per answer kind, and the ratio SymPy / ours; then whole checks by a skill
+(``skill.grade``: read, compare, and match the wrong answer against every mistake known
+for the variant, worked out once per variant), right and wrong answers alike.
 """
 
 from __future__ import annotations
@@ -74,6 +76,42 @@ CASES: dict[str, tuple[AnswerFormat, Any, str, list[str]]] = {
         frozenset({"a"}),
         "",
         ["a", "A, b", "rank"],
+    ),
+}
+
+
+GRADED: dict[str, tuple[str, dict[str, Any], list[str]]] = {
+    # case: (skill, its input, typed answers: right ones, named mistakes, unexplained)
+    "derivative, rule tree": (
+        "calculus.derivative_rules",
+        {"function": "x^2*e^(3x) + (2x + 1)^5"},
+        [
+            "2x*e^(3x) + 3x^2*e^(3x) + 10(2x + 1)^4",
+            "6x*e^(3x) + 10(2x + 1)^4",
+            "2x*e^(3x) + 10(2x + 1)^4",
+            "2x*e^(3x) + 3x^2*e^(3x) + 5(2x + 1)^4",
+            "x^3",
+        ],
+    ),
+    "gradient at a point": (
+        "calculus.gradient",
+        {"function": "-5x^2 - y^3 + x^2y^2 - 5", "point": [-2, -2]},
+        ["(4, -28)", "(-28, 4)", "4", "(4, -20)"],
+    ),
+    "matrix product": (
+        "linalg.matrix_product",
+        {"left": [[1, 2], [3, 4]], "right": [[0, 1], [1, 0]]},
+        ["[[2, 1], [4, 3]]", "[[3, 4], [1, 2]]", "[[0, 2], [3, 0]]", "[[2, 1], [4, 5]]"],
+    ),
+    "t-test p-value": (
+        "statistics.t_test",
+        {"null": 153, "alternative": "greater", "mean": 154.44, "sd": 7.23, "n": 29},
+        ["0.1463", "0.2926", "0.8537", "1.07", "0.5"],
+    ),
+    "interval": (
+        "statistics.confidence_interval_mean",
+        {"confidence": 0.9, "mean": 19.5, "sd": 4.1, "n": 19, "sd_known": "no"},
+        ["(17.87, 21.13)", "19.5 ± 1.63", "(17.95, 21.05)", "19.5", "(17.87, 25)"],
     ),
 }
 
@@ -156,6 +194,30 @@ def main() -> None:
     print(
         "milliseconds per check (parse + compare); ratio = SymPy / ours; "
         "p99 is sensitive to machine load"
+    )
+    _graded(options.rounds)
+
+
+def _graded(rounds: int) -> None:
+    from mlmath.exercises.registry import get
+
+    print(f"\n{'graded by a skill':<28}{'p50':>10}{'p99':>10}{'first':>10}")
+    for case, (skill_id, raw, answers) in GRADED.items():
+        skill = get(skill_id)
+        params = skill.read_inputs(raw)
+        started = time.perf_counter()
+        skill.grade(params, answers[0])  # works out the variant's wrong answers once
+        first = (time.perf_counter() - started) * 1000
+        samples: list[float] = []
+        for typed in answers:
+            samples += _measure(
+                lambda typed=typed, skill=skill, params=params: skill.grade(params, typed), rounds
+            )
+        p50, p99 = _percentiles(samples)
+        print(f"{case:<28}{p50:>10.3f}{p99:>10.3f}{first:>10.1f}")
+    print(
+        "milliseconds per skill.grade once the variant's mistakes are known; first = the "
+        "first check of the variant, which works them out"
     )
 
 

@@ -45,7 +45,7 @@ def test_one_option_by_id_letter_number_or_label(typed: str, option_id: str) -> 
         ("d", "'d' is not one of the options; type the letter of one option (a, b, c)"),
         ("", "Choose one option"),
         ("a, b", "is not one of the options"),
-        ("!", "cannot be read"),
+        ("@", "is not one of the options"),
     ],
 )
 def test_unknown_options_are_named(typed: str, message: str) -> None:
@@ -96,3 +96,46 @@ def test_choices_round_trip(chosen: set[str]) -> None:
 @given(st.sampled_from([o.id for o in OPTIONS]))
 def test_choice_round_trips(option_id: str) -> None:
     assert parse(show(option_id, CHOICE), CHOICE) == option_id
+
+
+SYSTEMS = AnswerFormat(
+    Kind.CHOICE,
+    options=(
+        Choice("unique", "Exactly one solution"),
+        Choice("none", "No solution"),
+        Choice("infinite", "Infinitely many solutions"),
+    ),
+)
+EXISTS = AnswerFormat(
+    Kind.CHOICE,
+    options=(
+        Choice("exists", "Yes: the derivative exists there"),
+        Choice("jump", "No: the graph breaks (a jump or a hole)"),
+        Choice("corner", "No: the graph has a corner"),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "option_id", "fmt"),
+    [
+        ("one solution", "unique", SYSTEMS),
+        ("No solution.", "none", SYSTEMS),
+        ("infinitely many", "infinite", SYSTEMS),
+        ("Infinite solutions!", "infinite", SYSTEMS),
+        ("no", "none", SYSTEMS),
+        ("yes", "exists", EXISTS),
+        ("corner", "corner", EXISTS),
+        ("No: the graph has a corner", "corner", EXISTS),
+        ("no, it has a corner", "corner", EXISTS),
+    ],
+)
+def test_an_option_in_words_case_and_punctuation_ignored(
+    typed: str, option_id: str, fmt: AnswerFormat
+) -> None:
+    assert parse(typed, fmt) == option_id
+
+
+def test_words_that_fit_several_options_are_not_guessed() -> None:
+    with pytest.raises(AnswerError, match="not one of the options"):
+        parse("no", EXISTS)

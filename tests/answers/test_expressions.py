@@ -80,6 +80,8 @@ def test_formulas_read_as_a_reader_means_them(typed: str, at_x: float, value: fl
         ("xy", {"x": 2, "y": 3}, 6),
         ("x y", {"x": 2, "y": 3}, 6),
         ("2xy^2", {"x": 2, "y": 3}, 36),
+        ("(xy)^2", {"x": 2, "y": 3}, 36),
+        ("2(xy)^2", {"x": 2, "y": 3}, 72),
         ("x^2 + 2xy + y^2", {"x": 1, "y": 2}, 9),
     ],
 )
@@ -97,7 +99,7 @@ def test_several_variables(typed: str, point: dict[str, float], value: float) ->
         ("2x +", "stops after '+'"),
         ("x^", "stops after '^'"),
         ("(x + 1", "never closed"),
-        ("x!", "factorials are not accepted"),
+        ("x!", "accepted of whole numbers only"),
         ("x = y = 1", "at most one '='"),
         ("50%", "Percent signs are not accepted"),
         ("|x|", "abs(x)"),

@@ -36,7 +36,6 @@ def test_unicode_is_folded_to_what_a_reader_sees(typed: str, read: str) -> None:
 @pytest.mark.parametrize(
     ("typed", "named"),
     [
-        ("3!", "exclamation mark"),
         ("|x|", "vertical line"),
         ("\\frac{1}{2}", "reverse solidus"),
         ("x ≤ 2", "less-than or equal to"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -89,3 +90,46 @@ def test_the_installed_command_runs() -> None:
         timeout=60,
     )
     assert json.loads(out.stdout)
+
+
+@pytest.mark.parametrize(
+    ("skill", "function", "answer"),
+    [
+        ("calculus.derivative_exp_log", "exp(-x)", "-e^(-x)"),
+        ("calculus.derivative_exp_log", "ln(2x)", "1/x"),
+        ("calculus.partial_derivative", "x^2*y + 3x^2", "2xy + 6x"),
+        ("calculus.derivative_rules", "3x^3 - 2x + 1", "9x^2 - 2"),
+    ],
+)
+def test_derivatives_are_answered_as_a_person_writes_them(
+    skill: str, function: str, answer: str
+) -> None:
+    inputs = {"function": function}
+    if skill == "calculus.partial_derivative":
+        inputs["variable"] = "x"
+    status, out, _ = solve(skill, "--input", json.dumps(inputs))
+    assert status == 0
+    assert json.loads(out)["answer"] == answer
+    status, out, _ = solve(skill, "--input", json.dumps(inputs), "--format", "text")
+    assert out.rstrip().endswith(f"Answer: {answer}")
+
+
+def test_the_product_rule_shows_its_substitution_before_simplifying() -> None:
+    status, out, _ = solve(
+        "calculus.derivative_rules", "--input", '{"function": "x(3x + 6)"}', "--format", "text"
+    )
+    assert status == 0
+    assert "= 1·(3x + 6) + x·3 = 6x + 6" in out
+
+
+def test_newton_goes_on_in_decimals_once_fractions_grow_long() -> None:
+    inputs = '{"function": "x^2 - 2", "start": 1, "steps": 6}'
+    status, out, _ = solve("calculus.newton_root_step", "--input", inputs)
+    assert status == 0
+    assert abs(json.loads(out)["answer"] - 2**0.5) < 1e-15
+    status, out, _ = solve("calculus.newton_root_step", "--input", inputs, "--format", "text")
+    assert "x4 = 577/408 - (1/166464)/(577/204) = 665857/470832" in out
+    assert "shown to 12 significant figures" in out
+    assert "x6 = 1.41421356237" in out
+    fractions = re.findall(r"(\d+)/(\d+)", out)
+    assert max(len(p) + len(q) for p, q in fractions) <= 12, "no unreadably long fraction"

@@ -64,7 +64,7 @@ def show(x: Any) -> str:
         return str(x)
     value = float(x)
     if abs(value - round(value)) < 1e-9:
-        return str(int(round(value)))
+        return str(round(value))
     return f"{round(value, 6):g}"
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from mlmath.answers import Verdict, compare, show
+from mlmath.answers import AnswerError, Verdict, compare, parse, show
 from mlmath.engine import render
 from mlmath.engine.exact import Matrix, Vector
 from mlmath.exercises.registry import all_skills
@@ -111,6 +111,27 @@ def test_buggy_answers_are_named(skill_id: str, level: int) -> None:
             assert compare(same, wrong, fmt) is Verdict.EQUAL
             seen.add(misconception_id)
     assert seen, f"no misconception of {skill_id} was ever diagnosed at level {level}"
+
+
+@pytest.mark.parametrize(("skill_id", "level"), skill_levels())
+def test_computed_mistakes_are_named(skill_id: str, level: int) -> None:
+    """A wrong answer that a shared slip or a rule applied wrongly at one place produces is
+    named when typed (by that mistake, or by a more specific one with the same answer), in
+    the answer's own shape or in its own; it is never accepted."""
+    skill = SKILLS[skill_id]
+    for seed in SEEDS[:4]:
+        params = skill.variant(seed, level).params
+        diagnosis = skill.diagnosis(params)
+        for mistake in diagnosis.mistakes:
+            fmt = mistake.shape or diagnosis.fmt
+            try:
+                text = show(mistake.answer, fmt)
+                parse(text, fmt)
+            except (AnswerError, TypeError, ValueError):
+                continue  # not typable (an exact fraction with too many digits)
+            feedback = skill.grade(params, text)
+            assert feedback.verdict == "incorrect", (seed, mistake.misconception.id, text)
+            assert feedback.misconception is not None, (seed, mistake.misconception.id, text)
 
 
 @pytest.mark.parametrize(("skill_id", "level"), skill_levels())

@@ -12,7 +12,10 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page
 from tests.web import test_figures as shared
-from tests.web.test_figures import MINUS, drag, figure, press, readout, shot
+from tests.web.test_figures import MINUS, drag, figure, gallery, press, readout, shot
+
+DESCENT = {"function": "x^2 - 4x", "start": 0, "learning_rate": 0.25, "steps": 6}
+"""A loss with its minimum at x = 2, stepped from 0 (the figures are drawn from the gallery)."""
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +41,7 @@ def lesson(page: Page) -> Iterator[Page]:
 
 
 def test_secants_approach_the_tangent_as_h_shrinks(figure_server: str, lesson: Page) -> None:
-    lesson.goto(f"{figure_server}/lessons/c2w1l1")
+    lesson.goto(gallery(figure_server, "tangent-line", function="x^2", point=1))
     fig = figure(lesson, "tangent-line")
     text = readout(fig)
     # f(x) = x², P at 1, Q at 2: tangent slope 2, secant slope (4 − 1)/1 = 3.
@@ -72,7 +75,7 @@ def test_secants_approach_the_tangent_as_h_shrinks(figure_server: str, lesson: P
 
 
 def test_tangent_is_flat_only_at_the_bottom(figure_server: str, lesson: Page) -> None:
-    lesson.goto(f"{figure_server}/lessons/c2w1l2")
+    lesson.goto(gallery(figure_server, "tangent-line", function="x^2 - 6x + 20", point=3))
     fig = figure(lesson, "tangent-line")
     keys = fig.locator(".figure-keys").inner_text()
     assert "left and right arrow keys move Q along the graph by 0.25" in keys
@@ -91,7 +94,7 @@ def test_tangent_is_flat_only_at_the_bottom(figure_server: str, lesson: Page) ->
 def test_gradient_descent_converges_then_overshoots_and_diverges(
     figure_server: str, lesson: Page
 ) -> None:
-    lesson.goto(f"{figure_server}/lessons/c2w2l2")
+    lesson.goto(gallery(figure_server, "gradient-descent", **DESCENT))
     fig = figure(lesson, "gradient-descent")
     # f(x) = x² − 4x, x₀ = 0, α = 0.25: the gap to 2 halves each step, x₆ = 2 − 2/2⁶.
     text = readout(fig)
@@ -169,7 +172,7 @@ def test_practice_gradient_descent_figure_comes_with_the_solution(
 
 
 def test_calculus_figures_fit_a_phone(figure_server: str, phone: Page) -> None:
-    phone.goto(f"{figure_server}/lessons/c2w2l2")
+    phone.goto(gallery(figure_server, "gradient-descent", **DESCENT))
     fig = figure(phone, "gradient-descent")
     box = fig.locator(".figure-canvas").bounding_box()
     assert box is not None

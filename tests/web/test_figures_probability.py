@@ -17,7 +17,26 @@ import pytest
 from playwright.sync_api import Locator, Page
 from scipy import stats
 from tests.web import test_figures as shared
-from tests.web.test_figures import MINUS, drag, figure, press, readout, shot
+from tests.web.test_figures import MINUS, drag, figure, gallery, press, readout, shot
+
+DENSITIES: list[dict[str, Any]] = [
+    {"family": "binomial", "n": 10, "p": 0.5, "a": 3, "b": 3},
+    {"family": "uniform", "low": 0, "high": 10, "a": 2, "b": 5, "step": 0.5},
+    {"family": "normal", "mean": 170, "sd": 10, "b": 185, "shade": "below", "step": 1},
+    {"family": "normal", "mean": 0, "sd": 1, "a": -1, "b": 1, "step": 0.1},
+    {"family": "chi-square", "df": 2, "b": 2, "shade": "below", "step": 0.5},
+]
+"""Distribution figures the tests draw from the gallery, each with its own event."""
+
+TWO_TAILS = {
+    "family": "normal",
+    "mean": 0,
+    "sd": 1,
+    "a": -2,
+    "b": 2,
+    "shade": "outside",
+    "step": 0.1,
+}
 
 pytestmark = pytest.mark.browser
 
@@ -126,8 +145,8 @@ def params_of(fig: Locator) -> dict[str, Any]:
 
 
 def test_binomial_bars_add_up_as_the_ends_move(figure_server: str, page: Page) -> None:
-    page.goto(f"{figure_server}/lessons/c3w1l2")
-    fig = figure(page, "distribution", 0)
+    page.goto(gallery(figure_server, "distribution", **DENSITIES[0]))
+    fig = figure(page, "distribution")
     params = params_of(fig)
     assert params["family"] == "binomial"
     assert readout(fig) == "P(X = 3) = 0.1172 for X ~ Binomial(n = 10, p = 0.5): one bar."
@@ -176,8 +195,8 @@ def test_lesson_densities_give_the_shaded_area(
     figure_server: str, page: Page, case: tuple[int, str, list[str], str]
 ) -> None:
     nth, start, keys, after = case
-    page.goto(f"{figure_server}/lessons/c3w1l2")
-    fig = figure(page, "distribution", nth)
+    page.goto(gallery(figure_server, "distribution", **DENSITIES[nth]))
+    fig = figure(page, "distribution")
     params = params_of(fig)
     assert readout(fig).startswith(start), readout(fig)
     check(fig, params)
@@ -188,7 +207,7 @@ def test_lesson_densities_give_the_shaded_area(
 
 
 def test_p_value_is_the_area_of_both_tails(figure_server: str, page: Page) -> None:
-    page.goto(f"{figure_server}/lessons/c3w4l2")
+    page.goto(gallery(figure_server, "distribution", **TWO_TAILS))
     fig = figure(page, "distribution")
     params = params_of(fig)
     text = check(fig, params)
@@ -205,7 +224,7 @@ def test_p_value_is_the_area_of_both_tails(figure_server: str, page: Page) -> No
 
 
 def test_t_has_heavier_tails_than_the_normal(figure_server: str, page: Page) -> None:
-    page.goto(f"{figure_server}/lessons/c3w4l1")
+    page.goto(gallery(figure_server, "distribution", family="t", df=4, a=-1.96, b=1.96, step=0.02))
     fig = figure(page, "distribution")
     params = params_of(fig)
     assert readout(fig).startswith(f"P({MINUS}1.96 ≤ X ≤ 1.96) = 0.8784"), readout(fig)
@@ -362,7 +381,7 @@ def test_practice_figures_shade_exactly_what_the_variant_asks(skill_id: str) -> 
 
 
 def test_distribution_figure_fits_a_phone(figure_server: str, phone: Page) -> None:
-    phone.goto(f"{figure_server}/lessons/c3w4l2")
+    phone.goto(gallery(figure_server, "distribution", **TWO_TAILS))
     fig = figure(phone, "distribution")
     box = fig.locator(".figure-canvas").bounding_box()
     assert box is not None

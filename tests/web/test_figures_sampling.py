@@ -17,9 +17,11 @@ import pytest
 from playwright.sync_api import Locator, Page
 from scipy import optimize, stats
 from tests.web import test_figures as shared
-from tests.web.test_figures import MINUS, figure, press, readout, shot
+from tests.web.test_figures import MINUS, figure, gallery, press, readout, shot
 
 from mlmath.exercises.figures import figure_problems
+
+HEIGHTS = {"family": "normal", "mean": 170, "sd": 10, "b": 185, "shade": "below", "step": 1}
 
 pytestmark = pytest.mark.browser
 
@@ -227,8 +229,8 @@ def test_largest_gap_at_fifty_draws(figure_server: str, page: Page) -> None:
 
 def test_a_board_away_from_zero_numbers_its_y_axis(figure_server: str, page: Page) -> None:
     # Heights around 170 cm: x = 0 is far off the board, so the y-axis runs along its left edge.
-    page.goto(f"{figure_server}/lessons/c3w1l2")
-    fig = figure(page, "distribution", 2)
+    page.goto(gallery(figure_server, "distribution", **HEIGHTS))
+    fig = figure(page, "distribution")
     labels = fig.evaluate(
         """root => {
             const board = Object.values(JXG.boards).find(b => root.contains(b.containerObj));

@@ -82,6 +82,19 @@ def test_hints_come_one_at_a_time(single: Client) -> None:
     assert "count b more" in two
 
 
+def test_after_a_named_mistake_the_first_hint_addresses_it(single: Client) -> None:
+    f = form(single)
+    seed, level = seed_level(f["ref"])
+    single.post(
+        f"{PANEL}/answer", data={**f, "response": subtracted(ADDITION, seed, level)}, headers=HTMX
+    )
+    one = single.get(f"{PANEL}/hint", params={"ref": f["ref"], "n": 1}, headers=HTMX).text
+    assert "Look again at the step behind your last answer" in one
+    assert "Which operation" not in one
+    two = single.get(f"{PANEL}/hint", params={"ref": f["ref"], "n": 2}, headers=HTMX).text
+    assert "Which operation" in two
+
+
 def test_show_solution_gives_the_worked_steps_and_another_one_moves_on(single: Client) -> None:
     f = form(single)
     seed, level = seed_level(f["ref"])
@@ -121,3 +134,21 @@ def test_a_stale_page_says_to_reload(single: Client) -> None:
     r = single.post(f"{PANEL}/answer", data={**f, "response": "1"})
     assert r.status_code == 409
     assert "reload the page" in r.text.lower()
+
+
+def test_the_preview_reads_every_accepted_form() -> None:
+    from mlmath.answers import AnswerFormat, Choice, Kind
+    from mlmath.web.routes.practice import preview_context
+
+    interval = AnswerFormat(Kind.VECTOR, shape=(2,), decimals=2, interval=True)
+    assert preview_context(interval, "50 ± 3.92")["reading"].text == "(46.08, 53.92)"
+    values = AnswerFormat(Kind.VECTOR, shape=(2,), unordered=True)
+    assert preview_context(values, "{3, -1}")["reading"].text == "{3, -1}"
+    number = AnswerFormat(Kind.NUMBER)
+    assert preview_context(number, "C(10, 3)")["reading"].text == "120"
+    proportion = AnswerFormat(Kind.NUMBER, decimals=3, percent_allowed=True)
+    assert preview_context(proportion, "16.1%")["reading"].text == "16.1% = 0.161"
+    choice = AnswerFormat(
+        Kind.CHOICE, options=(Choice("unique", "Exactly one solution"), Choice("none", "None"))
+    )
+    assert preview_context(choice, "one solution.")["reading"].text == "Exactly one solution"

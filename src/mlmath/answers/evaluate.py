@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 from fractions import Fraction
 
 from mlmath.answers.errors import AnswerError, TooLarge
-from mlmath.answers.limits import TOO_LARGE, check_exact, check_power
+from mlmath.answers.limits import TOO_LARGE, check_counting, check_exact, check_power
 from mlmath.answers.tree import Node
 
 
@@ -63,6 +63,20 @@ FLOAT_FUNCTIONS: dict[str, Callable[[float], float]] = {
 CONSTANT_VALUES = {"pi": math.pi, "e": math.e}
 
 RATIONAL_OPS = frozenset({"num", "var", "+", "-", "*", "/", "^", "neg", "%", "abs"})
+
+
+def count(op: str, n: Fraction | float, k: Fraction | float | None = None) -> int:
+    """``n!`` (op ``factorial``) or ``C(n, k)`` (op ``binomial``), bounded before computing;
+    :class:`Undefined` for arguments that are not whole numbers (0 ≤ k ≤ n for C)."""
+    whole = check_counting(n, k if op == "binomial" else None)
+    if whole is None:
+        raise Undefined(op)
+    whole_n, whole_k = whole
+    if op == "factorial":
+        return math.factorial(whole_n)
+    return math.comb(whole_n, whole_k) if 0 <= whole_k <= whole_n else 0
+
+
 """Operations that keep rational inputs rational (``^`` only with integer exponents)."""
 
 
@@ -103,6 +117,17 @@ def float_value(node: Node, point: Mapping[str, float]) -> float:
                 if right == 0:
                     raise Undefined("division")
                 result = left / right
+        elif op == "binomial":
+            n = float_value(node.args[0], point)
+            k = float_value(node.args[1], point)
+            result = float(
+                count(
+                    op, Fraction(n) if n.is_integer() else n, Fraction(k) if k.is_integer() else k
+                )
+            )
+        elif op == "factorial":
+            n = float_value(node.args[0], point)
+            result = float(count(op, Fraction(n) if n.is_integer() else n))
         elif op == "neg":
             result = -float_value(node.args[0], point)
         elif op == "%":
@@ -150,6 +175,14 @@ def _exact(node: Node) -> Fraction | float:
         return _bounded(args[0] / 100)
     if op == "abs":
         return -args[0] if args[0] < 0 else args[0]
+    if op in ("factorial", "binomial"):
+        try:
+            return check_exact(Fraction(count(op, *args)))
+        except Undefined:
+            raise AnswerError(
+                "A factorial n! or a binomial coefficient C(n, k) needs whole numbers n ≥ 0 "
+                "and k; check the answer."
+            ) from None
     if op in ("+", "-", "*", "/"):
         left, right = args
         if op == "/" and right == 0:

@@ -114,6 +114,23 @@ def _wrap(node: Node, minimum: int) -> str:
     return f"({text})" if _precedence(node) < minimum else text
 
 
+def _single_letter(node: Node) -> bool:
+    """A variable of one letter (not e), alone or raised to a power: ``y``, ``y^2``."""
+    if node.op == "^":
+        node = node.args[0]
+    return node.op == "var" and isinstance(node.value, str) and len(node.value) == 1
+
+
+def _ends_plainly(node: Node) -> bool:
+    """Whether a product's left part ends in a number or a one-letter variable, so that a
+    following letter can be written next to it (``2x`` then ``y``)."""
+    while node.op == "*":
+        node = node.args[1]
+    if node.op == "num":
+        return isinstance(node.value, Fraction) and node.value.denominator == 1
+    return _single_letter(node) and (node.op != "^" or node.args[1].op == "num")
+
+
 def _text(node: Node) -> str:
     op = node.op
     if op == "num":
@@ -137,13 +154,20 @@ def _text(node: Node) -> str:
         left_text, right_text = _wrap(left, 2), _wrap(right, 3)
         if left_text.isdigit() and right_text[:1].isalpha() and right_text[:1] not in "eE":
             return f"{left_text}{right_text}"
+        if _single_letter(right) and _ends_plainly(left):
+            return f"{left_text}{right_text}"  # 2xy, x^2y: read back the same way
         return f"{left_text}*{right_text}"
     if op == "/":
         return f"{_wrap(node.args[0], 2)}/{_wrap(node.args[1], 3)}"
     if op == "neg":
-        return f"-{_wrap(node.args[0], 4)}"
+        inner = node.args[0]  # -(a·b) and (-a)·b are equal: -2x·eˣ needs no brackets
+        return f"-{_text(inner) if inner.op in ('*', '/') else _wrap(inner, 4)}"
     if op == "%":
         return f"{_wrap(node.args[0], 2)}/100"
+    if op == "factorial":
+        return f"{_wrap(node.args[0], _ATOM)}!"
+    if op == "binomial":
+        return f"C({_text(node.args[0])}, {_text(node.args[1])})"
     if op == "^":
         base, exponent = node.args
         exponent_text = _text(exponent)
@@ -193,9 +217,14 @@ def _latex(node: Node) -> str:
     if op == "/":
         return rf"\frac{{{_latex(node.args[0])}}}{{{_latex(node.args[1])}}}"
     if op == "neg":
-        return f"-{_latex_wrap(node.args[0], 4)}"
+        inner = node.args[0]
+        return f"-{_latex(inner) if inner.op in ('*', '/') else _latex_wrap(inner, 4)}"
     if op == "%":
         return rf"{_latex_wrap(node.args[0], 2)}\%"
+    if op == "factorial":
+        return f"{_latex_wrap(node.args[0], _ATOM)}!"
+    if op == "binomial":
+        return rf"\binom{{{_latex(node.args[0])}}}{{{_latex(node.args[1])}}}"
     if op == "^":
         return f"{_latex_wrap(node.args[0], _ATOM)}^{{{_latex(node.args[1])}}}"
     if op == "sqrt":

@@ -42,6 +42,11 @@ class AnswerFormat:
     set; otherwise within ``absolute_tolerance + relative_tolerance·|expected|``.
     ``decimals`` states the precision asked for ("to 2 decimal places"): any
     answer within half a unit of that place is accepted.
+
+    A vector may stand for a set (``unordered``: eigenvalues, roots, the solutions
+    of an equation, in any order) or for an interval (``interval``: two ends, typed
+    as ``(a, b)``, ``[a, b]``, ``a to b`` or ``a ± m``). ``variables`` name a vector's
+    entries where they have names, so ``y = 1, x = 2`` is read in their order.
     """
 
     kind: Kind
@@ -54,6 +59,8 @@ class AnswerFormat:
     variables: tuple[str, ...] = ()
     options: tuple[Choice, ...] = ()
     require_parametric: bool = True
+    unordered: bool = False
+    interval: bool = False
 
     @property
     def checked_quickly(self) -> bool:

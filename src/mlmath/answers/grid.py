@@ -44,11 +44,11 @@ def _wrapped(part: Normalized) -> bool:
     return True
 
 
-def _unwrap(part: Normalized) -> Normalized:
+def unwrap(part: Normalized) -> Normalized:
     return part.slice(1, len(part.text) - 1).strip() if _wrapped(part) else part
 
 
-def _split(part: Normalized, separators: str) -> list[Normalized]:
+def split_top_level(part: Normalized, separators: str) -> list[Normalized]:
     """Split at top-level (unbracketed) separator characters."""
     pieces: list[Normalized] = []
     depth = 0
@@ -66,7 +66,7 @@ def _split(part: Normalized, separators: str) -> list[Normalized]:
 
 
 def _has_top_level(part: Normalized, characters: str) -> bool:
-    return len(_split(part, characters)) > 1
+    return len(split_top_level(part, characters)) > 1
 
 
 def _split_spaces(row: Normalized) -> list[Normalized]:
@@ -103,26 +103,26 @@ def _split_spaces(row: Normalized) -> list[Normalized]:
 
 def _rows(whole: Normalized) -> list[Normalized]:
     if _wrapped(whole):
-        inner = _unwrap(whole)
-        items = _split(inner, ",")
+        inner = unwrap(whole)
+        items = split_top_level(inner, ",")
         if len(items) == 1:
             items = _split_spaces(inner) if inner.text.lstrip()[:1] in "([" else items
         if len(items) > 1 and all(_wrapped(item) for item in items):
             return items
         if _has_top_level(inner, ";\n"):
-            return _split(inner, ";\n")
+            return split_top_level(inner, ";\n")
         return [inner]
     if _has_top_level(whole, ";\n"):
-        return _split(whole, ";\n")
+        return split_top_level(whole, ";\n")
     return [whole]
 
 
 def _entries(row: Normalized, row_number: int) -> list[Normalized]:
-    row = _unwrap(row)
+    row = unwrap(row)
     if not row.text:
         raise AnswerError(f"Row {row_number} is empty; type its entries.", row.position(0))
     if _has_top_level(row, ","):
-        entries = _split(row, ",")
+        entries = split_top_level(row, ",")
         for index, entry in enumerate(entries):
             if not entry.text:
                 where = "at the end" if index == len(entries) - 1 else "between two commas"

@@ -41,6 +41,12 @@ MAX_POWER_EXPONENT = 10_000
 MAX_EXACT_BITS = 4096
 """Bits in the numerator or denominator of an exact intermediate result (~1200 digits)."""
 
+MAX_FACTORIAL = 300
+"""Largest ``n`` in ``n!`` (300! has 615 digits)."""
+
+MAX_BINOMIAL = 100_000
+"""Largest ``n`` in ``C(n, k)`` (whose digits are bounded by MAX_EXACT_BITS as well)."""
+
 MAX_ROWS = 10
 MAX_COLUMNS = 10
 """Largest matrix (and longest vector) an answer may be."""
@@ -98,6 +104,29 @@ def check_power(base: Fraction, exponent: int) -> None:
     size = max(base.numerator.bit_length(), base.denominator.bit_length())
     if abs(exponent) > MAX_POWER_EXPONENT or size * abs(exponent) > MAX_EXACT_BITS:
         raise TooLarge(f"{TOO_LARGE}: a power in it is too large (at most about 1200 digits).")
+
+
+def check_counting(
+    n: Fraction | float, k: Fraction | float | None = None
+) -> tuple[int, int] | None:
+    """Bound ``n!`` (``k`` None) or ``C(n, k)`` before computing it: ``(n, k)`` as integers,
+    None when they are not whole numbers with n ≥ 0 (the caller says why), TooLarge past
+    :data:`MAX_FACTORIAL`."""
+    if not _whole(n) or n < 0 or (k is not None and not _whole(k)):
+        return None
+    if k is None:
+        if n > MAX_FACTORIAL:
+            raise TooLarge(f"{TOO_LARGE}: factorials are accepted up to {MAX_FACTORIAL}!.")
+        return int(n), 0
+    whole_n, whole_k = int(n), int(k)
+    smaller = max(0, min(whole_k, whole_n - whole_k))
+    if whole_n > MAX_BINOMIAL or smaller * whole_n.bit_length() > MAX_EXACT_BITS:
+        raise TooLarge(f"{TOO_LARGE}: a binomial coefficient in it has too many digits.")
+    return whole_n, whole_k
+
+
+def _whole(value: Fraction | float) -> bool:
+    return float(value).is_integer() if isinstance(value, float) else value.denominator == 1
 
 
 def check_grid(rows: int, columns: int) -> None:

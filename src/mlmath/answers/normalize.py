@@ -59,15 +59,15 @@ _REPLACEMENTS = {
     "⎥": "]",
     "⎦": "]",
     "ℝ": "R",
+    "∂": "d",  # ∂f/∂x, written as a label before an answer
 }
 
-_ALLOWED_SYMBOLS = set("+-*/^().,;=[]{}%_' \n") | {"π", "√", "∅", "∞", "∈"}
+_ALLOWED_SYMBOLS = set("+-*/^().,;=[]{}%_'! \n") | {"π", "√", "∅", "∞", "∈", "±", "°"}
 
 _OPENING = {"(": ")", "[": "]", "{": "}"}
 _CLOSING = {v: k for k, v in _OPENING.items()}
 
 _HINTS = {
-    "!": "factorials are not accepted; work the number out and type it",
     "|": "type absolute values as abs(x)",
     "\\": "type plain math such as sqrt(2)/2, not LaTeX",
     "$": "type plain math such as sqrt(2)/2, not LaTeX",

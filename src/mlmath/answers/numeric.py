@@ -126,13 +126,25 @@ def rows_of(value: Any) -> list[list[Any]] | None:
 
 
 def vectors_equal(expected: Any, given: Any, fmt: AnswerFormat) -> bool:
+    """Entry by entry; in any order for a set (``fmt.unordered``) or an interval's ends."""
     e = entries_of(expected)
     g = entries_of(given)
     if e is None or g is None or len(e) != len(g):
         return False
+    if (fmt.unordered or fmt.interval) and not fmt.up_to_scale:
+        e, g = _in_order(e), _in_order(g)
+        if e is None or g is None:
+            return False
     if fmt.up_to_scale:
         return _parallel([as_number(v) for v in e], [as_number(v) for v in g], fmt)
     return all(numbers_equal(a, b, fmt) for a, b in zip(e, g, strict=True))
+
+
+def _in_order(entries: list[Any]) -> list[Number] | None:
+    numbers = [as_number(v) for v in entries]
+    if any(n is None for n in numbers):
+        return None
+    return sorted(n for n in numbers if n is not None)
 
 
 def _parallel(expected: list[Number | None], given: list[Number | None], fmt: AnswerFormat) -> bool:

@@ -31,7 +31,7 @@ from mlmath.answers.errors import AnswerError
 from mlmath.answers.evaluate import exact_value
 from mlmath.answers.expression import Expression
 from mlmath.answers.format import AnswerFormat, Kind
-from mlmath.answers.grid import Entry, read_grid
+from mlmath.answers.grid import Entry, read_grid, split_top_level, unwrap
 from mlmath.answers.normalize import Normalized, normalize
 from mlmath.answers.reader import Names, read_formula
 from mlmath.answers.solutions import read_solution_set
@@ -52,6 +52,8 @@ def parse(text: str, fmt: AnswerFormat) -> Any:
         return read_choice(text, fmt)
     if kind is Kind.CHOICES:
         return read_choices(text, fmt)
+    if kind is Kind.VECTOR:
+        text = _angle_brackets(text)
     normalized = normalize(text)
     if "%" in normalized.text and not (kind is Kind.NUMBER and fmt.percent_allowed):
         raise AnswerError(
@@ -70,6 +72,9 @@ def parse(text: str, fmt: AnswerFormat) -> Any:
 
 
 def _number(normalized: Normalized) -> Fraction | float:
+    stripped = normalized.text.rstrip()
+    if stripped.endswith("°"):  # an angle in degrees, as the question asks
+        normalized = normalized.slice(0, len(stripped) - 1)
     if _DECIMAL_COMMA.match(normalized.text):
         raise AnswerError(
             "Use a point for decimals (0.5, not 0,5), or separate values differently.",
@@ -85,8 +90,137 @@ def _grid(normalized: Normalized) -> tuple[list[list[Entry]], bool]:
     return read_grid(normalized), False
 
 
+_ANGLES = {"<": ">", "⟨": "⟩", "〈": "〉", "‹": "›", "{": "}"}
+
+
+def _angle_brackets(text: str) -> str:
+    """``<1, 2>``, ``⟨1, 2⟩`` (a vector in angle brackets) or ``{1, 2}`` (a set of values)
+    as ``(1, 2)``, position for position."""
+    stripped = text.strip()
+    if len(stripped) >= 2 and _ANGLES.get(stripped[0]) == stripped[-1]:
+        start = text.index(stripped[0])
+        end = start + len(stripped) - 1
+        return f"{text[:start]}({text[start + 1 : end]}){text[end + 1 :]}"
+    return text
+
+
+_LABEL_OF_ENTRY = re.compile(
+    r"\s*([A-Za-z][A-Za-z0-9_']*(?:\s*/\s*d[A-Za-z][A-Za-z0-9_]*)?)\s*=(?!=)\s*"
+)
+"""``x =``, ``w1 =``, ``df/dx =`` before an entry of a vector."""
+
+
+def _labelled(normalized: Normalized, fmt: AnswerFormat) -> Normalized:
+    """``x = 2, y = 1`` as ``2, 1`` (in the order of ``fmt.variables`` when the labels are
+    those names); unchanged when the entries are not all labelled."""
+    if "=" not in normalized.text:
+        return normalized
+    whole = unwrap(normalized.strip())
+    pieces = [p for p in split_top_level(whole, ",;\n") if p.text]
+    labels: list[str] = []
+    values: list[Normalized] = []
+    for piece in pieces:
+        found = _LABEL_OF_ENTRY.match(piece.text)
+        if found is None:
+            return normalized
+        labels.append(re.sub(r"\s+", "", found.group(1)))
+        values.append(piece.slice(found.end(), len(piece.text)))
+    if len(set(labels)) != len(labels):
+        raise AnswerError(f"'{labels[0]}' is given twice; give each entry once.")
+    labels = [_DERIVATIVE_LABEL.sub(r"\1", label) for label in labels]
+    names = fmt.variables or _usual_order(labels)
+    if names and set(labels) == set(names):
+        values = [values[labels.index(name)] for name in names]
+    text = ", ".join(v.text for v in values)
+    origin: list[int] = []
+    for index, value in enumerate(values):
+        if index:
+            origin.extend([value.position(0)] * 2)
+        origin.extend(value.origin)
+    return Normalized(text, tuple(origin))
+
+
+_DERIVATIVE_LABEL = re.compile(r"^d\w*/d(\w+)$")
+"""``df/dx`` (``∂f/∂x`` as typed) labels the entry for x."""
+
+
+def _usual_order(labels: list[str]) -> tuple[str, ...]:
+    """x, y, z (or x1, x2, …) in their usual order, when those are the labels."""
+    for names in (("x", "y", "z"), tuple(f"x{i}" for i in range(1, 11))):
+        if set(labels) == set(names[: len(labels)]):
+            return names[: len(labels)]
+    return ()
+
+
+_PLUS_MINUS = re.compile(r"±|\+\s*/?\s*-")
+_TO = re.compile(r"\s+(?:to|and)\s+|\s*\.\.\.?\s*")
+_FROM = re.compile(r"^\s*(?:from|between)\s+")
+
+
+def _interval_ends(normalized: Normalized) -> list[Entry] | None:
+    """An interval typed as ``a ± m``, ``a +- m``, ``a to b`` or ``between a and b``:
+    its two ends, lower first; None when it is typed as a pair (``(a, b)``, ``[a, b]``)."""
+    whole = unwrap(normalized.strip())
+    text = whole.text
+    names = Names((), context="a number")
+    sign = _top_level(_PLUS_MINUS, whole)
+    if sign is not None:
+        centre = whole.slice(0, sign[0]).strip()
+        margin = whole.slice(sign[1], len(text)).strip()
+        if not centre.text or not margin.text:
+            raise AnswerError(
+                "Type an interval as centre ± margin, for example 50 ± 3.92.", whole.position(0)
+            )
+        middle = exact_value(read_formula(centre, names))
+        half = exact_value(read_formula(margin, names))
+        return sorted([middle - half, middle + half])
+    start = _FROM.match(text)
+    if start is not None:
+        whole = whole.slice(start.end(), len(text))
+    word = _top_level(_TO, whole)
+    if word is None:
+        return _dashed(whole)
+    first = whole.slice(0, word[0]).strip()
+    second = whole.slice(word[1], len(whole.text)).strip()
+    if not first.text or not second.text:
+        return None
+    return sorted([exact_value(read_formula(part, names)) for part in (first, second)])
+
+
+_DASHED = re.compile(r"\s*(-?\s*(?:\d+\.?\d*|\.\d+))\s*-\s*((?:\d+\.?\d*|\.\d+))\s*")
+
+
+def _dashed(whole: Normalized) -> list[Entry] | None:
+    """``46.1 - 53.9`` (or with a dash ``46.1–53.9``) where an interval is asked: a range,
+    when the second number is the larger (one number is never an interval)."""
+    found = _DASHED.fullmatch(whole.text)
+    if found is None:
+        return None
+    low, high = (Fraction(g.replace(" ", "")) for g in found.groups())
+    return [low, high] if low < high else None
+
+
+def _top_level(pattern: re.Pattern[str], part: Normalized) -> tuple[int, int] | None:
+    """Where ``pattern`` first matches outside brackets in ``part``."""
+    depth = 0
+    for index, char in enumerate(part.text):
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif depth == 0:
+            found = pattern.match(part.text, index)
+            if found is not None and found.end() > index:
+                return found.start(), found.end()
+    return None
+
+
 def _vector(normalized: Normalized, fmt: AnswerFormat) -> Any:
-    rows, _ = _grid(normalized)
+    if fmt.interval:
+        ends = _interval_ends(normalized)
+        if ends is not None:
+            return _entries_as_vector(ends)
+    rows, _ = _grid(_labelled(normalized, fmt))
     if len(rows) == 1:
         entries = rows[0]
     elif all(len(row) == 1 for row in rows):
@@ -97,10 +231,21 @@ def _vector(normalized: Normalized, fmt: AnswerFormat) -> Any:
             "with several entries. Type it as (1, 2, 3)."
         )
     if fmt.shape is not None and fmt.shape[0] != len(entries):
+        if fmt.interval:
+            raise AnswerError(
+                f"An interval has two ends, and this has {_entries(len(entries))}; "
+                "type it as (46.1, 53.9) or 50 ± 3.9."
+            )
         raise AnswerError(
             f"Expected a vector with {fmt.shape[0]} entries, got {len(entries)}; "
             "type it as (1, 2, 3)."
         )
+    if fmt.interval:
+        entries = sorted(entries)
+    return _entries_as_vector(entries)
+
+
+def _entries_as_vector(entries: list[Entry]) -> Any:
     if all(isinstance(v, Fraction) for v in entries):
         from mlmath.engine.exact import Vector
 

@@ -20,10 +20,11 @@ import random
 from collections.abc import Callable
 from enum import Enum
 from fractions import Fraction
+from functools import cache
 from typing import Any
 
 from mlmath.answers.errors import AnswerError
-from mlmath.answers.evaluate import RATIONAL_OPS, Undefined, float_value
+from mlmath.answers.evaluate import RATIONAL_OPS, Undefined, count, float_value
 from mlmath.answers.limits import check_exact, check_power
 from mlmath.answers.symbolic import symbolically_equal
 from mlmath.answers.tree import Node
@@ -145,12 +146,20 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= RELATIVE_TOLERANCE * max(1.0, abs(a), abs(b))
 
 
-def _precise_value(node: Node, point: dict[str, float]) -> Any:
-    """The value at ``point`` with 50 significant digits (mpmath), or None if undefined."""
+@cache
+def _precise_context() -> Any:
+    """One mpmath context at 50 significant digits, made once (making one takes longer
+    than a whole check); it is only read from, so threads may share it."""
     from mpmath import MPContext
 
     context = MPContext()
     context.dps = 50
+    return context
+
+
+def _precise_value(node: Node, point: dict[str, float]) -> Any:
+    """The value at ``point`` with 50 significant digits (mpmath), or None if undefined."""
+    context = _precise_context()
     functions: dict[str, Callable[[Any], Any]] = {
         "sqrt": context.sqrt,
         "exp": context.exp,
@@ -185,6 +194,10 @@ def _precise_value(node: Node, point: dict[str, float]) -> Any:
             return -args[0]
         if op == "%":
             return args[0] / 100
+        if op in ("factorial", "binomial"):
+            if not all(context.isint(a) for a in args):
+                raise ValueError(op)
+            return context.mpf(count(op, *(Fraction(int(a)) for a in args)))
         if op in functions:
             return functions[op](args[0])
         left, right = args
@@ -196,13 +209,20 @@ def _precise_value(node: Node, point: dict[str, float]) -> Any:
             return left * right
         if op == "/":
             return left / right
+        if abs(right) > _MAX_PRECISE_EXPONENT and abs(left) not in (0, 1):
+            # mpmath would build the exact power of a huge exponent in memory
+            raise OverflowError("exponent too large to compare precisely")
         return context.power(left, right)
 
     try:
         result = value(node)
-    except (ZeroDivisionError, ValueError, OverflowError):
+    except (ZeroDivisionError, ValueError, OverflowError, Undefined):
         return None
     return None if isinstance(result, context.mpc) else result
+
+
+_MAX_PRECISE_EXPONENT = 10**6
+"""Beyond this exponent a precise comparison is not attempted (the float one decides)."""
 
 
 def _really_differs(first: Node, second: Node, point: dict[str, float]) -> bool:

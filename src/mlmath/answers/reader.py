@@ -32,6 +32,7 @@ from mlmath.answers.normalize import Normalized, normalize
 from mlmath.answers.tree import CONSTANTS, FUNCTIONS, Node
 
 _ALIASES = {"arcsin": "asin", "arccos": "acos", "arctan": "atan"}
+_CHOOSE = re.compile(r"(\d+)[ \n]*(?:nCr|nCk|C|choose)[ \n]*(\d+)")
 
 
 class _Build(Transformer[Token, Node]):
@@ -45,6 +46,12 @@ class _Build(Transformer[Token, Node]):
     def name(self, children: list[Token]) -> Node:
         token = children[0]
         return Node("name", (), str(token), token.start_pos)
+
+    def group(self, children: list[Node]) -> Node:
+        # "(xy)^2" squares the whole product: keep a bracketed name apart from the
+        # power until its letters are split (see _resolve).
+        inner = children[0]
+        return Node("group", (inner,), None, inner.position) if inner.op == "name" else inner
 
     def pi(self, _: list[Node]) -> Node:
         return Node("const", (), "pi")
@@ -61,6 +68,25 @@ class _Build(Transformer[Token, Node]):
 
     def percent(self, children: list[Node]) -> Node:
         return Node("%", (children[0],))
+
+    def factorial(self, children: list[Node]) -> Node:
+        return Node("factorial", (children[0],))
+
+    def binomial(self, children: list[Token | Node]) -> Node:
+        _, n, k = children
+        assert isinstance(n, Node)
+        assert isinstance(k, Node)
+        return Node("binomial", (n, k))
+
+    def choose_written(self, children: list[Token]) -> Node:
+        """``10C3`` or ``10 nCr 3``: the binomial coefficient of two whole numbers."""
+        token = children[0]
+        found = _CHOOSE.fullmatch(str(token))
+        assert found is not None
+        n, k = found.group(1), found.group(2)
+        check_digits(n, token.start_pos)
+        check_digits(k, token.start_pos)
+        return Node("binomial", (Node.number(int(n)), Node.number(int(k))), None, token.start_pos)
 
     def negate(self, children: list[Node]) -> Node:
         return Node("neg", (children[0],))
@@ -135,9 +161,24 @@ def _parse(normalized: Normalized) -> Node:
     return tree
 
 
+_TIMES_X = re.compile(r"(?<=[\d.])[ \n]*([xX])[ \n]*(?=10[ \n]*\^)")
+"""The letter x written for × in scientific notation: ``2.5 x 10^-3``."""
+
+
+def _times_for_x(normalized: Normalized, names: Names) -> Normalized:
+    """``2.5 x 10^-3`` read as 2.5·10⁻³ where x is not one of the question's variables."""
+    if "x" in names.variables or "X" in names.variables:
+        return normalized
+    text = normalized.text
+    for found in _TIMES_X.finditer(text):
+        text = text[: found.start(1)] + "*" + text[found.end(1) :]
+    return normalized if text == normalized.text else Normalized(text, normalized.origin)
+
+
 def read_formula(text: str | Normalized, names: Names) -> Node:
     """Parse ``text`` into a resolved formula tree, or raise AnswerError."""
     normalized = normalize(text) if isinstance(text, str) else text
+    normalized = _times_for_x(normalized, names)
     source = normalized.text
     if not source.strip():
         raise AnswerError("The answer is empty; type a value.")
@@ -148,8 +189,23 @@ def read_formula(text: str | Normalized, names: Names) -> Node:
             f"'=' is not expected here; type just {names.context}.", normalized.position(index)
         )
     resolved = _resolve(tree, names, normalized)
+    _check_counting(resolved)
     check_magnitudes(resolved)
     return resolved
+
+
+def _check_counting(tree: Node) -> None:
+    """Factorials and binomial coefficients count: they take numbers, not variables."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if node.op in ("factorial", "binomial") and node.symbols():
+            raise AnswerError(
+                "Factorials and C(n, k) are accepted of whole numbers only, such as 5! "
+                "or C(10, 3).",
+                node.position,
+            )
+        stack.extend(node.args)
 
 
 def _explain(error: UnexpectedInput, normalized: Normalized) -> AnswerError:
@@ -159,6 +215,8 @@ def _explain(error: UnexpectedInput, normalized: Normalized) -> AnswerError:
         char = source[index] if index < len(source) else ""
         if char in ",;":
             message = f"'{char}' is not expected here; type a single value."
+        elif char == "±":
+            message = "'±' is read only where an interval is asked; type a single value."
         elif char in "[]{}":
             message = f"'{char}' is not expected here; group with round brackets ( ) in a formula."
         else:
@@ -216,6 +274,8 @@ def _resolve(tree: Node, names: Names, normalized: Normalized) -> Node:
     """Replace every unresolved name by variables, constants or parameters."""
     if tree.op == "name":
         return _product(_split_name(tree, names, normalized))
+    if tree.op == "group":
+        return _resolve(tree.args[0], names, normalized)
     if not tree.args:
         return tree
     if tree.op == "^" and tree.args[0].op == "name":

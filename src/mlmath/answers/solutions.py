@@ -20,7 +20,7 @@ from fractions import Fraction
 
 from mlmath.answers.errors import AnswerError
 from mlmath.answers.evaluate import exact_value
-from mlmath.answers.grid import _split, _unwrap, _wrapped
+from mlmath.answers.grid import _wrapped, split_top_level, unwrap
 from mlmath.answers.normalize import Normalized, normalize
 from mlmath.answers.reader import Names, read_formula
 from mlmath.answers.tree import Node
@@ -82,8 +82,8 @@ def _equations(
     if whole.text.startswith("{") and whole.text.endswith("}"):
         whole = whole.slice(1, len(whole.text) - 1).strip()
     if "=" not in whole.text:
-        inner = _unwrap(whole)
-        values = _split(inner, ",;")
+        inner = unwrap(whole)
+        values = split_top_level(inner, ",;")
         if len(values) != len(variables):
             raise AnswerError(
                 f"Give {len(variables)} values, one for each of {', '.join(variables)}, "
@@ -93,7 +93,7 @@ def _equations(
             (name, _affine(read_formula(value, names), value))
             for name, value in zip(variables, values, strict=True)
         ]
-    pieces = [p for p in _split(whole, ",;\n") if p.text]
+    pieces = [p for p in split_top_level(whole, ",;\n") if p.text]
     pieces = [part.strip() for piece in pieces for part in _split_and(piece) if part.text.strip()]
     equations = []
     for piece in pieces:

@@ -50,6 +50,10 @@ def to_sympy(node: Node) -> Any:
         return -args[0]
     if op == "%":
         return args[0] / 100
+    if op == "factorial":
+        return sp.factorial(args[0])
+    if op == "binomial":
+        return sp.binomial(args[0], args[1])
     functions = {
         "sqrt": sp.sqrt,
         "exp": sp.exp,

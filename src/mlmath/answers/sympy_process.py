@@ -21,6 +21,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from typing import IO, Any
 
 from mlmath.answers.tree import Node
@@ -29,7 +30,10 @@ START_SECONDS = 60.0
 """Longest wait for a new child to import SymPy and say it is ready."""
 
 _READY = b"ready"
-_CHILD = "import sys; from mlmath.answers.sympy_process import serve; serve(int(sys.argv[1]))"
+_CHILD = (
+    "import sys; from mlmath.answers.symbolic import simplifies_to_zero; "
+    "from mlmath.answers.sympy_process import serve; serve(int(sys.argv[1]), simplifies_to_zero)"
+)
 _LENGTH = struct.Struct("!I")
 
 
@@ -129,9 +133,10 @@ def _end(child: subprocess.Popen[bytes]) -> None:
                 stream.close()
 
 
-def serve(parent: int) -> None:
-    """The child's loop: answer each request in turn until stdin closes."""
-    from mlmath.answers.symbolic import simplifies_to_zero
+def serve(parent: int, check: Callable[[Node, Node], bool | None]) -> None:
+    """The child's loop: answer each request (two formulas) with ``check`` in turn until
+    stdin closes. The check is passed in (by the child's start-up line), so this module
+    needs nothing of the modules that use it."""
 
     def watch_parent() -> None:  # a check in progress must not outlive the parent
         while os.getppid() == parent:
@@ -146,4 +151,4 @@ def serve(parent: int) -> None:
             first, second = _receive(stdin)
         except EOFError:
             return
-        _send(stdout, simplifies_to_zero(first, second))
+        _send(stdout, check(first, second))

@@ -17,8 +17,9 @@ from fractions import Fraction
 from mlmath.answers.errors import TooLarge
 from mlmath.answers.limits import MAX_DEPTH, MAX_NODES
 
-BINARY = ("+", "-", "*", "/", "^")
-"""Binary operations (``-`` is subtraction; negation is ``neg``)."""
+BINARY = ("+", "-", "*", "/", "^", "binomial")
+"""Binary operations (``-`` is subtraction; negation is ``neg``; ``binomial`` is the
+binomial coefficient C(n, k))."""
 
 FUNCTIONS = (
     "sqrt",
@@ -45,7 +46,7 @@ FUNCTIONS = (
 
 CONSTANTS = ("pi", "e")
 
-UNARY = ("neg", "%", *FUNCTIONS)
+UNARY = ("neg", "%", "factorial", *FUNCTIONS)
 
 
 class Node:

@@ -22,7 +22,7 @@ from rich.text import Text
 from mlmath.cli.errors import fail
 
 if TYPE_CHECKING:
-    from mlmath.exercises.skill import Skill
+    from mlmath.exercises.skill import Feedback, Skill
     from mlmath.services.practice import Checked, Current, VariantRef
     from mlmath.store.database import Database
 
@@ -224,9 +224,13 @@ class Session:
                 self.record.another(skill, current.ref)
                 return True
             else:
-                solved = self.check(skill, current.ref, line) or solved
+                feedback = self.check(skill, current.ref, line)
+                solved = feedback.correct or solved
+                if feedback.misconception is not None:  # the next hint addresses the mistake
+                    hints = iter(skill.hints_after(params, feedback))
 
-    def check(self, skill: Skill, ref: VariantRef, response: str) -> bool:
+    def check(self, skill: Skill, ref: VariantRef, response: str) -> Feedback:
+        """Check one answer and print the verdict; the feedback is returned."""
         checked = self.record.submit(skill, ref, response)
         feedback = checked.feedback
         level = checked.mastery.level_name
@@ -236,13 +240,13 @@ class Session:
                 f"[bold green]✓ Correct.[/] Streak {self.streak} · {skill.title}: {level}. "
                 "[dim](Enter or n for another)[/]"
             )
-            return True
+            return feedback
         if feedback.verdict == "invalid":
             self.console.print(Text("? ", style="bold yellow") + Text(feedback.message))
-            return False
+            return feedback
         if feedback.verdict == "undecided":
             self.console.print(Text("~ ", style="bold yellow") + Text(feedback.message))
-            return False
+            return feedback
         self.streak = 0
         message = Text("✗ ", style="bold red")
         if feedback.misconception is not None:
@@ -252,7 +256,7 @@ class Session:
             message += Text(feedback.message)
         self.console.print(message)
         self.console.print(f"[dim]{skill.title}: {level}. Try again, ? for a hint.[/]")
-        return False
+        return feedback
 
     def show_problem(self, skill: Skill, current: Current) -> None:
         from mlmath.answers import Kind

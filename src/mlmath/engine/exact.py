@@ -22,6 +22,8 @@ from fractions import Fraction
 from numbers import Rational
 from typing import Any
 
+from mlmath.engine.notation import grid_latex, grid_text, number_json, number_text
+
 Scalar = Fraction
 ScalarLike = int | Fraction | str | Decimal
 
@@ -98,19 +100,13 @@ class Vector:
 
     # Rendering, so a vector is a math object a worked-solution step can show.
     def latex(self) -> str:
-        from mlmath.engine.render import latex
-
-        return latex(self)
+        return grid_latex([(a,) for a in self.entries])
 
     def text(self) -> str:
-        from mlmath.engine.render import text
-
-        return text(self)
+        return "(" + ", ".join(number_text(a) for a in self.entries) + ")"
 
     def to_json(self) -> Any:
-        from mlmath.engine.render import to_json
-
-        return to_json(self)
+        return [number_json(a) for a in self.entries]
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,19 +234,13 @@ class Matrix:
 
     # Rendering, so a matrix is a math object a worked-solution step can show.
     def latex(self) -> str:
-        from mlmath.engine.render import latex
-
-        return latex(self)
+        return grid_latex(self.rows)
 
     def text(self) -> str:
-        from mlmath.engine.render import text
-
-        return text(self)
+        return grid_text(self.rows)
 
     def to_json(self) -> Any:
-        from mlmath.engine.render import to_json
-
-        return to_json(self)
+        return [[number_json(a) for a in row] for row in self.rows]
 
 
 def _same_length(u: Vector, v: Vector) -> None:

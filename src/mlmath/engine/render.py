@@ -19,41 +19,8 @@ from fractions import Fraction
 from typing import Any
 
 from .exact import Matrix, Vector
+from .notation import grid_text, number_json, number_latex, number_text
 from .solution import Formula, Math, Renderable, Solution, Step
-
-# --- numbers ---------------------------------------------------------------
-
-
-def number_text(value: Fraction | int | float) -> str:
-    """A number as a learner would type it: ``3``, ``-1/2``, ``0.25``."""
-    if isinstance(value, float):
-        return f"{value:.6g}"
-    if type(value) is not Fraction:
-        value = Fraction(value)
-    if value.denominator == 1:
-        return str(value.numerator)
-    return f"{value.numerator}/{value.denominator}"
-
-
-def number_latex(value: Fraction | int | float) -> str:
-    if isinstance(value, float):
-        mantissa, _, exponent = f"{value:.6g}".partition("e")
-        return rf"{mantissa} \times 10^{{{int(exponent)}}}" if exponent else mantissa
-    if type(value) is not Fraction:
-        value = Fraction(value)
-    if value.denominator == 1:
-        return str(value.numerator)
-    sign = "-" if value.numerator < 0 else ""
-    return rf"{sign}\frac{{{abs(value.numerator)}}}{{{value.denominator}}}"
-
-
-def number_json(value: Fraction | int | float) -> Any:
-    """Integers stay integers; other fractions become ``"p/q"`` strings, exactly."""
-    if isinstance(value, float):
-        return value
-    value = Fraction(value)
-    return value.numerator if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
-
 
 # --- matrices and vectors ----------------------------------------------------
 
@@ -72,42 +39,18 @@ class Augmented:
         return rf"\left[\begin{{array}}{{{spec}}} {body} \end{{array}}\right]"
 
     def text(self) -> str:
-        return _grid_text(self.matrix.rows, self.bar_before)
+        return grid_text(self.matrix.rows, self.bar_before)
 
     def to_json(self) -> Any:
         return [[number_json(a) for a in row] for row in self.matrix.rows]
 
 
 def matrix_latex(m: Matrix) -> str:
-    body = r" \\ ".join(" & ".join(number_latex(a) for a in row) for row in m.rows)
-    return rf"\begin{{bmatrix}} {body} \end{{bmatrix}}"
+    return m.latex()
 
 
 def vector_latex(v: Vector) -> str:
-    return matrix_latex(Matrix(tuple((a,) for a in v.entries)))
-
-
-def _grid_text(rows: Sequence[Sequence[Fraction]], bar_before: int | None = None) -> str:
-    cells = [[number_text(a) for a in row] for row in rows]
-    widths = [max(len(r[j]) for r in cells) for j in range(len(cells[0]))]
-    lines = []
-    for i, row in enumerate(cells):
-        parts = []
-        for j, cell in enumerate(row):
-            if bar_before is not None and j == bar_before:
-                parts.append("│")
-            parts.append(cell.rjust(widths[j]))
-        body = "  ".join(parts)
-        if len(cells) == 1:
-            left, right = "[", "]"
-        elif i == 0:
-            left, right = "⎡", "⎤"
-        elif i == len(cells) - 1:
-            left, right = "⎣", "⎦"
-        else:
-            left, right = "⎢", "⎥"
-        lines.append(f"{left}{body}{right}")
-    return "\n".join(lines)
+    return v.latex()
 
 
 # --- dispatch ------------------------------------------------------------------
@@ -119,10 +62,6 @@ def text(obj: Math | str | Sequence[Math]) -> str:
         return obj
     if isinstance(obj, Fraction | int | float):
         return number_text(obj)
-    if isinstance(obj, Matrix):
-        return _grid_text(obj.rows)
-    if isinstance(obj, Vector):
-        return "(" + ", ".join(number_text(a) for a in obj.entries) + ")"
     if isinstance(obj, list | tuple):
         return ", ".join(text(item) for item in obj)
     assert isinstance(obj, Renderable)
@@ -135,10 +74,6 @@ def latex(obj: Math | str | Sequence[Math]) -> str:
         return latex_words(obj)
     if isinstance(obj, Fraction | int | float):
         return number_latex(obj)
-    if isinstance(obj, Matrix):
-        return matrix_latex(obj)
-    if isinstance(obj, Vector):
-        return vector_latex(obj)
     if isinstance(obj, list | tuple):
         return ",\\; ".join(latex(item) for item in obj)
     assert isinstance(obj, Renderable)
@@ -151,10 +86,6 @@ def to_json(obj: Any) -> Any:
         return obj
     if isinstance(obj, Fraction | int | float):
         return number_json(obj)
-    if isinstance(obj, Matrix):
-        return [[number_json(a) for a in row] for row in obj.rows]
-    if isinstance(obj, Vector):
-        return [number_json(a) for a in obj.entries]
     if isinstance(obj, Renderable):
         return obj.to_json()
     if isinstance(obj, dict):
@@ -268,3 +199,23 @@ def _steps_latex(steps: Sequence[Step], lines: list[str]) -> None:
             lines.append(r"\begin{enumerate}")
             _steps_latex(step.substeps, lines)
             lines.append(r"\end{enumerate}")
+
+
+__all__ = [
+    "Augmented",
+    "is_block",
+    "latex",
+    "latex_words",
+    "matrix_latex",
+    "number_json",
+    "number_latex",
+    "number_text",
+    "solution_latex",
+    "solution_markdown",
+    "solution_text",
+    "solution_to_json",
+    "step_to_json",
+    "text",
+    "to_json",
+    "vector_latex",
+]

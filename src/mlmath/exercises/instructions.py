@@ -24,6 +24,13 @@ def answer_instructions(fmt: AnswerFormat) -> str:
                 return "A number; decimals are fine (e.g. 0.333 or 1/3)."
             tail = ", or a percentage (e.g. 25%)" if fmt.percent_allowed else ""
             return f"An exact number: an integer, a fraction (e.g. -3/4) or a decimal{tail}."
+        case Kind.VECTOR if fmt.interval:
+            places = f", to {fmt.decimals} decimal places" if fmt.decimals is not None else ""
+            return f"An interval{places}: (46.1, 53.9), 46.1 to 53.9, or 50 ± 3.9."
+        case Kind.VECTOR if fmt.unordered:
+            size = f"{fmt.shape[0]} values" if fmt.shape else "the values"
+            places = f", to {fmt.decimals} decimal places" if fmt.decimals is not None else ""
+            return f"The {size}{places}, in any order, separated by commas, e.g. 2, -1."
         case Kind.VECTOR:
             size = f"{fmt.shape[0]} entries" if fmt.shape else "its entries"
             scale = " Any non-zero multiple is accepted." if fmt.up_to_scale else ""

@@ -34,14 +34,20 @@ def register(cls: S) -> S:
 @cache
 def _load() -> None:
     for subject in SUBJECTS:
-        try:
-            package = importlib.import_module(f"mlmath.exercises.{subject}")
-        except ModuleNotFoundError as error:
-            if error.name == f"mlmath.exercises.{subject}":
-                continue
-            raise
-        for module in pkgutil.iter_modules(package.__path__):
-            importlib.import_module(f"{package.__name__}.{module.name}")
+        _load_subject(subject)
+
+
+@cache
+def _load_subject(subject: str) -> None:
+    """Import one subject's skill modules (``mlmath solve`` needs only the one it names)."""
+    try:
+        package = importlib.import_module(f"mlmath.exercises.{subject}")
+    except ModuleNotFoundError as error:
+        if error.name == f"mlmath.exercises.{subject}":
+            return
+        raise
+    for module in pkgutil.iter_modules(package.__path__):
+        importlib.import_module(f"{package.__name__}.{module.name}")
 
 
 def all_skills() -> dict[str, Skill]:
@@ -57,6 +63,11 @@ class UnknownSkill(KeyError):
 
 def get(skill_id: str) -> Skill:
     """The skill with this id; raises :class:`UnknownSkill`."""
+    subject = skill_id.partition(".")[0]
+    if subject in SUBJECTS:
+        _load_subject(subject)
+        if skill_id in _SKILLS:
+            return _SKILLS[skill_id]
     skills = all_skills()
     try:
         return skills[skill_id]

@@ -3,37 +3,38 @@
 A skill is a pure function of ``(seed, level)``: the stored seed reproduces the
 variant. Each skill names the mistakes beginners make as *buggy rules* — the
 answer a given misconception would produce for this variant — so a wrong answer
-that matches one is diagnosed by name.
+that matches one is diagnosed by name. On top of its own, a skill declares which
+shared slips fit the variant (:meth:`Skill.common_mistakes`, from
+:mod:`mlmath.exercises.mistakes`): a sign lost, a product in the wrong order, a
+division by n missing, z for t, one tail for two … Every wrong answer of a variant is
+worked out once (:meth:`Skill.diagnosis`, remembered) and a response is matched
+against them; a wrong answer no mistake explains is told which parts are right.
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping, Sequence
+from collections import OrderedDict
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from threading import Lock
 from typing import Any, ClassVar, Literal
 
 import numpy as np
 
 from mlmath.answers import AnswerError, AnswerFormat, Verdict, compare, parse, show
 from mlmath.engine.solution import Math, NotSolvable, Solution
+from mlmath.exercises.diagnosis import Diagnosis
 from mlmath.exercises.inputs import Field
+from mlmath.exercises.misconception import Misconception, Mistake
+from mlmath.exercises.mistakes import Slip
+from mlmath.exercises.partial import partly_right
 
 Params = Mapping[str, Any]
 """A variant's data under plain math names (``matrix``, ``rhs``, ``vector``, …)."""
 
 Prompt = tuple[str | Math, ...]
 """A question as words and math objects, rendered by :mod:`mlmath.engine.render`."""
-
-
-@dataclass(frozen=True, slots=True)
-class Misconception:
-    """A known mistake: what it is called, why it is wrong, and where to learn the fix."""
-
-    id: str
-    name: str
-    explanation: str
-    topic: str = ""
 
 
 Verdict_ = Literal["correct", "incorrect", "invalid", "undecided"]
@@ -119,6 +120,20 @@ class Skill(ABC):
         """For each misconception id, the answer that mistake produces for this variant."""
         return {}
 
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The shared slips (:mod:`mlmath.exercises.mistakes`) that fit this variant, with
+        the values they need: ``(SignFlipped(), Division(total, n, "n = 12"))``.
+
+        Declare a slip only where its mistake is one a learner could make on this
+        question; grading never names one for a right answer."""
+        return ()
+
+    def own_mistakes(self, params: Params) -> Iterator[Mistake]:
+        """The skill's own named mistakes for this variant, most specific first: by default
+        its buggy answers. Override to add mistakes located in the worked steps."""
+        for misconception_id, wrong in self.buggy_answers(params).items():
+            yield Mistake(self.misconception(misconception_id), wrong, declared=True)
+
     def figure(self, params: Params) -> Mapping[str, Any] | None:
         """An interactive figure drawn with this variant's own numbers, or ``None``.
 
@@ -143,14 +158,62 @@ class Skill(ABC):
                 return m
         raise KeyError(f"{self.id} has no misconception {misconception_id!r}")
 
+    def diagnosis(self, params: Params) -> Diagnosis:
+        """The answer and every wrong answer of a known mistake for this variant, worked out
+        once per variant (remembered for the variants graded most recently)."""
+        found = self._remembered_diagnosis(params)
+        if found is not None:
+            return found
+        expected, fmt = self.answer(params), self.answer_format(params)
+        return self._diagnosed(params, expected, fmt)
+
+    def _remembered_diagnosis(self, params: Params) -> Diagnosis | None:
+        key = (self.id, _params_key(params))
+        with _DIAGNOSES_LOCK:
+            found = _DIAGNOSES.get(key)
+            if found is not None:
+                _DIAGNOSES.move_to_end(key)
+            return found
+
+    def _diagnosed(self, params: Params, expected: Any, fmt: AnswerFormat) -> Diagnosis:
+        key = (self.id, _params_key(params))
+        diagnosis = Diagnosis.build(expected, fmt, self._candidates(params, expected, fmt))
+        with _DIAGNOSES_LOCK:
+            _DIAGNOSES[key] = diagnosis
+            while len(_DIAGNOSES) > _DIAGNOSES_KEPT:
+                _DIAGNOSES.popitem(last=False)
+        return diagnosis
+
+    def _candidates(self, params: Params, expected: Any, fmt: AnswerFormat) -> Iterator[Mistake]:
+        yield from self.own_mistakes(params)
+        slips = sorted(self.common_mistakes(params), key=lambda slip: slip.rank)
+        for slip in slips:
+            try:
+                yield from list(slip.mistakes(expected, fmt))
+            except (ArithmeticError, ValueError, TypeError):
+                continue  # a slip with no value here (a division by 0, a bad quantile …)
+
     def grade(self, params: Params, response: str) -> Feedback:
-        """Read the response, compare it with the answer, and diagnose a wrong one."""
-        answer_format = self.answer_format(params)
+        """Read the response, compare it with the answer, and diagnose a wrong one.
+
+        The wrong answers of the known mistakes are worked out only when a response is
+        not right (then once per variant): a right answer never waits for them."""
+        remembered = self._remembered_diagnosis(params)
+        if remembered is not None:
+            expected, answer_format = remembered.expected, remembered.fmt
+        else:
+            expected, answer_format = self.answer(params), self.answer_format(params)
+
+        def diagnosis() -> Diagnosis:
+            return remembered or self._diagnosed(params, expected, answer_format)
+
         try:
             given = parse(response, answer_format)
         except AnswerError as error:
+            other = diagnosis().in_another_shape(response)
+            if other is not None:
+                return _named(other.misconception)
             return Feedback("invalid", error.message)
-        expected = self.answer(params)
         verdict = compare(expected, given, answer_format)
         if verdict is Verdict.EQUAL:
             return Feedback("correct", "Correct.")
@@ -166,18 +229,26 @@ class Skill(ABC):
                 "We could not decide whether this equals the answer; "
                 "compare it with the worked solution.",
             )
-        for misconception_id, wrong in self.buggy_answers(params).items():
-            if (
-                compare(wrong, given, answer_format) is Verdict.EQUAL
-                and compare(expected, wrong, answer_format) is not Verdict.EQUAL
-            ):
-                m = self.misconception(misconception_id)
-                return Feedback("incorrect", f"{m.name}. {m.explanation}", m)
+        mistake = diagnosis().named(given)
+        if mistake is not None:
+            return _named(mistake.misconception)
+        partly = partly_right(expected, given, answer_format)
+        if partly is not None:
+            return Feedback("incorrect", f"Not quite. {partly} Try a hint for the rest.")
         return Feedback("incorrect", "Not quite. Try a hint, or compare with the worked solution.")
 
+    def hints_after(self, params: Params, feedback: Feedback | None) -> tuple[str, ...]:
+        """The hints to offer after ``feedback``: when it named a mistake, a hint that
+        addresses that mistake comes first, then the usual ones."""
+        hints = self.hints(params)
+        if feedback is None or feedback.misconception is None:
+            return hints
+        return (feedback.misconception.next_hint(), *hints)
+
     def examples(self, params: Params) -> Examples:
-        """Responses for the contract suite: by default the answer shown canonically
-        and every diagnosable buggy answer. Override to add more forms."""
+        """Responses for the contract suite: by default the answer shown canonically,
+        every diagnosable buggy answer and every shared slip's wrong answer. Override to
+        add more forms."""
         answer_format = self.answer_format(params)
         expected = self.answer(params)
         wrong = [
@@ -185,6 +256,14 @@ class Skill(ABC):
             for w in self.buggy_answers(params).values()
             if compare(expected, w, answer_format) is not Verdict.EQUAL
         ]
+        for mistake in self.diagnosis(params).mistakes:
+            shown = _typable(mistake.answer, mistake.shape or answer_format)
+            if shown is not None and (
+                mistake.shape is not None
+                or compare(expected, parse(shown, answer_format), answer_format)
+                is Verdict.DIFFERENT
+            ):
+                wrong.append(shown)
         return Examples(correct=[show(expected, answer_format)], incorrect=wrong)
 
     def read_inputs(self, raw: Mapping[str, Any]) -> Params:
@@ -214,10 +293,45 @@ class Skill(ABC):
         return
 
 
+def _named(misconception: Misconception) -> Feedback:
+    return Feedback(
+        "incorrect", f"{misconception.name}. {misconception.explanation}", misconception
+    )
+
+
+def _typable(value: Any, fmt: AnswerFormat) -> str | None:
+    """``value`` as a learner would type it, or None when that text cannot be read back
+    (an exact fraction with more digits than an answer may have)."""
+    try:
+        shown = show(value, fmt)
+        parse(shown, fmt)
+    except (AnswerError, TypeError, ValueError):
+        return None
+    return shown
+
+
+def _params_key(params: Params) -> str:
+    """A variant's data as one string (its values' own reprs are exact and stable)."""
+    return repr(sorted(params.items(), key=lambda item: item[0]))
+
+
+_DIAGNOSES: OrderedDict[tuple[str, str], Diagnosis] = OrderedDict()
+_DIAGNOSES_LOCK = Lock()
+_DIAGNOSES_KEPT = 512
+"""Variants whose diagnosis is remembered: the ones being answered right now."""
+
+
+def forget_diagnoses() -> None:
+    """Forget every remembered diagnosis (for measuring the first check of a variant)."""
+    with _DIAGNOSES_LOCK:
+        _DIAGNOSES.clear()
+
+
 __all__ = [
     "Examples",
     "Feedback",
     "Misconception",
+    "Mistake",
     "NotSolvable",
     "Params",
     "Prompt",

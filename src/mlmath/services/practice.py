@@ -323,6 +323,26 @@ def _store(conn: Connection, learner_id: int, skill: Skill, ref: VariantRef) -> 
     return _Stored(variant_id, ref.ordinal, ref.seed, ref.level, False, False, False)
 
 
+def hints(
+    session: Session | Connection, learner_id: int, skill: Skill, ref: VariantRef
+) -> tuple[str, ...]:
+    """The hints for a variant: when its latest answer was a named mistake, a hint that
+    addresses that mistake comes first (the answer is checked again to find it: quick,
+    as the variant's diagnosis is remembered)."""
+    conn = connection_of(session)
+    params = problem(skill, ref.seed, ref.level).params
+    row = conn.execute(
+        _BY_ORDINAL, {"learner_id": learner_id, "skill_id": skill.id, "ordinal": ref.ordinal}
+    ).first()
+    feedback = None
+    if row is not None and row.seed == ref.seed:
+        attempts = _attempts(conn, row.id)
+        last = attempts[-1] if attempts else None
+        if last is not None and last.verdict == "incorrect" and last.misconception_id:
+            feedback = skill.grade(params, last.response[:MAX_RESPONSE_CHARS])
+    return skill.hints_after(params, feedback)
+
+
 def save_draft(
     session: Session | Connection, learner_id: int, skill: Skill, ref: VariantRef, text: str
 ) -> None:

@@ -10,6 +10,7 @@ Every checked quiz answer also counts towards the learner's mastery of its skill
 from __future__ import annotations
 
 import secrets
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +18,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from mlmath import metrics
 from mlmath.content.curriculum import PASS_MARK, Quiz
 from mlmath.exercises.skill import Skill
 from mlmath.exercises.skill import Variant as Problem
@@ -207,7 +209,9 @@ def _check(
     session: Session, row: QuizAnswer, skill: Skill, response: str, *, learner_id: int, at: datetime
 ) -> None:
     response = response[:MAX_RESPONSE_CHARS]
+    started = time.perf_counter()
     feedback = skill.grade(problem(skill, row.seed, row.level).params, response)
+    metrics.count_check("quiz", feedback.verdict, time.perf_counter() - started)
     row.response = response
     row.draft = response
     row.verdict = feedback.verdict

@@ -15,6 +15,7 @@ MODULES = [
     "joint",
     "multivariate",
     "notation",
+    "rounding",
     "summaries",
 ]
 

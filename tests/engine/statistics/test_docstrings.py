@@ -10,11 +10,13 @@ import pytest
 MODULES = [
     "anova",
     "bayesian",
+    "columns",
     "distributions",
     "hypothesis_tests",
     "intervals",
     "likelihood",
     "power",
+    "regression",
     "sampling",
 ]
 

@@ -15,8 +15,44 @@ from mlmath.exercises.registry import all_skills, get
 DATA = [4.1, 5.2, 6.3, 5.5, 4.9]
 AB = {"successes_a": 100, "n_a": 1000, "successes_b": 130, "n_b": 1000}
 
+LINE = {"x": [1, 2, 3, 4], "y": [2, 4, 5, 8]}
+"""Slope 1.9, intercept 0, R² = 361/375 (Sxx = 5, Sxy = 9.5, Syy = 18.75)."""
+
 CASES: list[tuple[str, dict[str, Any], str, str]] = [
     # skill, input, response, the misconception it shows (or "correct")
+    # z and t critical values and p-values as scipy.stats.norm.ppf / t.ppf / t.sf give them
+    ("statistics.critical_value", {"alpha": 0.05}, "1.96", "correct"),
+    ("statistics.critical_value", {"alpha": 0.05}, "1.645", "one_tail_for_two"),
+    (
+        "statistics.critical_value",
+        {"alpha": 0.05, "alternative": "greater", "df": 9},
+        "1.833",
+        "correct",
+    ),
+    (
+        "statistics.critical_value",
+        {"alpha": 0.05, "alternative": "greater", "df": 9},
+        "2.262",
+        "two_tails_for_one",
+    ),
+    (
+        "statistics.critical_value",
+        {"alpha": 0.05, "alternative": "greater", "df": 9},
+        "1.645",
+        "z_for_t",
+    ),
+    ("statistics.t_p_value", {"t": 2.1, "n": 10}, "0.0651", "correct"),
+    ("statistics.t_p_value", {"t": 2.1, "n": 10}, "0.0326", "one_tail_for_two"),
+    ("statistics.t_p_value", {"t": 2.1, "n": 10}, "0.0357", "normal_for_t"),
+    # n = ⌈(1.96·15/3)²⌉ = ⌈96.04⌉
+    ("statistics.sample_size", {"margin": 3, "confidence": 0.95, "sd": 15}, "97", "correct"),
+    ("statistics.sample_size", {"margin": 3, "confidence": 0.95, "sd": 15}, "96", "rounded_down"),
+    ("statistics.sample_size", {"margin": 3, "confidence": 0.95, "sd": 15}, "10", "not_squared"),
+    # 1 − 0.95¹⁰
+    ("statistics.familywise_error", {"alpha": 0.05, "tests": 10}, "0.4013", "correct"),
+    ("statistics.familywise_error", {"alpha": 0.05, "tests": 10}, "40.13%", "correct"),
+    ("statistics.familywise_error", {"alpha": 0.05, "tests": 10}, "0.5", "added_alphas"),
+    ("statistics.familywise_error", {"alpha": 0.05, "tests": 10}, "0.05", "alpha_unchanged"),
     (
         "statistics.sample_mean_proportion",
         {"asked": "proportion", "successes": 8, "n": 40},
@@ -305,6 +341,11 @@ CASES: list[tuple[str, dict[str, Any], str, str]] = [
         "(4.80, 8.40)",
         "correct",
     ),
+    ("statistics.linear_regression", {**LINE, "asked": "slope"}, "1.900", "correct"),
+    ("statistics.linear_regression", {**LINE, "asked": "slope"}, "0.507", "swapped"),
+    ("statistics.linear_regression", {**LINE, "asked": "intercept"}, "4.75", "intercept_is_mean"),
+    ("statistics.linear_regression", {**LINE, "asked": "r_squared"}, "0.963", "correct"),
+    ("statistics.linear_regression", {**LINE, "asked": "r_squared"}, "0.981", "r_for_r_squared"),
 ]
 
 
@@ -363,7 +404,7 @@ def test_the_command_line_example_of_the_brief() -> None:
         ),
         (
             "statistics.posterior_update",
-            {"hypotheses": [0.5, 0.8], "prior": [0.5, 0.6], "successes": 1, "n": 2},
+            {"hypotheses": [0.5, 0.8], "prior": [0.5, 0.7], "successes": 1, "n": 2},
             "add up to 1",
         ),
         ("statistics.anova", {"groups": [[1, 1], [2, 2]]}, "no spread"),

@@ -83,24 +83,62 @@ class Context:
 
 @dataclass(frozen=True, slots=True)
 class DerivativeFormula:
-    """``d/dx [f] = f′``, written out only when a step is shown."""
+    """``d/dx [f] = f′``, written out only when a step is shown.
+
+    With ``filled`` (the rule with this step's parts put in, before simplifying) it reads
+    ``d/dx [x(3x + 6)] = 1·(3x + 6) + x·3 = 6x + 6``."""
 
     context: Context
     expression: Expr
     result: Expr
+    filled: Filled | None = None
 
     def latex(self) -> str:
         c = self.context
+        middle = f" = {self.filled.latex}" if self.filled and self._shows_filled() else ""
         return (
-            rf"{c.operator_latex()}\left[{self.expression.latex()}\right] = {self.result.latex()}"
+            rf"{c.operator_latex()}\left[{self.expression.latex()}\right]{middle}"
+            rf" = {self.result.latex()}"
         )
 
     def text(self) -> str:
         c = self.context
-        return f"{c.operator_text()} [{self.expression.text()}] = {self.result.text()}"
+        middle = f" = {self.filled.text}" if self.filled and self._shows_filled() else ""
+        return f"{c.operator_text()} [{self.expression.text()}]{middle} = {self.result.text()}"
+
+    def _shows_filled(self) -> bool:
+        return self.filled is not None and self.filled.text != self.result.text()
 
     def to_json(self) -> Any:
         return {"latex": self.latex(), "text": self.text()}
+
+
+@dataclass(frozen=True, slots=True)
+class Filled:
+    """A rule with its parts substituted, as text and LaTeX (nothing simplified yet)."""
+
+    text: str
+    latex: str
+
+
+def _factor_text(e: Expr) -> str:
+    body = e.text()
+    wrap = e.precedence < 2 or body.startswith("-")
+    return f"({body})" if wrap else body
+
+
+def _factor_latex(e: Expr) -> str:
+    body = e.latex()
+    wrap = e.precedence < 2 or body.startswith("-")
+    return rf"\left({body}\right)" if wrap else body
+
+
+def _times(*factors: Expr) -> Filled:
+    """``a·b`` with each factor bracketed where it needs to be: ``1·(3x + 6)``."""
+    return Filled(
+        "·".join(_factor_text(f) for f in factors),
+        r" \cdot ".join(_factor_latex(f) for f in factors),
+    )
 
 
 @dataclass(frozen=True)
@@ -125,8 +163,12 @@ class Rule:
     def result(self) -> Expr:
         return self.compute()
 
+    def filled(self) -> Filled | None:
+        """The rule with this expression's parts put in, before simplifying (if it has one)."""
+        return None
+
     def formula(self) -> DerivativeFormula:
-        return DerivativeFormula(self.context, self.expression, self.result)
+        return DerivativeFormula(self.context, self.expression, self.result, self.filled())
 
     def step(self) -> Step:
         return Step(self.words(), self.formula(), tuple(r.step() for r in self.substeps()))
@@ -186,6 +228,16 @@ class PowerRule(Rule):
             return div(const(n), power(base, const(1 - n)))
         return mul(const(n), power(base, const(n - 1)))
 
+    def filled(self) -> Filled | None:
+        n, v = self.exponent, self.context.variable
+        if self.context.mistake is not None or n == 1:
+            return None
+        lowered = f"{n} - 1" if n > 0 else f"({n}) - 1"
+        return Filled(
+            f"{_factor_text(Const(n))}·{v}^({lowered})",
+            rf"{_factor_latex(Const(n))} \cdot {v}^{{{lowered}}}",
+        )
+
 
 @dataclass(frozen=True)
 class SumRule(Rule):
@@ -197,6 +249,15 @@ class SumRule(Rule):
 
     def compute(self) -> Expr:
         return add(*(t.result for t in self.terms))
+
+    def filled(self) -> Filled | None:
+        results = [t.result for t in self.terms]
+        text = results[0].text()
+        latex = results[0].latex()
+        for r in results[1:]:
+            text += f" + {_factor_text(r)}"
+            latex += f" + {_factor_latex(r)}"
+        return Filled(text, latex)
 
     def substeps(self) -> tuple[Rule, ...]:
         return self.terms
@@ -214,6 +275,10 @@ class ConstantMultipleRule(Rule):
     def compute(self) -> Expr:
         assert self.inner is not None
         return mul(self.factor, self.inner.result)
+
+    def filled(self) -> Filled | None:
+        assert self.inner is not None
+        return _times(self.factor, self.inner.result)
 
     def substeps(self) -> tuple[Rule, ...]:
         assert self.inner is not None
@@ -241,6 +306,13 @@ class ProductRule(Rule):
             return mul(df, dg)
         return add(mul(df, g), mul(f, dg))
 
+    def filled(self) -> Filled | None:
+        assert self.left
+        assert self.right
+        f, g = self.left.expression, self.right.expression
+        first, second = _times(self.left.result, g), _times(f, self.right.result)
+        return Filled(f"{first.text} + {second.text}", f"{first.latex} + {second.latex}")
+
     def substeps(self) -> tuple[Rule, ...]:
         assert self.left
         assert self.right
@@ -267,6 +339,16 @@ class QuotientRule(Rule):
         if self._mistake("quotient_reversed"):
             return div(sub(mul(f, dg), mul(df, g)), power(g, const(2)))
         return div(sub(mul(df, g), mul(f, dg)), power(g, const(2)))
+
+    def filled(self) -> Filled | None:
+        assert self.top
+        assert self.bottom
+        f, g = self.top.expression, self.bottom.expression
+        first, second = _times(self.top.result, g), _times(f, self.bottom.result)
+        return Filled(
+            f"({first.text} − {second.text})/({g.text()})^2",
+            rf"\frac{{{first.latex} - {second.latex}}}{{\left({g.latex()}\right)^2}}",
+        )
 
     def substeps(self) -> tuple[Rule, ...]:
         assert self.top
@@ -376,6 +458,12 @@ class ChainRule(Rule):
             if _is_simple(self.inside.result)
             else mul(outside, self.inside.result)
         )
+
+    def filled(self) -> Filled | None:
+        assert self.outer
+        assert self.inside
+        outside = substitute(self.outer.result, self.placeholder, self.inside.expression)
+        return _times(outside, self.inside.result)
 
     def substeps(self) -> tuple[Rule, ...]:
         assert self.outer

@@ -186,6 +186,8 @@ class Mul(Expr):
             if body.startswith("("):
                 return coefficient + body
             return f"{coefficient}*{body}"
+        if _is_letter_power(right) and _ends_in_letter_power(left):
+            return f"{_wrap_text(left, 2)}{right.text()}"  # xy, x^2y: as a person writes
         return f"{_wrap_text(left, 2)}*{_wrap_text(right, 3)}"
 
     def latex(self) -> str:
@@ -469,6 +471,9 @@ def div(a: Expr, b: Expr) -> Expr:
     if isinstance(a, Const):
         if a.value == 0:
             return ZERO
+        d, rest = split_coefficient(b)
+        if d != 1 and rest is not None:  # 2/(2x) is 1/x; 3/(2x) keeps 3/2 in front
+            return mul(Const(a.value / d), Div(ONE, rest))
         if a.value != 1:
             return mul(a, Div(ONE, b))
     if a == b:
@@ -523,6 +528,21 @@ def _negated(term: Expr) -> Expr | None:
     if c.numerator >= 0:
         return None
     return _with_coefficient(-c, rest)
+
+
+def _is_letter_power(e: Expr) -> bool:
+    """A one-letter variable, alone or to a whole positive power: ``y``, ``y^2``."""
+    if isinstance(e, Pow):
+        n = e.exponent
+        whole = isinstance(n, Const) and n.value.denominator == 1 and n.value > 0
+        return whole and _is_letter_power(e.base)
+    return isinstance(e, Var) and len(e.name) == 1
+
+
+def _ends_in_letter_power(e: Expr) -> bool:
+    while isinstance(e, Mul):
+        e = e.right
+    return _is_letter_power(e)
 
 
 def _is_call(e: Expr) -> bool:

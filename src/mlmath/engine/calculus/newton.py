@@ -39,6 +39,23 @@ from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
 
 MAX_NEWTON_STEPS = 50
 
+EXACT_DIGITS = 12
+"""An exact fraction with more digits than this (numerator and denominator together) is
+no longer readable: the iteration goes on in decimals from there, and says so."""
+
+
+ITERATION_DIGITS = 12
+"""Significant figures of an iterate once it is a decimal: enough to see them converge."""
+
+
+def _readable(x: Value) -> Value:
+    """``x`` itself, or as a float once its exact fraction has grown past EXACT_DIGITS."""
+    if isinstance(x, Fraction) and len(str(abs(x.numerator))) + len(str(x.denominator)) > (
+        EXACT_DIGITS
+    ):
+        return float(x)
+    return x
+
 
 def second_derivative(expression: Expr, variable: str = "x") -> Solution[Expr]:
     """``f″``: differentiate once, then differentiate the result again."""
@@ -80,24 +97,39 @@ def _newton_walk(
     a = numbers
     x = start
     out: list[Step] = []
+    digits = ITERATION_DIGITS
     for k in range(steps):
+        x = _readable(x)
         value = top.evaluate({variable: x})
         rate = slope.evaluate({variable: x})
         if rate == 0:
             raise NotSolvable(
-                f"{slope_name} is 0 at x = {a.text(x)}: the tangent is flat, so Newton's "
-                "method cannot take a step from there; start somewhere else"
+                f"{slope_name} is 0 at x = {a.text(x, digits)}: the tangent is flat, so "
+                "Newton's method cannot take a step from there; start somewhere else"
             )
         nxt = x - value / rate
+        v, r, n = _readable(value), _readable(rate), _readable(nxt)
+        if (
+            any(isinstance(e, float) for e in (v, r, n))
+            and not isinstance(start, float)
+            and (not any(s.math is None for s in out))
+        ):
+            out.append(
+                Step(
+                    f"From here on the numbers are decimals, shown to {digits} significant "
+                    f"figures: the exact fractions would need more than {EXACT_DIGITS} digits"
+                )
+            )
         out.append(
             Step(
-                f"Step {k + 1}: {top_name}({a.text(x)}) = {a.text(value)} and "
-                f"{slope_name}({a.text(x)}) = {a.text(rate)}",
+                f"Step {k + 1}: {top_name}({a.text(x, digits)}) = {a.text(v, digits)} and "
+                f"{slope_name}({a.text(x, digits)}) = {a.text(r, digits)}",
                 Formula(
-                    rf"x_{{{k + 1}}} = {a.latex(x)} - \frac{{{a.latex(value)}}}{{{a.latex(rate)}}}"
-                    rf" = {a.latex(nxt)}",
-                    f"x{k + 1} = {a.text(x)} - {a.paren_text(value)}/{a.paren_text(rate)}"
-                    f" = {a.text(nxt)}",
+                    rf"x_{{{k + 1}}} = {a.latex(x, digits)} - "
+                    rf"\frac{{{a.latex(v, digits)}}}{{{a.latex(r, digits)}}}"
+                    rf" = {a.latex(n, digits)}",
+                    f"x{k + 1} = {a.text(x, digits)} - {a.paren_text(v, digits)}/"
+                    f"{a.paren_text(r, digits)} = {a.text(n, digits)}",
                 ),
             )
         )

@@ -1,28 +1,41 @@
-"""Writing the numbers of calculus steps: exact fractions where possible, floats otherwise."""
+"""Writing the numbers of calculus steps: exact fractions where possible, floats otherwise.
+
+Floats are written with significant figures, not a fixed number of decimals, so a
+small number keeps its digits: 0.000429187 stays 0.000429187, not 0.0004.
+
+>>> text(0.00042918712), text(2.0), text(1234.56789), text(-0.1 + 0.2)
+('0.000429187', '2', '1234.57', '0.1')
+"""
 
 from __future__ import annotations
 
 from mlmath.engine.calculus.expression import Value
 from mlmath.engine.render import number_latex, number_text
 
-DECIMALS = 4
+SIGNIFICANT = 6
+"""Significant figures of a float in a worked step."""
 
 
-def text(value: Value) -> str:
+def text(value: Value, significant: int = SIGNIFICANT) -> str:
     if isinstance(value, float):
-        return f"{round(value, DECIMALS):g}" if abs(value) < 1e6 else f"{value:.6g}"
+        return f"{value:.{significant}g}"
     return number_text(value)
 
 
-def latex(value: Value) -> str:
+def latex(value: Value, significant: int = SIGNIFICANT) -> str:
     if isinstance(value, float):
-        return text(value) if abs(value) < 1e6 else number_latex(value)
+        mantissa, _, exponent = f"{value:.{significant}g}".partition("e")
+        return rf"{mantissa} \times 10^{{{int(exponent)}}}" if exponent else mantissa
     return number_latex(value)
 
 
-def paren_text(value: Value) -> str:
-    return f"({text(value)})" if value < 0 else text(value)
+def paren_text(value: Value, significant: int = SIGNIFICANT) -> str:
+    """The number in brackets where it follows an operator: negative, or a fraction that
+    is divided (``(1/4)/3``, not ``1/4/3``)."""
+    shown = text(value, significant)
+    return f"({shown})" if value < 0 or "/" in shown else shown
 
 
-def paren_latex(value: Value) -> str:
-    return rf"\left({latex(value)}\right)" if value < 0 else latex(value)
+def paren_latex(value: Value, significant: int = SIGNIFICANT) -> str:
+    shown = latex(value, significant)
+    return rf"\left({shown}\right)" if value < 0 else shown

@@ -28,7 +28,7 @@ from mlmath.engine.linalg.linear_expression import (
     coefficient_text,
     write_terms,
 )
-from mlmath.engine.linalg.solution_set import SolutionSet, parameter_name
+from mlmath.engine.linalg.solution_set import SolutionSet, parameter_names
 from mlmath.engine.linalg.system import LinearSystem
 from mlmath.engine.render import number_latex, number_text
 from mlmath.engine.solution import Formula, Solution, Step
@@ -58,12 +58,6 @@ def read_echelon(system: LinearSystem) -> EchelonReading:
     zero_rows = tuple(i for i in range(rank, m) if reduction.result[i, n] == 0)
     free = tuple(j for j in range(n) if j not in reduction.pivot_columns)
     return EchelonReading(reduction, contradiction, zero_rows, free)
-
-
-def parameter_names(count: int, variables: Sequence[str]) -> tuple[str, ...]:
-    """Names for ``count`` free parameters (``t, s, r, …``), avoiding the unknowns' names."""
-    pool = [parameter_name(k) for k in range(count + len(variables))]
-    return tuple(p for p in pool if p not in variables)[:count]
 
 
 def solve_by_elimination(system: LinearSystem) -> Solution[SolutionSet]:

@@ -13,6 +13,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Literal
@@ -28,6 +29,22 @@ Kind = Literal["none", "unique", "infinite"]
 def parameter_name(k: int) -> str:
     """The name of the k-th free parameter: ``t, s, r, q, p``, then ``t6, t7, …``."""
     return PARAMETER_NAMES[k] if k < len(PARAMETER_NAMES) else f"t{k + 1}"
+
+
+SPARE_NAMES = ("u", "v", "w", "k", "m", "n", "a", "b", "c", "d", "f", "g", "h")
+"""Parameter names used when the unknowns themselves are called t, s, r, q or p."""
+
+
+def parameter_names(count: int, variables: Sequence[str]) -> tuple[str, ...]:
+    """Names for ``count`` free parameters that no unknown uses: ``t, s, r, q, p`` first,
+    then ``u, v, w, …``, then ``t6, t7, …``.
+
+    >>> parameter_names(2, ("s", "t", "u"))
+    ('r', 'q')
+    """
+    taken = set(variables)
+    pool = [*PARAMETER_NAMES, *SPARE_NAMES, *(f"t{k + 1}" for k in range(count + len(taken)))]
+    return tuple(name for name in pool if name not in taken)[:count]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +87,18 @@ class SolutionSet:
         basis = Matrix.from_columns(list(self.directions))
         return rank_of(basis.augment(offset)) == rank_of(basis)
 
+    @property
+    def parameters(self) -> tuple[str, ...]:
+        """The names of the free parameters, none of them an unknown's name."""
+        return parameter_names(len(self.directions), self.variables)
+
     def _parametric_terms(self) -> list[list[tuple[Fraction, str]]]:
         assert self.particular is not None
         terms: list[list[tuple[Fraction, str]]] = []
         for i in range(len(self.variables)):
             row = [(self.particular[i], "")]
-            row += [(d[i], parameter_name(k)) for k, d in enumerate(self.directions) if d[i] != 0]
+            named = zip(self.parameters, self.directions, strict=True)
+            row += [(d[i], name) for name, d in named if d[i] != 0]
             terms.append(row)
         return terms
 
@@ -95,7 +118,7 @@ class SolutionSet:
             for name, terms in zip(self.variables, self._parametric_terms(), strict=True)
         )
         if self.directions:
-            names = ", ".join(parameter_name(k) for k in range(len(self.directions)))
+            names = ", ".join(self.parameters)
             body += rf" \qquad ({names} \in \mathbb{{R}})"
         return body
 

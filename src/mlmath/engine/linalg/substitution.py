@@ -18,13 +18,12 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from mlmath.engine.exact import Vector
-from mlmath.engine.linalg.elimination import parameter_names
 from mlmath.engine.linalg.linear_expression import (
     LinearEquation,
     LinearExpression,
     coefficient_text,
 )
-from mlmath.engine.linalg.solution_set import SolutionSet
+from mlmath.engine.linalg.solution_set import SolutionSet, parameter_names
 from mlmath.engine.linalg.system import LinearSystem
 from mlmath.engine.render import number_latex, number_text
 from mlmath.engine.solution import Formula, Solution, Step

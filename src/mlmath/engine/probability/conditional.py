@@ -18,7 +18,13 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from mlmath.engine.probability.counting import check_probability
-from mlmath.engine.probability.notation import formula, latex_of, text_of
+from mlmath.engine.probability.notation import (
+    formula,
+    latex_of,
+    real_latex,
+    real_text,
+    text_of,
+)
 from mlmath.engine.solution import NotSolvable, Solution, Step
 
 
@@ -28,8 +34,8 @@ def simplified(answer: Fraction, top: int, bottom: int) -> tuple[str, str]:
     if (answer.numerator, answer.denominator) != (top, bottom):
         latex, text = f" = {latex_of(answer)}", f" = {text_of(answer)}"
     if answer.denominator > 12 and answer.denominator != 1:
-        latex += rf" \approx {float(answer):.4f}"
-        text += f" ≈ {float(answer):.4f}"
+        latex += rf" \approx {real_latex(float(answer))}"
+        text += f" ≈ {real_text(float(answer))}"
     return latex, text
 
 
@@ -121,9 +127,9 @@ def bayes(prior: Fraction, sensitivity: Fraction, false_positive: Fraction) -> S
                 "Divide the H-part by the total",
                 formula(
                     rf"P(H \mid E) = \frac{{{latex_of(true_part)}}}{{{latex_of(evidence)}}} = "
-                    rf"{latex_of(answer)} \approx {float(answer):.4f}",
+                    rf"{latex_of(answer)} \approx {real_latex(float(answer))}",
                     f"P(H | E) = {text_of(true_part)} / {text_of(evidence)} = {text_of(answer)} "
-                    f"≈ {float(answer):.4f}",
+                    f"≈ {real_text(float(answer))}",
                 ),
             ),
         ),

@@ -20,7 +20,15 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-from mlmath.engine.probability.notation import formula, latex_of, text_of
+from mlmath.engine.probability.notation import (
+    formula,
+    given_latex,
+    given_text,
+    latex_of,
+    real_latex,
+    real_text,
+    text_of,
+)
 from mlmath.engine.solution import NotSolvable, Solution, Step
 
 
@@ -91,8 +99,9 @@ def z_score_step(x: float, mean: float, sd: float, label: str = "z") -> tuple[fl
     return z, Step(
         "Standardise: subtract the mean and divide by the standard deviation",
         formula(
-            rf"{label} = \frac{{{x:g} - {mean:g}}}{{{sd:g}}} = {z:.4f}",
-            f"{label} = ({x:g} − {mean:g}) / {sd:g} = {z:.4f}",
+            rf"{label} = \frac{{{given_latex(x)} - {given_latex(mean)}}}{{{given_latex(sd)}}} = "
+            rf"{real_latex(z)}",
+            f"{label} = ({given_text(x)} − {given_text(mean)}) / {given_text(sd)} = {real_text(z)}",
         ),
     )
 
@@ -115,7 +124,10 @@ def normal_probability(
         steps.append(
             Step(
                 "Read the standard normal CDF (the area to the left of z)",
-                formula(rf"\Phi({z_hi:.4f}) = {phi_hi:.4f}", f"Φ({z_hi:.4f}) = {phi_hi:.4f}"),
+                formula(
+                    rf"\Phi({real_latex(z_hi)}) = {real_latex(phi_hi)}",
+                    f"Φ({real_text(z_hi)}) = {real_text(phi_hi)}",
+                ),
             )
         )
     if lower is not None:
@@ -125,15 +137,22 @@ def normal_probability(
         steps.append(
             Step(
                 "Read the standard normal CDF (the area to the left of z)",
-                formula(rf"\Phi({z_lo:.4f}) = {phi_lo:.4f}", f"Φ({z_lo:.4f}) = {phi_lo:.4f}"),
+                formula(
+                    rf"\Phi({real_latex(z_lo)}) = {real_latex(phi_lo)}",
+                    f"Φ({real_text(z_lo)}) = {real_text(phi_lo)}",
+                ),
             )
         )
     if lower is None:
+        assert upper is not None  # one of the ends is given (checked above)
         answer = phi_hi
         steps.append(
             Step(
                 "P(X ≤ x) is that left area",
-                formula(rf"P(X \le {upper:g}) = {answer:.4f}", f"P(X ≤ {upper:g}) = {answer:.4f}"),
+                formula(
+                    rf"P(X \le {given_latex(upper)}) = {real_latex(answer)}",
+                    f"P(X ≤ {given_text(upper)}) = {real_text(answer)}",
+                ),
             )
         )
     elif upper is None:
@@ -142,8 +161,9 @@ def normal_probability(
             Step(
                 "P(X ≥ x) is the area to the right: 1 minus the left area",
                 formula(
-                    rf"P(X \ge {lower:g}) = 1 - {phi_lo:.4f} = {answer:.4f}",
-                    f"P(X ≥ {lower:g}) = 1 − {phi_lo:.4f} = {answer:.4f}",
+                    rf"P(X \ge {given_latex(lower)}) = 1 - {real_latex(phi_lo)} = "
+                    rf"{real_latex(answer)}",
+                    f"P(X ≥ {given_text(lower)}) = 1 − {real_text(phi_lo)} = {real_text(answer)}",
                 ),
             )
         )
@@ -154,9 +174,11 @@ def normal_probability(
                 "The area between is the left area up to the upper end minus the "
                 "left area up to the lower end",
                 formula(
-                    rf"P({lower:g} \le X \le {upper:g}) = {phi_hi:.4f} - {phi_lo:.4f} = "
-                    rf"{answer:.4f}",
-                    f"P({lower:g} ≤ X ≤ {upper:g}) = {phi_hi:.4f} − {phi_lo:.4f} = {answer:.4f}",
+                    rf"P({given_latex(lower)} \le X \le {given_latex(upper)}) = "
+                    rf"{real_latex(phi_hi)} - {real_latex(phi_lo)} = "
+                    rf"{real_latex(answer)}",
+                    f"P({given_text(lower)} ≤ X ≤ {given_text(upper)}) = {real_text(phi_hi)} − "
+                    f"{real_text(phi_lo)} = {real_text(answer)}",
                 ),
             )
         )
@@ -210,8 +232,9 @@ def chi_squared(k: int, asked: str, x: float | None = None) -> Solution[float | 
                     "P(X ≤ x) is the chi-squared CDF at x (computed numerically, as a table would "
                     "give it)",
                     formula(
-                        rf"P(\chi^2_{{{k}}} \le {x:g}) = F_{{{k}}}({x:g}) = {p:.4f}",
-                        f"P(χ²_{k} ≤ {x:g}) = F_{k}({x:g}) = {p:.4f}",
+                        rf"P(\chi^2_{{{k}}} \le {given_latex(x)}) = F_{{{k}}}({given_latex(x)}) = "
+                        rf"{real_latex(p)}",
+                        f"P(χ²_{k} ≤ {given_text(x)}) = F_{k}({given_text(x)}) = {real_text(p)}",
                     ),
                 ),
             ),

@@ -14,12 +14,20 @@ Fraction(2, 3)
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
-from mlmath.engine.probability.notation import formula, latex_of, text_of
+from mlmath.engine.probability.notation import (
+    Table,
+    approx,
+    formula,
+    latex_of,
+    real_latex,
+    real_text,
+    shown_rows,
+    text_of,
+)
 from mlmath.engine.solution import NotSolvable, Solution, Step
 
 COMPARISONS: dict[str, Callable[[Any, Any], bool]] = {
@@ -32,16 +40,6 @@ COMPARISONS: dict[str, Callable[[Any, Any], bool]] = {
 WORDS = {"=": "equal to", "<=": "at most", ">=": "at least", "<": "less than", ">": "more than"}
 LATEX = {"=": "=", "<=": r"\le", ">=": r"\ge", "<": "<", ">": ">"}
 SYMBOL = {"=": "=", "<=": "≤", ">=": "≥", "<": "<", ">": ">"}
-
-
-def favourable_totals(sides: int, dice: int, comparison: str, target: int) -> list[tuple[int, ...]]:
-    """Every ordered outcome of ``dice`` fair dice whose total compares with ``target``."""
-    test = COMPARISONS[comparison]
-    return [
-        roll
-        for roll in itertools.product(range(1, sides + 1), repeat=dice)
-        if test(sum(roll), target)
-    ]
 
 
 def ways_to_total(sides: int, dice: int) -> list[int]:
@@ -62,56 +60,121 @@ def count_favourable(sides: int, dice: int, comparison: str, target: int) -> int
     return sum(c for t, c in enumerate(ways_to_total(sides, dice)) if c and test(t, target))
 
 
+MAX_DICE = 10
+LISTED_DICE = 3
+"""Up to this many dice the favourable outcomes are listed; more are counted by convolution."""
+
+
+def first_favourable(
+    sides: int, dice: int, comparison: str, target: int, limit: int = 12
+) -> list[tuple[int, ...]]:
+    """The first ``limit`` ordered outcomes (in dictionary order) whose total compares with
+    ``target``, found without listing the others: a branch is left as soon as no total
+    it can still reach would count."""
+    test = COMPARISONS[comparison]
+    found: list[tuple[int, ...]] = []
+
+    def reachable(low: int, high: int) -> bool:
+        if comparison == "=":
+            return low <= target <= high
+        if comparison in ("<=", "<"):
+            return test(low, target)
+        return test(high, target)
+
+    def extend(prefix: list[int], total_so_far: int) -> None:
+        left = dice - len(prefix)
+        if len(found) >= limit or not reachable(total_so_far + left, total_so_far + left * sides):
+            return
+        if left == 0:
+            found.append(tuple(prefix))
+            return
+        for face in range(1, sides + 1):
+            prefix.append(face)
+            extend(prefix, total_so_far + face)
+            prefix.pop()
+            if len(found) >= limit:
+                return
+
+    extend([], 0)
+    return found
+
+
 def dice_event_probability(
     sides: int, dice: int, comparison: str, target: int
 ) -> Solution[Fraction]:
-    """P(total of the dice compares with target), by listing equally likely ordered outcomes."""
-    if not 2 <= sides <= 20 or not 1 <= dice <= 3:
-        raise NotSolvable("use 1 to 3 dice with 2 to 20 sides each")
+    """P(total of the dice compares with target): favourable ordered outcomes over all,
+    counted exactly by convolution (one die at a time), not by listing them."""
+    if not 2 <= sides <= 20 or not 1 <= dice <= MAX_DICE:
+        raise NotSolvable(f"use 1 to {MAX_DICE} dice with 2 to 20 sides each")
     if comparison not in COMPARISONS:
         raise NotSolvable(f"the comparison must be one of {', '.join(COMPARISONS)}")
     outcomes = sides**dice
-    count = count_favourable(sides, dice, comparison, target)
+    ways = ways_to_total(sides, dice)
     test = COMPARISONS[comparison]
-    first = list(
-        itertools.islice(
-            (
-                r
-                for r in itertools.product(range(1, sides + 1), repeat=dice)
-                if test(sum(r), target)
-            ),
-            12,
-        )
-    )
+    totals = [t for t, c in enumerate(ways) if c and test(t, target)]
+    count = sum(ways[t] for t in totals)
+    first = first_favourable(sides, dice, comparison, target, 12 if dice <= LISTED_DICE else 4)
     answer = Fraction(count, outcomes)
     what = "the number shown" if dice == 1 else "the total"
     shown = ", ".join(str(r[0]) if dice == 1 else "(" + ",".join(map(str, r)) + ")" for r in first)
-    if count > 12:
+    if count > len(first):
         shown += ", …"
-    return Solution(
-        answer,
-        (
-            Step(
-                f"Count the equally likely outcomes: each die has {sides} faces, and order "
-                "matters (die 1 and die 2 are different dice)",
-                formula(
-                    rf"{sides}^{{{dice}}} = {outcomes}" if dice > 1 else str(sides),
-                    f"{sides}^{dice} = {outcomes}" if dice > 1 else str(sides),
-                ),
+    steps = [
+        Step(
+            f"Count the equally likely outcomes: each die has {sides} faces, and order "
+            "matters (die 1 and die 2 are different dice)",
+            formula(
+                rf"{sides}^{{{dice}}} = {outcomes}" if dice > 1 else str(sides),
+                f"{sides}^{dice} = {outcomes:,}" if dice > 1 else str(sides),
             ),
+        ),
+    ]
+    if dice <= LISTED_DICE:
+        steps.append(
             Step(
                 f"List the outcomes where {what} is {WORDS[comparison]} {target}: "
                 f"{shown or 'none'}",
                 formula(rf"\text{{favourable}} = {count}", f"favourable = {count}"),
-            ),
+            )
+        )
+    else:
+        steps.append(
             Step(
-                "Divide favourable by all outcomes",
+                f"Too many outcomes to list ({shown or 'none'}): count them instead. Add one die "
+                "at a time: the number of ways to reach a total t with one more die is the sum "
+                f"of the ways to reach t − 1, t − 2, …, t − {sides} without it",
                 formula(
-                    rf"P = \frac{{{count}}}{{{outcomes}}} = {latex_of(answer)}",
-                    f"P = {count}/{outcomes} = {text_of(answer)}",
+                    rf"N_{{k}}(t) = \sum_{{f=1}}^{{{sides}}} N_{{k-1}}(t - f)",
+                    f"N_k(t) = N_(k−1)(t − 1) + … + N_(k−1)(t − {sides})",
                 ),
+                (_ways_step(ways, totals, dice),),
+            )
+        )
+        steps.append(
+            Step(
+                f"Add the ways of the totals {WORDS[comparison]} {target}",
+                formula(rf"\text{{favourable}} = {count}", f"favourable = {count:,}"),
+            )
+        )
+    steps.append(
+        Step(
+            "Divide favourable by all outcomes",
+            formula(
+                rf"P = \frac{{{count}}}{{{outcomes}}} = {latex_of(answer)}{approx(answer)[0]}",
+                f"P = {count:,}/{outcomes:,} = {text_of(answer)}{approx(answer)[1]}",
             ),
-        ),
+        )
+    )
+    return Solution(answer, tuple(steps))
+
+
+def _ways_step(ways: list[int], totals: list[int], dice: int) -> Step:
+    """The number of ways to reach each total that counts (the first and last few)."""
+    shown, gap = shown_rows(len(totals))
+    rows = tuple((str(totals[i]), str(ways[totals[i]])) for i in shown)
+    return Step(
+        f"With all {dice} dice, the ways to reach each total that counts",
+        Table(("total", "ways"), rows, omitted=len(totals) - len(shown), gap_after=gap),
     )
 
 
@@ -148,17 +211,17 @@ def at_least_one(p: Fraction, n: int) -> Solution[Fraction]:
                 f"The {n} trials are independent, so the probabilities of failing multiply",
                 formula(
                     rf"P(\text{{none}}) = \left({latex_of(miss)}\right)^{{{n}}} = {latex_of(none)}"
-                    rf" \approx {float(none):.4f}",
-                    f"P(none) = ({text_of(miss)})^{n} = {text_of(none)} ≈ {float(none):.4f}",
+                    rf" \approx {real_latex(float(none))}",
+                    f"P(none) = ({text_of(miss)})^{n} = {text_of(none)} ≈ {real_text(float(none))}",
                 ),
             ),
             Step(
                 "Subtract from 1",
                 formula(
                     rf"P(\text{{at least one}}) = 1 - {latex_of(none)} = {latex_of(answer)}"
-                    rf" \approx {float(answer):.4f}",
+                    rf" \approx {real_latex(float(answer))}",
                     f"P(at least one) = 1 − {text_of(none)} = {text_of(answer)} "
-                    f"≈ {float(answer):.4f}",
+                    f"≈ {real_text(float(answer))}",
                 ),
             ),
         ),

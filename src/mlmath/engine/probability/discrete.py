@@ -19,19 +19,39 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from mlmath.engine.probability.counting import COMPARISONS, LATEX, SYMBOL, check_probability
-from mlmath.engine.probability.notation import Table, formula, latex_of, paren, text_of, total
+from mlmath.engine.probability.notation import (
+    Table,
+    exact_latex,
+    exact_text,
+    formula,
+    latex_of,
+    paren,
+    real_latex,
+    real_text,
+    text_of,
+    total,
+)
+from mlmath.engine.probability.rounding import as_distribution
+from mlmath.engine.significant import equals_latex, equals_text
 from mlmath.engine.solution import NotSolvable, Solution, Step
 
 
 def check_pmf(values: Sequence[Fraction], probabilities: Sequence[Fraction]) -> None:
+    """Raise unless the values and probabilities make a PMF (rounded decimals that add up
+    to 1 within their rounding pass: see :func:`pmf_distribution`)."""
+    pmf_distribution(values, probabilities)
+
+
+def pmf_distribution(
+    values: Sequence[Fraction], probabilities: Sequence[Fraction]
+) -> tuple[tuple[Fraction, ...], tuple[Step, ...]]:
+    """The PMF's probabilities, exactly adding up to 1, and the step that says how rounded
+    decimals were read (see :mod:`.rounding`); raises when they are not a PMF."""
     if len(values) != len(probabilities):
         raise NotSolvable("give one probability for each value")
     if len(set(values)) != len(values):
         raise NotSolvable("each value may appear only once in a PMF")
-    if any(p < 0 for p in probabilities):
-        raise NotSolvable("probabilities cannot be negative")
-    if total(probabilities) != 1:
-        raise NotSolvable(f"the probabilities add up to {text_of(total(probabilities))}, not 1")
+    return as_distribution(probabilities)
 
 
 def pmf_table(values: Sequence[Fraction], probabilities: Sequence[Fraction | str]) -> Table:
@@ -81,8 +101,9 @@ def cdf_value(
     values: Sequence[Fraction], probabilities: Sequence[Fraction], x: Fraction, comparison: str
 ) -> Solution[Fraction]:
     """P(X ≤ x), P(X < x), P(X ≥ x) or P(X > x): add the PMF over the values that count."""
-    check_pmf(values, probabilities)
-    if comparison not in COMPARISONS or comparison == "=":
+    probabilities, read = pmf_distribution(values, probabilities)
+    comparison = comparison_of(comparison)
+    if comparison == "=":
         raise NotSolvable("the comparison must be one of <=, <, >=, >")
     test = COMPARISONS[comparison]
     chosen = [(v, p) for v, p in sorted(zip(values, probabilities, strict=True)) if test(v, x)]
@@ -91,6 +112,7 @@ def cdf_value(
     terms_l = " + ".join(latex_of(p) for _, p in chosen) or "0"
     terms_t = " + ".join(text_of(p) for _, p in chosen) or "0"
     steps = [
+        *read,
         Step("Write out the PMF", pmf_table(values, probabilities)),
         Step(
             f"Pick the values x with x {SYMBOL[comparison]} {text_of(x)}: {listed}"
@@ -125,7 +147,7 @@ def expected_value(
     values: Sequence[Fraction], probabilities: Sequence[Fraction], g: str = "x"
 ) -> Solution[Fraction]:
     """E[X] = Σ x·P(X = x), or E[X²] = Σ x²·P(X = x): weigh each value by its probability."""
-    check_pmf(values, probabilities)
+    probabilities, read = pmf_distribution(values, probabilities)
     if g not in G_LATEX:
         raise NotSolvable("g must be x or x^2")
     square = g == "x^2"
@@ -139,6 +161,7 @@ def expected_value(
     )
     name_l, name_t = ("E[X^2]", "E[X²]") if square else ("E[X]", "E[X]")
     steps = [
+        *read,
         Step(
             "Weigh each value by its probability and add"
             + (" — square the value first, then weigh it" if square else ""),
@@ -232,7 +255,8 @@ def binomial_pmf_step(n: int, p: Fraction, k: int) -> tuple[Fraction, Step]:
     ways = math.comb(n, k)
     value = ways * p**k * (1 - p) ** (n - k)
     return value, Step(
-        f"P(X = {k}): choose which {k} of the {n} trials succeed, C({n}, {k}) = {ways} ways, "
+        f"P(X = {k}): choose which {k} of the {n} trials succeed, C({n}, {k}) = {ways} "
+        f"way{'s' if ways > 1 else ''}, "
         f"each with probability p^{k}(1 − p)^{n - k}",
         formula(
             rf"\binom{{{n}}}{{{k}}} \left({latex_of(p)}\right)^{{{k}}}"
@@ -244,15 +268,35 @@ def binomial_pmf_step(n: int, p: Fraction, k: int) -> tuple[Fraction, Step]:
     )
 
 
+COMPARISON_ALIASES = {"≤": "<=", "=<": "<=", "≥": ">=", "=>": ">=", "==": "="}
+"""Other ways to write the comparisons: the symbols themselves, and ``=<``, ``=>``, ``==``."""
+
+
+def comparison_of(text: str) -> str:
+    """``"≤"`` or ``"<="`` as ``"<="``; one of =, <=, <, >=, >."""
+    comparison = COMPARISON_ALIASES.get(text.strip(), text.strip())
+    if comparison not in COMPARISONS:
+        raise NotSolvable("the comparison must be one of =, <=, <, >=, > (or ≤, ≥)")
+    return comparison
+
+
+def binomial_counts(n: int, k: int, comparison: str) -> list[int]:
+    """The counts j with j (comparison) k, from 0 to n."""
+    test = COMPARISONS[comparison_of(comparison)]
+    return [j for j in range(n + 1) if test(j, k)]
+
+
 def binomial_probability(n: int, p: Fraction, k: int, comparison: str) -> Solution[Fraction]:
-    """P(X = k), P(X ≤ k) or P(X < k) for X ~ Binomial(n, p), exactly."""
+    """P(X = k), P(X ≤ k), P(X < k), P(X ≥ k) or P(X > k) for X ~ Binomial(n, p), exactly.
+
+    A tail with more terms than its complement is found as 1 minus the complement.
+    """
     check_probability(p)
     if not 1 <= n <= 200:
         raise NotSolvable("n must be between 1 and 200")
     if not 0 <= k <= n:
         raise NotSolvable(f"k must be between 0 and n = {n}")
-    if comparison not in ("=", "<=", "<"):
-        raise NotSolvable("the comparison must be =, <= or <")
+    comparison = comparison_of(comparison)
     first = Step(
         f"X counts the successes in n = {n} independent trials, each a success with "
         f"probability p = {text_of(p)}",
@@ -260,53 +304,84 @@ def binomial_probability(n: int, p: Fraction, k: int, comparison: str) -> Soluti
             r"P(X = j) = \binom{n}{j} p^j (1-p)^{n-j}", "P(X = j) = C(n, j)·p^j·(1 − p)^(n − j)"
         ),
     )
-    js = [k] if comparison == "=" else list(range(k + 1 if comparison == "<=" else k))
-    if len(js) <= WRITTEN_TERMS:
-        parts = [binomial_pmf_step(n, p, j) for j in js]
-        answer = total([v for v, _ in parts])
-        steps = [first, *(s for _, s in parts)]
-    else:
-        shown = [*js[:2], js[-1]]
-        parts = [binomial_pmf_step(n, p, j) for j in shown]
-        answer = binomial_sum(n, p, js)
-        q = 1 - float(p)
-        listing = ", ".join(f"{math.comb(n, j) * float(p) ** j * q ** (n - j):.4f}" for j in js)
-        steps = [
-            first,
-            *(s for _, s in parts[:2]),
-            Step(
-                f"The same for j = 2 up to j = {js[-1]}; all {len(js)} terms, to 4 decimals: "
-                f"{listing}",
-                parts[2][1].math,
-            ),
-        ]
-    if comparison != "=":
-        last = k if comparison == "<=" else k - 1
-        rule = (
-            f"X ≤ {k} includes X = {k}" if comparison == "<=" else f"X < {k} stops at X = {k - 1}"
-        )
-        steps.append(
-            Step(
-                f"{rule}: add P(X = 0) up to P(X = {last})"
-                if last >= 0
-                else f"{rule}: no value of X is below 0",
-                formula(
-                    rf"P(X {LATEX[comparison]} {k}) = {latex_of(answer)} \approx "
-                    rf"{float(answer):.4f}",
-                    f"P(X {SYMBOL[comparison]} {k}) = {text_of(answer)} ≈ {float(answer):.4f}",
+    wanted = binomial_counts(n, k, comparison)
+    rest = [j for j in range(n + 1) if j not in set(wanted)]
+    by_complement = comparison != "=" and 0 < len(rest) < len(wanted)
+    js = rest if by_complement else wanted
+    answer = binomial_sum(n, p, wanted)
+    if not rest:
+        return Solution(
+            answer,
+            (
+                first,
+                Step(
+                    f"X {SYMBOL[comparison]} {k} holds for every count from 0 to n = {n}: "
+                    "the event is certain",
+                    formula(
+                        rf"P(X {LATEX[comparison]} {k}) = 1", f"P(X {SYMBOL[comparison]} {k}) = 1"
+                    ),
                 ),
-            )
+            ),
         )
-    else:
+    steps = [first]
+    if js:
+        steps.extend(_binomial_terms(n, p, js))
+    if comparison == "=":
         steps.append(
             Step(
                 "As a decimal",
                 formula(
-                    rf"P(X = {k}) \approx {float(answer):.4f}", f"P(X = {k}) ≈ {float(answer):.4f}"
+                    rf"P(X = {k}) \approx {real_latex(float(answer))}",
+                    f"P(X = {k}) ≈ {real_text(float(answer))}",
                 ),
             )
         )
+        return Solution(answer, tuple(steps))
+    event_l = rf"P(X {LATEX[comparison]} {k})"
+    event_t = f"P(X {SYMBOL[comparison]} {k})"
+    if by_complement:
+        other = binomial_sum(n, p, rest)
+        shown = _range_text(rest)
+        rule = (
+            f"X {SYMBOL[comparison]} {k} has {len(wanted)} counts, its complement only "
+            f"{len(rest)} ({shown}): P = 1 − P(complement)"
+        )
+        math_ = formula(
+            rf"{event_l} = 1 - {exact_latex(other)}{equals_latex(answer)}",
+            f"{event_t} = 1 − {exact_text(other)}{equals_text(answer)}",
+        )
+    else:
+        rule = (
+            f"X {SYMBOL[comparison]} {k} means X = {_range_text(wanted)}: add their probabilities"
+            if wanted
+            else f"X {SYMBOL[comparison]} {k} cannot happen: X is between 0 and {n}"
+        )
+        math_ = formula(rf"{event_l}{equals_latex(answer)}", f"{event_t}{equals_text(answer)}")
+    steps.append(Step(rule, math_))
     return Solution(answer, tuple(steps))
+
+
+def _range_text(js: Sequence[int]) -> str:
+    if len(js) <= 5:
+        return ", ".join(map(str, js[:-1])) + (" or " if len(js) > 1 else "") + str(js[-1])
+    return f"{js[0]}, {js[1]}, …, {js[-1]}"
+
+
+def _binomial_terms(n: int, p: Fraction, js: Sequence[int]) -> list[Step]:
+    """The terms P(X = j), each written out when few, else the first two and the last."""
+    if len(js) <= WRITTEN_TERMS:
+        return [binomial_pmf_step(n, p, j)[1] for j in js]
+    parts = [binomial_pmf_step(n, p, j) for j in (js[0], js[1], js[-1])]
+    q = 1 - float(p)
+    listing = ", ".join(real_text(math.comb(n, j) * float(p) ** j * q ** (n - j)) for j in js)
+    return [
+        parts[0][1],
+        parts[1][1],
+        Step(
+            f"The same for j = {js[2]} up to j = {js[-1]}; all {len(js)} terms: {listing}",
+            parts[2][1].math,
+        ),
+    ]
 
 
 def binomial_moments(n: int, p: Fraction) -> tuple[Fraction, Fraction]:

@@ -24,10 +24,15 @@ from mlmath.engine.probability.notation import (
     approx,
     formula,
     latex_of,
+    real_latex,
+    real_text,
+    shown_rows,
     text_of,
     total,
 )
+from mlmath.engine.probability.rounding import as_distribution
 from mlmath.engine.solution import NotSolvable, Solution, Step
+from mlmath.engine.statistics.columns import Column
 
 Grid = Sequence[Sequence[Fraction]]
 
@@ -41,6 +46,21 @@ def check_joint(table: Grid, x_values: Sequence[Fraction], y_values: Sequence[Fr
         raise NotSolvable("probabilities cannot be negative")
     if total([p for r in table for p in r]) != 1:
         raise NotSolvable("the probabilities in a joint table must add up to 1")
+
+
+def joint_distribution(
+    table: Grid, x_values: Sequence[Fraction], y_values: Sequence[Fraction]
+) -> tuple[tuple[tuple[Fraction, ...], ...], tuple[Step, ...]]:
+    """The joint table with cells that add up to exactly 1 — rounded decimals read as the
+    distribution they round (see :mod:`.rounding`) — and the step that says how."""
+    if len(table) != len(x_values) or any(len(r) != len(y_values) for r in table):
+        raise NotSolvable("the table needs one row per x value and one column per y value")
+    if len(set(x_values)) != len(x_values) or len(set(y_values)) != len(y_values):
+        raise NotSolvable("the x values and the y values must each be different")
+    cells, read = as_distribution([p for r in table for p in r], "the table's cells")
+    width = len(y_values)
+    rows = tuple(tuple(cells[i * width : (i + 1) * width]) for i in range(len(x_values)))
+    return rows, read
 
 
 def joint_table(
@@ -71,7 +91,7 @@ def marginal(
     value: Fraction,
 ) -> Solution[Fraction]:
     """P(X = value) (add its row) or P(Y = value) (add its column)."""
-    check_joint(table, x_values, y_values)
+    table, read = joint_distribution(table, x_values, y_values)
     if variable == "X":
         i = _index(x_values, value, "x")
         cells = list(table[i])
@@ -85,6 +105,7 @@ def marginal(
     return Solution(
         answer,
         (
+            *read,
             Step("The joint table", joint_table(table, x_values, y_values)),
             Step(
                 f"{variable} = {text_of(value)} happens together with every value of {other}: "
@@ -110,7 +131,7 @@ def conditional_distribution(
     y: Fraction,
 ) -> Solution[Fraction]:
     """P(Y = y | X = x) = P(X = x, Y = y) / P(X = x)."""
-    check_joint(table, x_values, y_values)
+    table, read = joint_distribution(table, x_values, y_values)
     i, j = _index(x_values, x, "x"), _index(y_values, y, "y")
     row = table[i]
     px = total(row)
@@ -121,6 +142,7 @@ def conditional_distribution(
     return Solution(
         answer,
         (
+            *read,
             Step("The joint table", joint_table(table, x_values, y_values)),
             Step(
                 f"Condition on X = {text_of(x)}: only its row matters; its total is the marginal",
@@ -150,10 +172,10 @@ def independence_from_table(
     table: Grid, x_values: Sequence[Fraction], y_values: Sequence[Fraction]
 ) -> Solution[bool]:
     """Whether every cell equals P(X = x)·P(Y = y)."""
-    check_joint(table, x_values, y_values)
+    table, read = joint_distribution(table, x_values, y_values)
     rows = [total(r) for r in table]
     cols = [total([r[j] for r in table]) for j in range(len(y_values))]
-    first = Step("Add the margins", joint_table(table, x_values, y_values, margins=True))
+    first = Step("Add the margins", joint_table(table, x_values, y_values, margins=True), read)
     for i, x in enumerate(x_values):
         for j, y in enumerate(y_values):
             product = rows[i] * cols[j]
@@ -161,6 +183,7 @@ def independence_from_table(
                 return Solution(
                     False,
                     (
+                        *read,
                         first,
                         Step(
                             f"Check the cell x = {text_of(x)}, y = {text_of(y)} against the "
@@ -178,6 +201,7 @@ def independence_from_table(
     return Solution(
         True,
         (
+            *read,
             first,
             Step(
                 "Every cell equals the product of its row total and its column total, so X and Y "
@@ -191,19 +215,26 @@ def independence_from_table(
     )
 
 
-def covariance(x: Sequence[Fraction], y: Sequence[Fraction], sample: bool) -> Solution[Fraction]:
+def covariance(
+    x: Sequence[Fraction] | Column, y: Sequence[Fraction] | Column, sample: bool
+) -> Solution[Fraction]:
     """Cov(X, Y) from paired data: the average product of deviations from the means."""
-    n = len(x)
-    if n != len(y):
+    xs, ys = Column.of(x), Column.of(y)
+    n = xs.n
+    if n != ys.n:
         raise NotSolvable("x and y must have the same number of values (they come in pairs)")
     if n < (2 if sample else 1):
         raise NotSolvable("give at least two pairs")
-    mx, my = total(x) / n, total(y) / n
-    products = [(a - mx) * (b - my) for a, b in zip(x, y, strict=True)]
-    s = total(products)
+    mx, my = xs.mean, ys.mean
+    s = xs.cross(ys)
     divisor = n - 1 if sample else n
     answer = s / divisor
-    rows = tuple((a, b, a - mx, b - my, p) for a, b, p in zip(x, y, products, strict=True))
+    shown, gap = shown_rows(n)
+    pairs = ((xs[i], ys[i]) for i in shown)
+    rows = tuple((a, b, a - mx, b - my, (a - mx) * (b - my)) for a, b in pairs)
+    table = Table(
+        ("x", "y", "x − x̄", "y − ȳ", "product"), rows, omitted=n - len(shown), gap_after=gap
+    )
     return Solution(
         answer,
         (
@@ -214,10 +245,7 @@ def covariance(x: Sequence[Fraction], y: Sequence[Fraction], sample: bool) -> So
                     f"x̄ = {text_of(mx)}, ȳ = {text_of(my)}",
                 ),
             ),
-            Step(
-                "Subtract the means and multiply the deviations pair by pair",
-                Table(("x", "y", "x − x̄", "y − ȳ", "product"), rows),
-            ),
+            Step("Subtract the means and multiply the deviations pair by pair", table),
             Step(
                 "Add the products",
                 formula(
@@ -241,17 +269,15 @@ def covariance(x: Sequence[Fraction], y: Sequence[Fraction], sample: bool) -> So
     )
 
 
-def correlation(x: Sequence[Fraction], y: Sequence[Fraction]) -> Solution[float]:
+def correlation(x: Sequence[Fraction] | Column, y: Sequence[Fraction] | Column) -> Solution[float]:
     """Pearson's r = Cov(X, Y) / (sd(X)·sd(Y)) — the n or n − 1 cancels."""
-    cov = covariance(x, y, sample=True)
-    n = len(x)
-    sx, sy = total(x), total(y)
-    # Σ(x − x̄)² = Σx² − (Σx)²/n: the same number with fewer fraction operations.
-    vx = (total([a * a for a in x]) - sx * sx / n) / (n - 1)
-    vy = (total([b * b for b in y]) - sy * sy / n) / (n - 1)
+    xs, ys = Column.of(x), Column.of(y)
+    cov = covariance(xs, ys, sample=True)
+    vx, vy = xs.variance(sample=True), ys.variance(sample=True)
     if vx == 0 or vy == 0:
         raise NotSolvable("one of the variables never changes, so its correlation is undefined")
-    r = float(cov.answer) / math.sqrt(vx * vy)
+    # r² = Cov²/(s_x²·s_y²) exactly; one square root at the end.
+    r = math.copysign(math.sqrt(cov.answer**2 / (vx * vy)), cov.answer)
     return Solution(
         r,
         (
@@ -268,8 +294,8 @@ def correlation(x: Sequence[Fraction], y: Sequence[Fraction]) -> Solution[float]
                 "lies between −1 and 1",
                 formula(
                     rf"r = \frac{{{latex_of(cov.answer)}}}{{\sqrt{{{latex_of(vx)} \cdot "
-                    rf"{latex_of(vy)}}}}} \approx {r:.4f}",
-                    f"r = {text_of(cov.answer)} / √({text_of(vx)}·{text_of(vy)}) ≈ {r:.4f}",
+                    rf"{latex_of(vy)}}}}} \approx {real_latex(r)}",
+                    f"r = {text_of(cov.answer)} / √({text_of(vx)}·{text_of(vy)}) ≈ {real_text(r)}",
                 ),
             ),
         ),

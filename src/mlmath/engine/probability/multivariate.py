@@ -17,7 +17,15 @@ from fractions import Fraction
 
 from mlmath.engine.exact import Matrix, Vector
 from mlmath.engine.probability.continuous import standard_normal_cdf
-from mlmath.engine.probability.notation import formula, latex_of, text_of
+from mlmath.engine.probability.notation import (
+    formula,
+    given_latex,
+    given_text,
+    latex_of,
+    real_latex,
+    real_text,
+    text_of,
+)
 from mlmath.engine.render import matrix_latex, vector_latex
 from mlmath.engine.solution import NotSolvable, Solution, Step
 
@@ -91,22 +99,23 @@ def mvn_marginal_probability(mean: Vector, sigma: Matrix, index: int, x: float) 
                 "(the other variable does not matter for a marginal)",
                 formula(
                     rf"\mu = {vector_latex(mean)}, \quad X_{index} \sim "
-                    rf"\mathcal{{N}}({mu:g}, {latex_of(var)})",
-                    f"X{index} ~ N({mu:g}, {text_of(var)})",
+                    rf"\mathcal{{N}}({given_latex(mu)}, {latex_of(var)})",
+                    f"X{index} ~ N({given_text(mu)}, {text_of(var)})",
                 ),
             ),
             Step(
                 "Standardise with the standard deviation, the square root of the variance",
                 formula(
-                    rf"z = \frac{{{x:g} - {mu:g}}}{{\sqrt{{{latex_of(var)}}}}} = {z:.4f}",
-                    f"z = ({x:g} − {mu:g}) / √{text_of(var)} = {z:.4f}",
+                    rf"z = \frac{{{given_latex(x)} - {given_latex(mu)}}}{{\sqrt{{{latex_of(var)}}}"
+                    rf"}} = {real_latex(z)}",
+                    f"z = ({given_text(x)} − {given_text(mu)}) / √{text_of(var)} = {real_text(z)}",
                 ),
             ),
             Step(
                 "Read the standard normal CDF",
                 formula(
-                    rf"P(X_{index} \le {x:g}) = \Phi({z:.4f}) = {p:.4f}",
-                    f"P(X{index} ≤ {x:g}) = Φ({z:.4f}) = {p:.4f}",
+                    rf"P(X_{index} \le {given_latex(x)}) = \Phi({real_latex(z)}) = {real_latex(p)}",
+                    f"P(X{index} ≤ {given_text(x)}) = Φ({real_text(z)}) = {real_text(p)}",
                 ),
             ),
         ),

@@ -21,21 +21,31 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from mlmath.engine.probability.notation import (
+    TABLE_ROWS,
     Table,
     approx,
     formula,
     latex_of,
     paren,
+    real_latex,
+    real_text,
+    shown_rows,
     text_of,
-    total,
 )
 from mlmath.engine.solution import NotSolvable, Solution, Step
+from mlmath.engine.statistics.columns import Column
 
-Data = Sequence[Fraction]
+Data = Sequence[Fraction] | Column
+
+WRITTEN_OUT = 10
+"""Data longer than this are written as their first and last values."""
 
 
 def _listed(data: Data) -> str:
-    return ", ".join(text_of(x) for x in data)
+    if len(data) <= WRITTEN_OUT:
+        return ", ".join(text_of(x) for x in data)
+    head, tail = ", ".join(text_of(x) for x in data[:6]), ", ".join(text_of(x) for x in data[-2:])
+    return f"{head}, …, {tail} ({len(data):,} values)"
 
 
 def _need(data: Data, at_least: int = 1) -> None:
@@ -43,26 +53,37 @@ def _need(data: Data, at_least: int = 1) -> None:
         raise NotSolvable(f"give at least {at_least} data value{'s' if at_least > 1 else ''}")
 
 
+def _sum_written(data: Data, latex: bool) -> str:
+    """x₁ + x₂ + … + xₙ, every term when there are few."""
+    side = 0 if latex else 1
+    if len(data) <= WRITTEN_OUT:
+        return " + ".join(paren(x)[side] for x in data)
+    dots = r" + \dots + " if latex else " + … + "
+    first = " + ".join(paren(x)[side] for x in data[:3])
+    return f"{first}{dots}{paren(data[-1])[side]}"
+
+
 def mean(data: Data) -> Solution[Fraction]:
-    _need(data)
-    s = total(data)
-    answer = s / len(data)
+    column = Column.of(data)
+    _need(column)
+    s = column.total
+    answer = column.mean
     return Solution(
         answer,
         (
             Step(
                 "Add all the values",
                 formula(
-                    rf"{' + '.join(paren(x)[0] for x in data)} = {latex_of(s)}",
-                    f"{' + '.join(paren(x)[1] for x in data)} = {text_of(s)}",
+                    rf"{_sum_written(column, True)} = {latex_of(s)}",
+                    f"{_sum_written(column, False)} = {text_of(s)}",
                 ),
             ),
             Step(
-                f"Divide by how many there are, n = {len(data)}",
+                f"Divide by how many there are, n = {column.n:,}",
                 formula(
-                    rf"\bar x = \frac{{{latex_of(s)}}}{{{len(data)}}} = {latex_of(answer)}"
+                    rf"\bar x = \frac{{{latex_of(s)}}}{{{column.n}}} = {latex_of(answer)}"
                     + approx(answer)[0],
-                    f"x̄ = {text_of(s)} / {len(data)} = {text_of(answer)}" + approx(answer)[1],
+                    f"x̄ = {text_of(s)} / {column.n} = {text_of(answer)}" + approx(answer)[1],
                 ),
             ),
         ),
@@ -89,7 +110,7 @@ def quantile(data: Data, q: Fraction) -> Solution[Fraction]:
     _need(data)
     if not 0 <= q <= 1:
         raise NotSolvable("q must be between 0 and 1")
-    ordered = sorted(data)
+    ordered = Column.of(data).ordered()
     h = (len(data) - 1) * q
     value, how = position_value(ordered, h)
     return Solution(
@@ -115,7 +136,7 @@ def quantile(data: Data, q: Fraction) -> Solution[Fraction]:
 
 def median(data: Data) -> Solution[Fraction]:
     _need(data)
-    ordered = sorted(data)
+    ordered = Column.of(data).ordered()
     n = len(ordered)
     if n % 2:
         answer = ordered[n // 2]
@@ -140,20 +161,27 @@ def median(data: Data) -> Solution[Fraction]:
 
 def mode(data: Data) -> Solution[Fraction]:
     _need(data)
-    counts = Counter(data)
+    column = Column.of(data)
+    counts = Counter(column.numerators)
     top = max(counts.values())
-    modes = sorted(x for x, c in counts.items() if c == top)
+    d = column.denominator
+    modes = sorted(Fraction(m, d) for m, c in counts.items() if c == top)
     if len(modes) > 1:
         raise NotSolvable(
-            f"the data has {len(modes)} modes ({_listed(modes)}); give data with a single mode"
+            f"the data has {len(modes):,} modes ({_listed(modes)}); give data with a single mode"
         )
-    rows = tuple((x, str(c)) for x, c in sorted(counts.items()))
+    ordered = sorted(counts.items())
+    if len(ordered) > TABLE_ROWS:  # many values: the most frequent first
+        ordered.sort(key=lambda item: (-item[1], item[0]))
+    shown, gap = shown_rows(len(ordered))
+    rows = tuple((Fraction(ordered[i][0], d), str(ordered[i][1])) for i in shown)
+    table = Table(("value", "count"), rows, omitted=len(ordered) - len(shown), gap_after=gap)
     return Solution(
         modes[0],
         (
-            Step("Count how often each value appears", Table(("value", "count"), rows)),
+            Step("Count how often each value appears", table),
             Step(
-                f"The mode is the value seen most often ({top} times)",
+                f"The mode is the value seen most often ({top:,} times)",
                 formula(rf"\text{{mode}} = {latex_of(modes[0])}", f"mode = {text_of(modes[0])}"),
             ),
         ),
@@ -162,15 +190,16 @@ def mode(data: Data) -> Solution[Fraction]:
 
 def variance(data: Data, sample: bool) -> Solution[Fraction]:
     """Population variance (divide by n) or sample variance (divide by n − 1)."""
-    _need(data, 2 if sample else 1)
-    n = len(data)
-    m = total(data) / n
-    deviations = [x - m for x in data]
-    squares = [d * d for d in deviations]
-    ss = total(squares)
+    column = Column.of(data)
+    _need(column, 2 if sample else 1)
+    n = column.n
+    m, ss = column.mean, column.squares
     divisor = n - 1 if sample else n
     answer = ss / divisor
-    rows = tuple((x, d, s) for x, d, s in zip(data, deviations, squares, strict=True))
+    shown, gap = shown_rows(n)
+    values = (column[i] for i in shown)
+    rows = tuple((x, x - m, (x - m) ** 2) for x in values)
+    table = Table(("x", "x − x̄", "(x − x̄)²"), rows, omitted=n - len(shown), gap_after=gap)
     why = (
         "This is a sample: divide by n − 1, which makes up for measuring the spread around "
         "the sample's own mean"
@@ -184,14 +213,11 @@ def variance(data: Data, sample: bool) -> Solution[Fraction]:
             Step(
                 "Find the mean",
                 formula(
-                    rf"\bar x = \frac{{{latex_of(total(data))}}}{{{n}}} = {latex_of(m)}",
-                    f"x̄ = {text_of(total(data))} / {n} = {text_of(m)}",
+                    rf"\bar x = \frac{{{latex_of(column.total)}}}{{{n}}} = {latex_of(m)}",
+                    f"x̄ = {text_of(column.total)} / {n} = {text_of(m)}",
                 ),
             ),
-            Step(
-                "Subtract the mean from each value and square the difference",
-                Table(("x", "x − x̄", "(x − x̄)²"), rows),
-            ),
+            Step("Subtract the mean from each value and square the difference", table),
             Step(
                 "Add the squares",
                 formula(
@@ -223,8 +249,8 @@ def standard_deviation(data: Data, sample: bool) -> Solution[float]:
                 "The standard deviation is the square root of the variance (back in the "
                 "data's units)",
                 formula(
-                    rf"{name_l} = \sqrt{{{latex_of(var.answer)}}} \approx {sd:.4f}",
-                    f"{name_t} = √{text_of(var.answer)} ≈ {sd:.4f}",
+                    rf"{name_l} = \sqrt{{{latex_of(var.answer)}}} \approx {real_latex(sd)}",
+                    f"{name_t} = √{text_of(var.answer)} ≈ {real_text(sd)}",
                 ),
             ),
         ),

@@ -22,8 +22,17 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from mlmath.engine.probability.notation import Table, formula
+from mlmath.engine.probability.notation import (
+    Table,
+    formula,
+    given_latex,
+    given_text,
+    real_latex,
+    real_text,
+)
+from mlmath.engine.probability.rounding import as_distribution
 from mlmath.engine.solution import NotSolvable, Solution, Step
+from mlmath.engine.statistics.columns import exact
 from mlmath.engine.statistics.distributions import beta_median
 
 
@@ -35,8 +44,8 @@ def discrete_posterior(
         raise NotSolvable("give at least two hypotheses and one prior probability for each")
     if any(not 0 <= p <= 1 for p in hypotheses) or any(w < 0 for w in prior):
         raise NotSolvable("hypotheses are probabilities from 0 to 1 and priors are not negative")
-    if not math.isclose(math.fsum(prior), 1.0, abs_tol=1e-9):
-        raise NotSolvable("the prior probabilities must add up to 1")
+    exact_prior, read = as_distribution([exact(w) for w in prior], "the prior probabilities")
+    prior = [float(w) for w in exact_prior]
     if n < 1 or not 0 <= successes <= n:
         raise NotSolvable("the number of successes must be between 0 and n, with n ≥ 1")
     if not 0 <= target < len(hypotheses):
@@ -50,7 +59,13 @@ def discrete_posterior(
     posterior = [x / evidence for x in products]
     answer = posterior[target]
     rows = tuple(
-        (f"p = {p:g}", f"{w:g}", f"{lik:.6f}", f"{x:.6f}", f"{post:.4f}")
+        (
+            f"p = {given_text(p)}",
+            f"{given_text(w)}",
+            f"{real_text(lik)}",
+            f"{real_text(x)}",
+            f"{real_text(post)}",
+        )
         for p, w, lik, x, post in zip(
             hypotheses, prior, likelihoods, products, posterior, strict=True
         )
@@ -58,17 +73,21 @@ def discrete_posterior(
     return Solution(
         answer,
         (
+            *read,
             Step(
                 f"Likelihood of {k} successes in {n} trials under each hypothesis: "
                 f"p^{k}(1 − p)^{n - k} (the same binomial coefficient would cancel)",
                 formula(
-                    ",\\ ".join(f"{lik:.6f}" for lik in likelihoods),
-                    ", ".join(f"{lik:.6f}" for lik in likelihoods),
+                    ",\\ ".join(f"{real_text(lik)}" for lik in likelihoods),
+                    ", ".join(f"{real_text(lik)}" for lik in likelihoods),
                 ),
             ),
             Step(
                 "Multiply each prior by its likelihood; add the products to get P(data)",
-                formula(rf"P(\text{{data}}) = {evidence:.6f}", f"P(data) = {evidence:.6f}"),
+                formula(
+                    rf"P(\text{{data}}) = {real_latex(evidence)}",
+                    f"P(data) = {real_text(evidence)}",
+                ),
             ),
             Step(
                 "Divide each product by P(data): the posterior adds up to 1",
@@ -77,12 +96,14 @@ def discrete_posterior(
                 ),
             ),
             Step(
-                f"The posterior of p = {hypotheses[target]:g}",
+                f"The posterior of p = {given_text(hypotheses[target])}",
                 formula(
-                    rf"P(p = {hypotheses[target]:g} \mid \text{{data}}) = "
-                    rf"\frac{{{products[target]:.6f}}}{{{evidence:.6f}}} = {answer:.4f}",
-                    f"P(p = {hypotheses[target]:g} | data) = {products[target]:.6f} / "
-                    f"{evidence:.6f} = {answer:.4f}",
+                    rf"P(p = {given_latex(hypotheses[target])} \mid \text{{data}}) = "
+                    rf"\frac{{{real_latex(products[target])}}}{{{real_latex(evidence)}}} = "
+                    rf"{real_latex(answer)}",
+                    f"P(p = {given_text(hypotheses[target])} | data) = "
+                    f"{real_text(products[target])} / "
+                    f"{real_text(evidence)} = {real_text(answer)}",
                 ),
             ),
         ),
@@ -102,9 +123,11 @@ def beta_estimator(a: float, b: float, successes: int, n: int, asked: str) -> So
         "Beta prior × Bernoulli likelihood is again a Beta: add the successes to a and the "
         "failures to b",
         formula(
-            rf"\mathrm{{Beta}}({a:g} + {successes},\ {b:g} + {n - successes}) = "
-            rf"\mathrm{{Beta}}({post_a:g},\ {post_b:g})",
-            f"Beta({a:g} + {successes}, {b:g} + {n - successes}) = Beta({post_a:g}, {post_b:g})",
+            rf"\mathrm{{Beta}}({given_latex(a)} + {successes},\ {given_latex(b)} + "
+            rf"{n - successes}) = "
+            rf"\mathrm{{Beta}}({given_latex(post_a)},\ {given_latex(post_b)})",
+            f"Beta({given_text(a)} + {successes}, {given_text(b)} + {n - successes}) = "
+            f"Beta({given_text(post_a)}, {given_text(post_b)})",
         ),
     )
     if asked == "mean":
@@ -112,9 +135,11 @@ def beta_estimator(a: float, b: float, successes: int, n: int, asked: str) -> So
         last = Step(
             "The mean of Beta(α, β) is α/(α + β)",
             formula(
-                rf"E[p \mid \text{{data}}] = \frac{{{post_a:g}}}{{{post_a + post_b:g}}} = "
-                rf"{answer:.4f}",
-                f"E[p | data] = {post_a:g} / {post_a + post_b:g} = {answer:.4f}",
+                rf"E[p \mid \text{{data}}] = "
+                rf"\frac{{{given_latex(post_a)}}}{{{given_latex(post_a + post_b)}}} = "
+                rf"{real_latex(answer)}",
+                f"E[p | data] = {given_text(post_a)} / {given_text(post_a + post_b)} = "
+                f"{real_text(answer)}",
             ),
         )
     elif asked == "map":
@@ -127,9 +152,11 @@ def beta_estimator(a: float, b: float, successes: int, n: int, asked: str) -> So
             "The mode of Beta(α, β) (α, β > 1), where the density peaks, is "
             "(α − 1)/(α + β − 2): the MAP estimate",
             formula(
-                rf"\hat p_{{\mathrm{{MAP}}}} = \frac{{{post_a:g} - 1}}{{{post_a + post_b:g} - 2}}"
-                rf" = {answer:.4f}",
-                f"p̂_MAP = ({post_a:g} − 1) / ({post_a + post_b:g} − 2) = {answer:.4f}",
+                rf"\hat p_{{\mathrm{{MAP}}}} = "
+                rf"\frac{{{given_latex(post_a)} - 1}}{{{given_latex(post_a + post_b)} - 2}}"
+                rf" = {real_latex(answer)}",
+                f"p̂_MAP = ({given_text(post_a)} − 1) / ({given_text(post_a + post_b)} − 2) = "
+                f"{real_text(answer)}",
             ),
         )
     else:
@@ -138,9 +165,11 @@ def beta_estimator(a: float, b: float, successes: int, n: int, asked: str) -> So
             "The median splits the posterior area in half; read it numerically from the "
             "Beta CDF (close to (α − 1/3)/(α + β − 2/3))",
             formula(
-                rf"F_{{\mathrm{{Beta}}({post_a:g}, {post_b:g})}}(m) = 0.5 \Rightarrow m = "
-                rf"{answer:.4f}",
-                f"F(m) = 0.5 for Beta({post_a:g}, {post_b:g}) ⇒ m = {answer:.4f}",
+                rf"F_{{\mathrm{{Beta}}({given_latex(post_a)}, {given_latex(post_b)})}}(m) = 0.5 "
+                rf"\Rightarrow m = "
+                rf"{real_latex(answer)}",
+                f"F(m) = 0.5 for Beta({given_text(post_a)}, {given_text(post_b)}) ⇒ m = "
+                f"{real_text(answer)}",
             ),
         )
     return Solution(answer, (update, last))
@@ -175,8 +204,8 @@ def naive_bayes_posterior(
 
     def product(p: float, factors: list[float]) -> tuple[str, str]:
         return (
-            r" \cdot ".join(f"{v:g}" for v in (p, *factors)),
-            " · ".join(f"{v:g}" for v in (p, *factors)),
+            r" \cdot ".join(f"{given_text(v)}" for v in (p, *factors)),
+            " · ".join(f"{given_text(v)}" for v in (p, *factors)),
         )
 
     yes_l, yes_t = product(prior, factors_yes)
@@ -188,24 +217,27 @@ def naive_bayes_posterior(
                 "Naive assumption: given the class, features are independent, so their "
                 "probabilities multiply; an absent feature contributes 1 − P(present)",
                 formula(
-                    rf"P(\text{{yes}})\prod P(x_i \mid \text{{yes}}) = {yes_l} = {score_yes:.6f}",
-                    f"P(yes)·Π P(x | yes) = {yes_t} = {score_yes:.6f}",
+                    rf"P(\text{{yes}})\prod P(x_i \mid \text{{yes}}) = {yes_l} = "
+                    rf"{real_latex(score_yes)}",
+                    f"P(yes)·Π P(x | yes) = {yes_t} = {real_text(score_yes)}",
                 ),
             ),
             Step(
                 "The same for the other class",
                 formula(
-                    rf"P(\text{{no}})\prod P(x_i \mid \text{{no}}) = {no_l} = {score_no:.6f}",
-                    f"P(no)·Π P(x | no) = {no_t} = {score_no:.6f}",
+                    rf"P(\text{{no}})\prod P(x_i \mid \text{{no}}) = {no_l} = "
+                    rf"{real_latex(score_no)}",
+                    f"P(no)·Π P(x | no) = {no_t} = {real_text(score_no)}",
                 ),
             ),
             Step(
                 "Bayes' theorem: divide by the sum of both, which is P(features)",
                 formula(
-                    rf"P(\text{{yes}} \mid x) = \frac{{{score_yes:.6f}}}"
-                    rf"{{{score_yes:.6f} + {score_no:.6f}}} = {answer:.4f}",
-                    f"P(yes | x) = {score_yes:.6f} / ({score_yes:.6f} + {score_no:.6f}) = "
-                    f"{answer:.4f}",
+                    rf"P(\text{{yes}} \mid x) = \frac{{{real_latex(score_yes)}}}"
+                    rf"{{{real_latex(score_yes)} + {real_latex(score_no)}}} = {real_latex(answer)}",
+                    f"P(yes | x) = {real_text(score_yes)} / ({real_text(score_yes)} + "
+                    f"{real_text(score_no)}) = "
+                    f"{real_text(answer)}",
                 ),
             ),
         ),

@@ -21,11 +21,18 @@ from __future__ import annotations
 
 import math
 
-from mlmath.engine.probability.notation import formula
+from mlmath.engine.probability.notation import (
+    formula,
+    given_latex,
+    given_text,
+    real_latex,
+    real_text,
+)
 from mlmath.engine.solution import NotSolvable, Solution, Step
+from mlmath.engine.statistics.columns import Real, exact
 from mlmath.engine.statistics.distributions import normal_cdf, t_cdf
 
-Group = tuple[float, float, int]
+Group = tuple[Real, float, int]
 """A group's summary: (mean, standard deviation, size)."""
 
 ALTERNATIVES = ("two-sided", "greater", "less")
@@ -47,33 +54,41 @@ def p_value_step(statistic: float, alternative: str, df: float | None) -> tuple[
     if alternative not in ALTERNATIVES:
         raise NotSolvable("alternative must be two-sided, greater or less")
     p = tail_probability(statistic, alternative, df)
-    name, name_t = ("Z", "Z") if df is None else (f"T_{{{df:.4g}}}", f"T({df:.4g})")
+    name, name_t = ("Z", "Z") if df is None else (f"T_{{{real_text(df)}}}", f"T({real_text(df)})")
     s = statistic
     if alternative == "greater":
         rule = "The alternative is 'greater': the p-value is the area to the right"
-        shown = (rf"P({name} \ge {s:.4f}) = {p:.4f}", f"P({name_t} ≥ {s:.4f}) = {p:.4f}")
+        shown = (
+            rf"P({name} \ge {real_latex(s)}) = {real_latex(p)}",
+            f"P({name_t} ≥ {real_text(s)}) = {real_text(p)}",
+        )
     elif alternative == "less":
         rule = "The alternative is 'less': the p-value is the area to the left"
-        shown = (rf"P({name} \le {s:.4f}) = {p:.4f}", f"P({name_t} ≤ {s:.4f}) = {p:.4f}")
+        shown = (
+            rf"P({name} \le {real_latex(s)}) = {real_latex(p)}",
+            f"P({name_t} ≤ {real_text(s)}) = {real_text(p)}",
+        )
     else:
         rule = (
             "The alternative is two-sided: a result as far out on either side counts, "
             "so double the tail area"
         )
         shown = (
-            rf"2\,P({name} \ge {abs(s):.4f}) = {p:.4f}",
-            f"2·P({name_t} ≥ {abs(s):.4f}) = {p:.4f}",
+            rf"2\,P({name} \ge {real_latex(abs(s))}) = {real_latex(p)}",
+            f"2·P({name_t} ≥ {real_text(abs(s))}) = {real_text(p)}",
         )
     return p, Step(rule, formula(*shown))
 
 
-def _hypotheses(parameter: tuple[str, str], null: float, alternative: str) -> Step:
+def _hypotheses(parameter: tuple[str, str], null: Real, alternative: str) -> Step:
     symbol_l, symbol_t = parameter
     return Step(
         "State the hypotheses: H0 is the 'nothing new' claim the data must argue against",
         formula(
-            rf"H_0: {symbol_l} = {null:g},\quad H_1: {symbol_l} {SYMBOL[alternative]} {null:g}",
-            f"H0: {symbol_t} = {null:g}, H1: {symbol_t} {SYMBOL_TEXT[alternative]} {null:g}",
+            rf"H_0: {symbol_l} = {given_latex(null)},\quad H_1: {symbol_l} {SYMBOL[alternative]} "
+            rf"{given_latex(null)}",
+            f"H0: {symbol_t} = {given_text(null)}, H1: {symbol_t} {SYMBOL_TEXT[alternative]} "
+            f"{given_text(null)}",
         ),
     )
 
@@ -90,7 +105,7 @@ def _finish(
 
 
 def mean_test(
-    mean: float, null: float, sd: float, n: int, *, alternative: str, asked: str, sd_known: bool
+    mean: Real, null: Real, sd: float, n: int, *, alternative: str, asked: str, sd_known: bool
 ) -> Solution[float]:
     """z = (x̄ − μ0)/(σ/√n) with σ known; t = (x̄ − μ0)/(s/√n), n − 1 df, with σ estimated."""
     if alternative not in ALTERNATIVES:
@@ -98,24 +113,27 @@ def mean_test(
     if not sd > 0 or n < 2:
         raise NotSolvable("the standard deviation must be positive and n at least 2")
     se = sd / math.sqrt(n)
-    statistic = (mean - null) / se
+    statistic = float(exact(mean) - exact(null)) / se  # the difference exactly, then divide
     letter, sigma = ("z", r"\sigma") if sd_known else ("t", "s")
     steps = [
         _hypotheses((r"\mu", "μ"), null, alternative),
         Step(
             "The standard error of the sample mean",
             formula(
-                rf"\mathrm{{SE}} = \frac{{{sigma}}}{{\sqrt n}} = \frac{{{sd:g}}}{{\sqrt{{{n}}}}} = "
-                rf"{se:.4f}",
-                f"SE = {'σ' if sd_known else 's'}/√n = {sd:g} / √{n} = {se:.4f}",
+                rf"\mathrm{{SE}} = \frac{{{sigma}}}{{\sqrt n}} = "
+                rf"\frac{{{given_latex(sd)}}}{{\sqrt{{{n}}}}} = "
+                rf"{real_latex(se)}",
+                f"SE = {'σ' if sd_known else 's'}/√n = {given_text(sd)} / √{n} = {real_text(se)}",
             ),
         ),
         Step(
             "How many standard errors the sample mean lies from μ0"
             + ("" if sd_known else f" (σ is estimated by s: Student's t with n − 1 = {n - 1} df)"),
             formula(
-                rf"{letter} = \frac{{{mean:g} - {null:g}}}{{{se:.4f}}} = {statistic:.4f}",
-                f"{letter} = ({mean:g} − {null:g}) / {se:.4f} = {statistic:.4f}",
+                rf"{letter} = \frac{{{given_latex(mean)} - {given_latex(null)}}}{{{real_latex(se)}"
+                rf"}} = {real_latex(statistic)}",
+                f"{letter} = ({given_text(mean)} − {given_text(null)}) / {real_text(se)} = "
+                f"{real_text(statistic)}",
             ),
         ),
     ]
@@ -123,13 +141,13 @@ def mean_test(
 
 
 def z_test(
-    mean: float, null: float, sd: float, n: int, *, alternative: str, asked: str
+    mean: Real, null: Real, sd: float, n: int, *, alternative: str, asked: str
 ) -> Solution[float]:
     return mean_test(mean, null, sd, n, alternative=alternative, asked=asked, sd_known=True)
 
 
 def t_test(
-    mean: float, null: float, sd: float, n: int, *, alternative: str, asked: str
+    mean: Real, null: Real, sd: float, n: int, *, alternative: str, asked: str
 ) -> Solution[float]:
     return mean_test(mean, null, sd, n, alternative=alternative, asked=asked, sd_known=False)
 
@@ -152,22 +170,26 @@ def proportion_test(
         Step(
             "The sample proportion",
             formula(
-                rf"\hat p = \frac{{{successes}}}{{{n}}} = {p_hat:.4f}",
-                f"p̂ = {successes}/{n} = {p_hat:.4f}",
+                rf"\hat p = \frac{{{successes}}}{{{n}}} = {real_latex(p_hat)}",
+                f"p̂ = {successes}/{n} = {real_text(p_hat)}",
             ),
         ),
         Step(
             "Under H0 the standard error uses p0, the proportion H0 claims",
             formula(
-                rf"\mathrm{{SE}} = \sqrt{{\frac{{{null:g}(1 - {null:g})}}{{{n}}}}} = {se:.4f}",
-                f"SE = √({null:g}·(1 − {null:g}) / {n}) = {se:.4f}",
+                rf"\mathrm{{SE}} = "
+                rf"\sqrt{{\frac{{{given_latex(null)}(1 - {given_latex(null)})}}{{{n}}}}} = "
+                rf"{real_latex(se)}",
+                f"SE = √({given_text(null)}·(1 − {given_text(null)}) / {n}) = {real_text(se)}",
             ),
         ),
         Step(
             "Standardise",
             formula(
-                rf"z = \frac{{{p_hat:.4f} - {null:g}}}{{{se:.4f}}} = {statistic:.4f}",
-                f"z = ({p_hat:.4f} − {null:g}) / {se:.4f} = {statistic:.4f}",
+                rf"z = \frac{{{real_latex(p_hat)} - {given_latex(null)}}}{{{real_latex(se)}}} = "
+                rf"{real_latex(statistic)}",
+                f"z = ({real_text(p_hat)} − {given_text(null)}) / {real_text(se)} = "
+                f"{real_text(statistic)}",
             ),
         ),
     ]
@@ -191,7 +213,7 @@ def welch_test(group_a: Group, group_b: Group, *, alternative: str, asked: str) 
         raise NotSolvable("each group needs a positive standard deviation and at least 2 values")
     va, vb = sd_a**2 / n_a, sd_b**2 / n_b
     se = math.sqrt(va + vb)
-    diff = mean_b - mean_a
+    diff = float(exact(mean_b) - exact(mean_a))
     statistic = diff / se
     df = welch_df(sd_a, n_a, sd_b, n_b)
     steps = [
@@ -200,16 +222,20 @@ def welch_test(group_a: Group, group_b: Group, *, alternative: str, asked: str) 
             "Each group's mean has its own variance s²/n; the variances of independent "
             "groups add (Welch: no assumption that the two σ are equal)",
             formula(
-                rf"\mathrm{{SE}} = \sqrt{{\frac{{{sd_a:g}^2}}{{{n_a}}} + "
-                rf"\frac{{{sd_b:g}^2}}{{{n_b}}}}} = \sqrt{{{va:.4f} + {vb:.4f}}} = {se:.4f}",
-                f"SE = √({sd_a:g}²/{n_a} + {sd_b:g}²/{n_b}) = √({va:.4f} + {vb:.4f}) = {se:.4f}",
+                rf"\mathrm{{SE}} = \sqrt{{\frac{{{given_latex(sd_a)}^2}}{{{n_a}}} + "
+                rf"\frac{{{given_latex(sd_b)}^2}}{{{n_b}}}}} = \sqrt{{{real_latex(va)} + "
+                rf"{real_latex(vb)}}} = {real_latex(se)}",
+                f"SE = √({given_text(sd_a)}²/{n_a} + {given_text(sd_b)}²/{n_b}) = "
+                f"√({real_text(va)} + {real_text(vb)}) = {real_text(se)}",
             ),
         ),
         Step(
             "The difference of the means in standard errors",
             formula(
-                rf"t = \frac{{{mean_b:g} - {mean_a:g}}}{{{se:.4f}}} = {statistic:.4f}",
-                f"t = ({mean_b:g} − {mean_a:g}) / {se:.4f} = {statistic:.4f}",
+                rf"t = \frac{{{given_latex(mean_b)} - {given_latex(mean_a)}}}{{{real_latex(se)}}} "
+                rf"= {real_latex(statistic)}",
+                f"t = ({given_text(mean_b)} − {given_text(mean_a)}) / {real_text(se)} = "
+                f"{real_text(statistic)}",
             ),
         ),
     ]
@@ -219,8 +245,8 @@ def welch_test(group_a: Group, group_b: Group, *, alternative: str, asked: str) 
                 "Welch–Satterthwaite degrees of freedom",
                 formula(
                     rf"\nu = \frac{{(v_A + v_B)^2}}{{\frac{{v_A^2}}{{n_A - 1}} + "
-                    rf"\frac{{v_B^2}}{{n_B - 1}}}} = {df:.4f}",
-                    f"ν = (vA + vB)² / (vA²/(nA − 1) + vB²/(nB − 1)) = {df:.4f}",
+                    rf"\frac{{v_B^2}}{{n_B - 1}}}} = {real_latex(df)}",
+                    f"ν = (vA + vB)² / (vA²/(nA − 1) + vB²/(nB − 1)) = {real_text(df)}",
                 ),
             )
         )
@@ -249,31 +275,35 @@ def two_proportion_test(
         Step(
             "Each version's rate",
             formula(
-                rf"\hat p_A = \frac{{{successes_a}}}{{{n_a}}} = {pa:.4f},\quad "
-                rf"\hat p_B = \frac{{{successes_b}}}{{{n_b}}} = {pb:.4f}",
-                f"p̂A = {successes_a}/{n_a} = {pa:.4f}, p̂B = {successes_b}/{n_b} = {pb:.4f}",
+                rf"\hat p_A = \frac{{{successes_a}}}{{{n_a}}} = {real_latex(pa)},\quad "
+                rf"\hat p_B = \frac{{{successes_b}}}{{{n_b}}} = {real_latex(pb)}",
+                f"p̂A = {successes_a}/{n_a} = {real_text(pa)}, p̂B = {successes_b}/{n_b} = "
+                f"{real_text(pb)}",
             ),
         ),
         Step(
             "Under H0 both versions share one rate: pool the two groups to estimate it",
             formula(
-                rf"\hat p = \frac{{{successes_a} + {successes_b}}}{{{n_a} + {n_b}}} = {pooled:.4f}",
-                f"p̂ = ({successes_a} + {successes_b}) / ({n_a} + {n_b}) = {pooled:.4f}",
+                rf"\hat p = \frac{{{successes_a} + {successes_b}}}{{{n_a} + {n_b}}} = "
+                rf"{real_latex(pooled)}",
+                f"p̂ = ({successes_a} + {successes_b}) / ({n_a} + {n_b}) = {real_text(pooled)}",
             ),
         ),
         Step(
             "The standard error of the difference under H0",
             formula(
                 rf"\mathrm{{SE}} = \sqrt{{\hat p(1 - \hat p)\left(\frac{{1}}{{{n_a}}} + "
-                rf"\frac{{1}}{{{n_b}}}\right)}} = {se:.4f}",
-                f"SE = √(p̂(1 − p̂)(1/{n_a} + 1/{n_b})) = {se:.4f}",
+                rf"\frac{{1}}{{{n_b}}}\right)}} = {real_latex(se)}",
+                f"SE = √(p̂(1 − p̂)(1/{n_a} + 1/{n_b})) = {real_text(se)}",
             ),
         ),
         Step(
             "The difference of the rates in standard errors",
             formula(
-                rf"z = \frac{{{pb:.4f} - {pa:.4f}}}{{{se:.4f}}} = {statistic:.4f}",
-                f"z = ({pb:.4f} − {pa:.4f}) / {se:.4f} = {statistic:.4f}",
+                rf"z = \frac{{{real_latex(pb)} - {real_latex(pa)}}}{{{real_latex(se)}}} = "
+                rf"{real_latex(statistic)}",
+                f"z = ({real_text(pb)} − {real_text(pa)}) / {real_text(se)} = "
+                f"{real_text(statistic)}",
             ),
         ),
     ]

@@ -16,12 +16,30 @@ n − 2 degrees of freedom for the slope and intercept of a fitted line.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+from fractions import Fraction
 
-from mlmath.engine.probability.notation import formula
+from mlmath.engine.probability.notation import (
+    exact_latex,
+    exact_text,
+    formula,
+    given_latex,
+    given_text,
+    real_latex,
+    real_text,
+)
 from mlmath.engine.solution import NotSolvable, Solution, Step
+from mlmath.engine.statistics.columns import Column, exact
 from mlmath.engine.statistics.distributions import check_confidence, normal_quantile, t_quantile
+from mlmath.engine.statistics.regression import (
+    LineFit,
+    Paired,
+    intercept_se_step,
+    line_fit,
+    line_step,
+    scatter_step,
+    slope_se_step,
+    sums_step,
+)
 from mlmath.engine.statistics.sampling import Data
 
 Interval = tuple[float, float]
@@ -34,28 +52,31 @@ def critical_value(confidence: float, df: int | None) -> tuple[float, Step]:
     if df is None:
         value = normal_quantile(upper)
         return value, Step(
-            f"For {confidence:.0%} confidence leave {(1 - confidence) / 2:g} in each tail of "
-            "the standard normal",
+            f"For {confidence:.0%} confidence leave {given_text((1 - confidence) / 2)} in each "
+            "tail of the standard normal",
             formula(
-                rf"z^* = \Phi^{{-1}}({upper:g}) = {value:.4f}",
-                f"z* = Φ⁻¹({upper:g}) = {value:.4f}",
+                rf"z^* = \Phi^{{-1}}({given_latex(upper)}) = {real_latex(value)}",
+                f"z* = Φ⁻¹({given_text(upper)}) = {real_text(value)}",
             ),
         )
     value = t_quantile(df, upper)
     return value, Step(
         f"σ is estimated from the data, so use Student's t with {df} degrees of freedom "
-        f"(wider than z), leaving {(1 - confidence) / 2:g} in each tail",
-        formula(rf"t^*_{{{df}}} = {value:.4f}", f"t*_{df} = {value:.4f}"),
+        f"(wider than z), leaving {given_text((1 - confidence) / 2)} in each tail",
+        formula(rf"t^*_{{{df}}} = {real_latex(value)}", f"t*_{df} = {real_text(value)}"),
     )
 
 
-def interval_step(estimate: float, margin: float, symbol: str = r"\bar x") -> tuple[Interval, Step]:
-    lo, hi = estimate - margin, estimate + margin
+def interval_step(
+    estimate: float | Fraction, margin: float, symbol: str = r"\bar x"
+) -> tuple[Interval, Step]:
+    lo, hi = float(estimate) - margin, float(estimate) + margin
     return (lo, hi), Step(
         "The interval is the estimate plus or minus the margin",
         formula(
-            rf"{symbol} \pm E = {estimate:.4f} \pm {margin:.4f} = [{lo:.4f},\ {hi:.4f}]",
-            f"{estimate:.4f} ± {margin:.4f} = [{lo:.4f}, {hi:.4f}]",
+            rf"{symbol} \pm E = {real_latex(estimate)} \pm {real_latex(margin)} = "
+            rf"[{real_latex(lo)},\ {real_latex(hi)}]",
+            f"{real_text(estimate)} ± {real_text(margin)} = [{real_text(lo)}, {real_text(hi)}]",
         ),
     )
 
@@ -76,15 +97,17 @@ def margin_of_error(sd: float, n: int, confidence: float, df: int | None = None)
             Step(
                 "The standard error: the spread of the estimate from sample to sample",
                 formula(
-                    rf"\mathrm{{SE}} = \frac{{{sd:.4g}}}{{\sqrt{{{n}}}}} = {se:.4f}",
-                    f"SE = {sd:.4g} / √{n} = {se:.4f}",
+                    rf"\mathrm{{SE}} = \frac{{{real_latex(sd)}}}{{\sqrt{{{n}}}}} = "
+                    rf"{real_latex(se)}",
+                    f"SE = {real_text(sd)} / √{n} = {real_text(se)}",
                 ),
             ),
             Step(
                 "The margin of error is the critical value times the standard error",
                 formula(
-                    rf"E = {name}\cdot \mathrm{{SE}} = {star:.4f}\cdot {se:.4f} = {answer:.4f}",
-                    f"E = {name_t}·SE = {star:.4f}·{se:.4f} = {answer:.4f}",
+                    rf"E = {name}\cdot \mathrm{{SE}} = {real_latex(star)}\cdot {real_latex(se)} = "
+                    rf"{real_latex(answer)}",
+                    f"E = {name_t}·SE = {real_text(star)}·{real_text(se)} = {real_text(answer)}",
                 ),
             ),
         ),
@@ -105,16 +128,17 @@ def proportion_margin(p_hat: float, n: int, confidence: float) -> Solution[float
             Step(
                 "The standard error of a proportion",
                 formula(
-                    rf"\mathrm{{SE}} = \sqrt{{\frac{{{p_hat:.4g}\,(1 - {p_hat:.4g})}}{{{n}}}}} = "
-                    rf"{se:.4f}",
-                    f"SE = √({p_hat:.4g}·(1 − {p_hat:.4g}) / {n}) = {se:.4f}",
+                    rf"\mathrm{{SE}} = "
+                    rf"\sqrt{{\frac{{{real_latex(p_hat)}\,(1 - {real_latex(p_hat)})}}{{{n}}}}} = "
+                    rf"{real_latex(se)}",
+                    f"SE = √({real_text(p_hat)}·(1 − {real_text(p_hat)}) / {n}) = {real_text(se)}",
                 ),
             ),
             Step(
                 "The margin of error is z* times the standard error",
                 formula(
-                    rf"E = {star:.4f}\cdot {se:.4f} = {answer:.4f}",
-                    f"E = {star:.4f}·{se:.4f} = {answer:.4f}",
+                    rf"E = {real_latex(star)}\cdot {real_latex(se)} = {real_latex(answer)}",
+                    f"E = {real_text(star)}·{real_text(se)} = {real_text(answer)}",
                 ),
             ),
         ),
@@ -122,7 +146,7 @@ def proportion_margin(p_hat: float, n: int, confidence: float) -> Solution[float
 
 
 def mean_interval(
-    mean: float, sd: float, n: int, confidence: float, sd_known: bool
+    mean: float | Fraction, sd: float, n: int, confidence: float, sd_known: bool
 ) -> Solution[Interval]:
     """x̄ ± z*·σ/√n (σ known) or x̄ ± t*_{n−1}·s/√n (σ estimated by s)."""
     if not sd_known and n < 2:
@@ -132,23 +156,24 @@ def mean_interval(
     return Solution(interval, (*margin.steps, last))
 
 
-def data_summary(data: Data) -> tuple[float, float, Step]:
-    """x̄ and s (dividing by n − 1) of a sample, with the step that finds them."""
-    n = len(data)
+def data_summary(data: Data | Column) -> tuple[Fraction, float, Step]:
+    """x̄ (exact) and s (dividing by n − 1) of a sample, with the step that finds them."""
+    column = Column.of(data)
+    n = column.n
     if n < 2:
         raise NotSolvable("give at least 2 data values")
-    m = math.fsum(data) / n
-    s = math.sqrt(math.fsum((x - m) ** 2 for x in data) / (n - 1))
+    m = column.mean
+    s = math.sqrt(column.variance(sample=True))
     return (
         m,
         s,
         Step(
-            f"Summarise the sample of n = {n}: its mean and its standard deviation s, dividing "
-            "by n − 1",
+            f"Summarise the sample of n = {n:,}: its mean and its standard deviation s, "
+            "dividing by n − 1",
             formula(
-                rf"\bar x = {m:.4f},\quad s = \sqrt{{\frac{{\sum (x_i - \bar x)^2}}{{{n - 1}}}}} = "
-                rf"{s:.4f}",
-                f"x̄ = {m:.4f}, s = √(Σ(x − x̄)² / {n - 1}) = {s:.4f}",
+                rf"\bar x = {exact_latex(m)},\quad s = "
+                rf"\sqrt{{\frac{{\sum (x_i - \bar x)^2}}{{{n - 1}}}}} = {real_latex(s)}",
+                f"x̄ = {exact_text(m)}, s = √(Σ(x − x̄)² / {n - 1}) = {real_text(s)}",
             ),
         ),
     )
@@ -163,125 +188,87 @@ def proportion_interval(successes: int, n: int, confidence: float) -> Solution[I
     first = Step(
         "The sample proportion",
         formula(
-            rf"\hat p = \frac{{{successes}}}{{{n}}} = {p_hat:.4f}",
-            f"p̂ = {successes} / {n} = {p_hat:.4f}",
+            rf"\hat p = \frac{{{successes}}}{{{n}}} = {real_latex(p_hat)}",
+            f"p̂ = {successes} / {n} = {real_text(p_hat)}",
         ),
     )
     interval, last = interval_step(p_hat, margin.answer, r"\hat p")
     return Solution(interval, (first, *margin.steps, last))
 
 
-@dataclass(frozen=True, slots=True)
-class LineFit:
-    """A least-squares line y = b0 + b1·x and what its intervals need."""
+def parameter_bounds(fit: LineFit, confidence: float, parameter: str) -> Interval:
+    """b ± t*_{n−2}·SE(b) for the slope or the intercept (the answer of
+    :func:`regression_interval`, without its steps)."""
+    check_confidence(confidence)
+    star = t_quantile(fit.n - 2, 1 - (1 - confidence) / 2)
+    if parameter == "slope":
+        estimate, se = fit.slope, fit.slope_se
+    else:
+        estimate, se = fit.intercept, fit.intercept_se
+    return float(estimate) - star * se, float(estimate) + star * se
 
-    n: int
-    x_mean: float
-    y_mean: float
-    sxx: float
-    slope: float
-    intercept: float
-    residual_sd: float
 
-
-def fit_line(x: Sequence[float], y: Sequence[float]) -> tuple[LineFit, Step]:
-    if len(x) != len(y):
-        raise NotSolvable("x and y must have the same number of values")
-    n = len(x)
-    if n < 3:
-        raise NotSolvable("a line with an interval needs at least 3 points")
-    xm, ym = math.fsum(x) / n, math.fsum(y) / n
-    sxx = math.fsum((a - xm) ** 2 for a in x)
-    if sxx == 0:
-        raise NotSolvable("the x values must not all be equal")
-    sxy = math.fsum((a - xm) * (b - ym) for a, b in zip(x, y, strict=True))
-    slope = sxy / sxx
-    intercept = ym - slope * xm
-    sse = math.fsum((b - intercept - slope * a) ** 2 for a, b in zip(x, y, strict=True))
-    s = math.sqrt(sse / (n - 2))
-    fit = LineFit(n, xm, ym, sxx, slope, intercept, s)
-    return fit, Step(
-        "Fit the least-squares line and measure the scatter of the points around it, "
-        "dividing the squared residuals by n − 2 (two parameters were fitted)",
-        formula(
-            rf"\hat y = {intercept:.4f} + {slope:.4f}\,x,\quad S_{{xx}} = {sxx:.4f},\quad "
-            rf"s = \sqrt{{\frac{{SSE}}{{{n - 2}}}}} = \sqrt{{\frac{{{sse:.4f}}}{{{n - 2}}}}} = "
-            rf"{s:.4f}",
-            f"ŷ = {intercept:.4f} + {slope:.4f}·x, Sxx = {sxx:.4f}, s = √(SSE/{n - 2}) = "
-            f"√({sse:.4f}/{n - 2}) = {s:.4f}",
-        ),
-    )
+def prediction_bounds(fit: LineFit, x_new: float | Fraction, confidence: float) -> Interval:
+    """ŷ₀ ± t*_{n−2}·s·√(1 + 1/n + (x₀ − x̄)²/Sxx) (the answer of :func:`prediction_interval`,
+    without its steps)."""
+    check_confidence(confidence)
+    star = t_quantile(fit.n - 2, 1 - (1 - confidence) / 2)
+    x0 = exact(x_new)
+    y_hat = float(fit.intercept + fit.slope * x0)
+    inside = 1 + Fraction(1, fit.n) + (x0 - fit.x_mean) ** 2 / fit.sxx
+    margin = star * math.sqrt(fit.residual_variance * inside)
+    return y_hat - margin, y_hat + margin
 
 
 def regression_interval(
-    x: Sequence[float], y: Sequence[float], confidence: float, parameter: str
+    x: Paired, y: Paired, confidence: float, parameter: str
 ) -> Solution[Interval]:
     """b1 ± t*_{n−2}·s/√Sxx (slope) or b0 ± t*_{n−2}·s·√(1/n + x̄²/Sxx) (intercept)."""
     if parameter not in ("slope", "intercept"):
         raise NotSolvable("parameter must be 'slope' or 'intercept'")
-    fit, first = fit_line(x, y)
+    fit = line_fit(x, y)
     star, critical = critical_value(confidence, fit.n - 2)
-    s = fit.residual_sd
+    fitted = (sums_step(fit), line_step(fit), scatter_step(fit))
     if parameter == "slope":
-        se = s / math.sqrt(fit.sxx)
-        estimate = fit.slope
-        se_step = Step(
-            "The standard error of the slope",
-            formula(
-                rf"\mathrm{{SE}}(b_1) = \frac{{s}}{{\sqrt{{S_{{xx}}}}}} = "
-                rf"\frac{{{s:.4f}}}{{\sqrt{{{fit.sxx:.4f}}}}} = {se:.4f}",
-                f"SE(b1) = s / √Sxx = {s:.4f} / √{fit.sxx:.4f} = {se:.4f}",
-            ),
-        )
-        symbol = "b_1"
+        se, estimate, se_step, symbol = fit.slope_se, fit.slope, slope_se_step(fit), "b_1"
     else:
-        se = s * math.sqrt(1 / fit.n + fit.x_mean**2 / fit.sxx)
-        estimate = fit.intercept
-        se_step = Step(
-            "The standard error of the intercept",
-            formula(
-                rf"\mathrm{{SE}}(b_0) = s\sqrt{{\frac{{1}}{{n}} + \frac{{\bar x^2}}{{S_{{xx}}}}}}"
-                rf" = {s:.4f}\sqrt{{\frac{{1}}{{{fit.n}}} + \frac{{{fit.x_mean:.4f}^2}}"
-                rf"{{{fit.sxx:.4f}}}}} = {se:.4f}",
-                f"SE(b0) = s·√(1/n + x̄²/Sxx) = {s:.4f}·√(1/{fit.n} + {fit.x_mean:.4f}²/"
-                f"{fit.sxx:.4f}) = {se:.4f}",
-            ),
-        )
-        symbol = "b_0"
+        se, estimate = fit.intercept_se, fit.intercept
+        se_step, symbol = intercept_se_step(fit), "b_0"
     margin = star * se
     margin_step = Step(
         "The margin is t* times the standard error",
         formula(
-            rf"E = {star:.4f}\cdot {se:.4f} = {margin:.4f}",
-            f"E = {star:.4f}·{se:.4f} = {margin:.4f}",
+            rf"E = {real_latex(star)}\cdot {real_latex(se)} = {real_latex(margin)}",
+            f"E = {real_text(star)}·{real_text(se)} = {real_text(margin)}",
         ),
     )
     interval, last = interval_step(estimate, margin, symbol)
-    return Solution(interval, (first, critical, se_step, margin_step, last))
+    return Solution(interval, (*fitted, critical, se_step, margin_step, last))
 
 
 def prediction_interval(
-    x: Sequence[float], y: Sequence[float], x_new: float, confidence: float
+    x: Paired, y: Paired, x_new: float | Fraction, confidence: float
 ) -> Solution[Interval]:
     """ŷ(x₀) ± t*_{n−2}·s·√(1 + 1/n + (x₀ − x̄)²/Sxx): where one new y will fall."""
-    fit, first = fit_line(x, y)
+    fit = line_fit(x, y)
     star, critical = critical_value(confidence, fit.n - 2)
-    s = fit.residual_sd
-    y_hat = fit.intercept + fit.slope * x_new
-    inside = 1 + 1 / fit.n + (x_new - fit.x_mean) ** 2 / fit.sxx
-    se = s * math.sqrt(inside)
+    x0 = exact(x_new)
+    y_hat = fit.intercept + fit.slope * x0
+    inside = 1 + Fraction(1, fit.n) + (x0 - fit.x_mean) ** 2 / fit.sxx
+    se = math.sqrt(fit.residual_variance * inside)
     margin = star * se
     interval, last = interval_step(y_hat, margin, r"\hat y_0")
     return Solution(
         interval,
         (
-            first,
+            sums_step(fit),
+            line_step(fit),
+            scatter_step(fit),
             Step(
                 "Predict at the new x",
                 formula(
-                    rf"\hat y_0 = {fit.intercept:.4f} + {fit.slope:.4f}\cdot {x_new:g} = "
-                    rf"{y_hat:.4f}",
-                    f"ŷ0 = {fit.intercept:.4f} + {fit.slope:.4f}·{x_new:g} = {y_hat:.4f}",
+                    rf"\hat y_0 = b_0 + b_1\cdot {given_latex(x_new)} = {exact_latex(y_hat)}",
+                    f"ŷ0 = b0 + b1·{given_text(x_new)} = {exact_text(y_hat)}",
                 ),
             ),
             critical,
@@ -290,15 +277,17 @@ def prediction_interval(
                 "uncertainty: the 1 under the root is that new scatter",
                 formula(
                     rf"s\sqrt{{1 + \frac{{1}}{{n}} + \frac{{(x_0 - \bar x)^2}}{{S_{{xx}}}}}} = "
-                    rf"{s:.4f}\sqrt{{{inside:.4f}}} = {se:.4f}",
-                    f"s·√(1 + 1/n + (x0 − x̄)²/Sxx) = {s:.4f}·√{inside:.4f} = {se:.4f}",
+                    rf"{real_latex(fit.residual_sd)}\sqrt{{{exact_latex(inside)}}} = "
+                    rf"{real_latex(se)}",
+                    f"s·√(1 + 1/n + (x0 − x̄)²/Sxx) = {real_text(fit.residual_sd)}·"
+                    f"√{exact_text(inside)} = {real_text(se)}",
                 ),
             ),
             Step(
                 "The margin is t* times that",
                 formula(
-                    rf"E = {star:.4f}\cdot {se:.4f} = {margin:.4f}",
-                    f"E = {star:.4f}·{se:.4f} = {margin:.4f}",
+                    rf"E = {real_latex(star)}\cdot {real_latex(se)} = {real_latex(margin)}",
+                    f"E = {real_text(star)}·{real_text(se)} = {real_text(margin)}",
                 ),
             ),
             last,

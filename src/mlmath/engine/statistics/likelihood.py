@@ -20,9 +20,19 @@ likelihood and classifies by the larger prior × density.
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
-from mlmath.engine.probability.notation import formula
+from mlmath.engine.probability.notation import (
+    exact_latex,
+    exact_text,
+    formula,
+    given_latex,
+    given_text,
+    real_latex,
+    real_text,
+)
 from mlmath.engine.solution import NotSolvable, Solution, Step
+from mlmath.engine.statistics.columns import Column, exact
 from mlmath.engine.statistics.sampling import Data, need, sample_mean, sample_variance
 
 
@@ -39,9 +49,11 @@ def bernoulli_likelihood(successes: int, n: int, p: float, binomial: bool) -> So
             "The trials are independent, so their probabilities multiply: p for each "
             "success, 1 − p for each failure",
             formula(
-                rf"p^{{{k}}}(1 - p)^{{{failures}}} = {p:g}^{{{k}}}\cdot {1 - p:g}^{{{failures}}}"
-                rf" = {product:.6f}",
-                f"p^{k}·(1 − p)^{failures} = {p:g}^{k}·{1 - p:g}^{failures} = {product:.6f}",
+                rf"p^{{{k}}}(1 - p)^{{{failures}}} = {given_latex(p)}^{{{k}}}\cdot "
+                rf"{given_latex(1 - p)}^{{{failures}}}"
+                rf" = {real_latex(product)}",
+                f"p^{k}·(1 − p)^{failures} = {given_text(p)}^{k}·{given_text(1 - p)}^{failures} = "
+                f"{real_text(product)}",
             ),
         )
     ]
@@ -54,24 +66,29 @@ def bernoulli_likelihood(successes: int, n: int, p: float, binomial: bool) -> So
                 f"Only the count is known, so any of the C({n}, {k}) orders could have "
                 "happened: multiply by the binomial coefficient",
                 formula(
-                    rf"L({p:g}) = \binom{{{n}}}{{{k}}}\cdot {product:.6f} = {ways}\cdot "
-                    rf"{product:.6f} = {answer:.4f}",
-                    f"L({p:g}) = C({n}, {k})·{product:.6f} = {ways}·{product:.6f} = {answer:.4f}",
+                    rf"L({given_latex(p)}) = \binom{{{n}}}{{{k}}}\cdot {real_latex(product)} = "
+                    rf"{ways}\cdot "
+                    rf"{real_latex(product)} = {real_latex(answer)}",
+                    f"L({given_text(p)}) = C({n}, {k})·{real_text(product)} = "
+                    f"{ways}·{real_text(product)} = {real_text(answer)}",
                 ),
             )
         )
     return Solution(answer, tuple(steps))
 
 
-def gaussian_log_likelihood(data: Data, mean: float, sd: float) -> Solution[float]:
+def gaussian_log_likelihood(
+    data: Data | Column, mean: float | Fraction, sd: float | Fraction
+) -> Solution[float]:
     """ℓ(μ, σ) = −(n/2)·ln(2πσ²) − Σ(x − μ)²/(2σ²)."""
-    need(data, 1)
+    column = Column.of(data)
+    need(column, 1)
     if not sd > 0:
         raise NotSolvable("the standard deviation must be positive")
-    n = len(data)
-    ss = math.fsum((x - mean) ** 2 for x in data)
+    n = column.n
+    ss = column.squares_about(exact(mean))
     constant = -n / 2 * math.log(2 * math.pi * sd * sd)
-    answer = constant - ss / (2 * sd * sd)
+    answer = constant - float(ss / (2 * exact(sd) ** 2))
     return Solution(
         answer,
         (
@@ -86,16 +103,22 @@ def gaussian_log_likelihood(data: Data, mean: float, sd: float) -> Solution[floa
             ),
             Step(
                 "Add the squared distances of the data from μ",
-                formula(rf"\sum (x_i - {mean:g})^2 = {ss:.4f}", f"Σ (x − {mean:g})² = {ss:.4f}"),
+                formula(
+                    rf"\sum (x_i - {given_latex(mean)})^2 = {exact_latex(ss)}",
+                    f"Σ (x − {given_text(mean)})² = {exact_text(ss)}",
+                ),
             ),
             Step(
                 "Substitute n, σ² and the sum",
                 formula(
-                    rf"\ell = -\frac{{{n}}}{{2}}\ln(2\pi\cdot {sd * sd:g}) - "
-                    rf"\frac{{{ss:.4f}}}{{2\cdot {sd * sd:g}}} = {constant:.4f} - "
-                    rf"{ss / (2 * sd * sd):.4f} = {answer:.4f}",
-                    f"ℓ = −({n}/2)·ln(2π·{sd * sd:g}) − {ss:.4f}/(2·{sd * sd:g}) = "
-                    f"{constant:.4f} − {ss / (2 * sd * sd):.4f} = {answer:.4f}",
+                    rf"\ell = -\frac{{{n}}}{{2}}\ln(2\pi\cdot {given_latex(sd * sd)}) - "
+                    rf"\frac{{{real_latex(ss)}}}{{2\cdot {given_latex(sd * sd)}}} = "
+                    rf"{real_latex(constant)} - "
+                    rf"{real_latex(ss / (2 * sd * sd))} = {real_latex(answer)}",
+                    f"ℓ = −({n}/2)·ln(2π·{given_text(sd * sd)}) − "
+                    f"{real_text(ss)}/(2·{given_text(sd * sd)}) = "
+                    f"{real_text(constant)} − {real_text(ss / (2 * sd * sd))} = "
+                    f"{real_text(answer)}",
                 ),
             ),
         ),
@@ -128,8 +151,8 @@ def mle_bernoulli(successes: int, n: int) -> Solution[float]:
             Step(
                 "Solve for p: the maximum is the sample proportion k/n",
                 formula(
-                    rf"\hat p = \frac{{{k}}}{{{n}}} = {answer:.4f}",
-                    f"p̂ = {k} / {n} = {answer:.4f}",
+                    rf"\hat p = \frac{{{k}}}{{{n}}} = {real_latex(answer)}",
+                    f"p̂ = {k} / {n} = {real_text(answer)}",
                 ),
             ),
         ),
@@ -153,8 +176,8 @@ def mle_gaussian(data: Data, asked: str) -> Solution[float]:
     variance_step = Step(
         "Setting ∂ℓ/∂σ = 0 gives σ² = Σ(x − μ̂)²/n: maximum likelihood divides by n, not n − 1",
         formula(
-            rf"\hat\sigma^2 = \frac{{1}}{{n}}\sum (x_i - \bar x)^2 = {variance.answer:.4f}",
-            f"σ̂² = (1/n)·Σ (x − x̄)² = {variance.answer:.4f}",
+            rf"\hat\sigma^2 = \frac{{1}}{{n}}\sum (x_i - \bar x)^2 = {real_latex(variance.answer)}",
+            f"σ̂² = (1/n)·Σ (x − x̄)² = {real_text(variance.answer)}",
         ),
         variance.steps,
     )
@@ -169,8 +192,8 @@ def mle_gaussian(data: Data, asked: str) -> Solution[float]:
             Step(
                 "The estimate of σ is the square root of the estimate of σ²",
                 formula(
-                    rf"\hat\sigma = \sqrt{{{variance.answer:.4f}}} = {sd:.4f}",
-                    f"σ̂ = √{variance.answer:.4f} = {sd:.4f}",
+                    rf"\hat\sigma = \sqrt{{{real_latex(variance.answer)}}} = {real_latex(sd)}",
+                    f"σ̂ = √{real_text(variance.answer)} = {real_text(sd)}",
                 ),
             ),
         ),
@@ -205,8 +228,9 @@ def lda_threshold(mean_a: float, mean_b: float, sd: float, prior_a: float) -> So
         Step(
             "Halfway between the class means",
             formula(
-                rf"\frac{{{mean_a:g} + {mean_b:g}}}{{2}} = {middle:g}",
-                f"({mean_a:g} + {mean_b:g}) / 2 = {middle:g}",
+                rf"\frac{{{given_latex(mean_a)} + {given_latex(mean_b)}}}{{2}} = "
+                rf"{given_latex(middle)}",
+                f"({given_text(mean_a)} + {given_text(mean_b)}) / 2 = {given_text(middle)}",
             ),
         ),
     ]
@@ -215,17 +239,19 @@ def lda_threshold(mean_a: float, mean_b: float, sd: float, prior_a: float) -> So
             Step(
                 "Unequal priors move the boundary away from the more common class",
                 formula(
-                    rf"\frac{{{sd * sd:g}\cdot\ln({prior_a:g}/{prior_b:g})}}"
-                    rf"{{{mean_b:g} - {mean_a:g}}} = {shift:.4f}",
-                    f"{sd * sd:g}·ln({prior_a:g}/{prior_b:g}) / ({mean_b:g} − {mean_a:g}) "
-                    f"= {shift:.4f}",
+                    rf"\frac{{{given_latex(sd * sd)}\cdot\ln({given_latex(prior_a)}/"
+                    rf"{given_latex(prior_b)})}}"
+                    rf"{{{given_latex(mean_b)} - {given_latex(mean_a)}}} = {real_latex(shift)}",
+                    f"{given_text(sd * sd)}·ln({given_text(prior_a)}/{given_text(prior_b)}) / "
+                    f"({given_text(mean_b)} − {given_text(mean_a)}) "
+                    f"= {real_text(shift)}",
                 ),
             )
         )
     steps.append(
         Step(
             "The threshold",
-            formula(rf"x^* = {answer:.4f}", f"x* = {answer:.4f}"),
+            formula(rf"x^* = {real_latex(answer)}", f"x* = {real_text(answer)}"),
         )
     )
     return Solution(answer, tuple(steps))

@@ -15,8 +15,15 @@ from __future__ import annotations
 
 import math
 
-from mlmath.engine.probability.notation import formula
+from mlmath.engine.probability.notation import (
+    formula,
+    given_latex,
+    given_text,
+    real_latex,
+    real_text,
+)
 from mlmath.engine.solution import NotSolvable, Solution, Step
+from mlmath.engine.statistics.columns import Real, exact
 from mlmath.engine.statistics.distributions import check_alpha, normal_cdf, normal_quantile
 
 
@@ -43,7 +50,7 @@ def classify_decision(h0_true: bool, rejected: bool) -> Solution[str]:
 
 
 def z_test_power(
-    null: float, true_mean: float, sd: float, n: int, *, alpha: float, alternative: str
+    null: Real, true_mean: Real, sd: float, n: int, *, alpha: float, alternative: str
 ) -> Solution[float]:
     """P(reject H0: μ = null | μ = true_mean) for a z-test of a mean with known σ."""
     check_alpha(alpha)
@@ -52,52 +59,58 @@ def z_test_power(
     if alternative not in ("two-sided", "greater", "less"):
         raise NotSolvable("alternative must be two-sided, greater or less")
     se = sd / math.sqrt(n)
-    shift = (true_mean - null) / se
+    shift = float(exact(true_mean) - exact(null)) / se  # the difference exactly
     tail = alpha / 2 if alternative == "two-sided" else alpha
     z_crit = normal_quantile(1 - tail)
     steps = [
         Step(
             "The standard error of the mean",
             formula(
-                rf"\mathrm{{SE}} = \frac{{{sd:g}}}{{\sqrt{{{n}}}}} = {se:.4f}",
-                f"SE = {sd:g} / √{n} = {se:.4f}",
+                rf"\mathrm{{SE}} = \frac{{{given_latex(sd)}}}{{\sqrt{{{n}}}}} = {real_latex(se)}",
+                f"SE = {given_text(sd)} / √{n} = {real_text(se)}",
             ),
         ),
         Step(
-            f"The test rejects when z passes the critical value that leaves α = {alpha:g} "
+            f"The test rejects when z passes the critical value that leaves α = "
+            f"{given_text(alpha)} "
             + ("split over both tails" if alternative == "two-sided" else "in one tail"),
             formula(
-                rf"z^* = \Phi^{{-1}}(1 - {tail:g}) = {z_crit:.4f}",
-                f"z* = Φ⁻¹(1 − {tail:g}) = {z_crit:.4f}",
+                rf"z^* = \Phi^{{-1}}(1 - {given_latex(tail)}) = {real_latex(z_crit)}",
+                f"z* = Φ⁻¹(1 − {given_text(tail)}) = {real_text(z_crit)}",
             ),
         ),
         Step(
             "If the true mean is μ1, the statistic z is centred at (μ1 − μ0)/SE instead of 0",
             formula(
-                rf"\delta = \frac{{{true_mean:g} - {null:g}}}{{{se:.4f}}} = {shift:.4f}",
-                f"δ = ({true_mean:g} − {null:g}) / {se:.4f} = {shift:.4f}",
+                rf"\delta = \frac{{{given_latex(true_mean)} - {given_latex(null)}}}{{"
+                rf"{real_latex(se)}}} = {real_latex(shift)}",
+                f"δ = ({given_text(true_mean)} − {given_text(null)}) / {real_text(se)} = "
+                f"{real_text(shift)}",
             ),
         ),
     ]
     if alternative == "greater":
         power = 1 - normal_cdf(z_crit - shift)
         shown = (
-            rf"1 - \beta = P(Z > {z_crit:.4f} - {shift:.4f}) = {power:.4f}",
-            f"1 − β = P(Z > {z_crit:.4f} − {shift:.4f}) = {power:.4f}",
+            rf"1 - \beta = P(Z > {real_latex(z_crit)} - {real_latex(shift)}) = {real_latex(power)}",
+            f"1 − β = P(Z > {real_text(z_crit)} − {real_text(shift)}) = {real_text(power)}",
         )
     elif alternative == "less":
         power = normal_cdf(-z_crit - shift)
         shown = (
-            rf"1 - \beta = P(Z < -{z_crit:.4f} - {shift:.4f}) = {power:.4f}",
-            f"1 − β = P(Z < −{z_crit:.4f} − {shift:.4f}) = {power:.4f}",
+            rf"1 - \beta = P(Z < -{real_latex(z_crit)} - {real_latex(shift)}) = "
+            rf"{real_latex(power)}",
+            f"1 − β = P(Z < −{real_text(z_crit)} − {real_text(shift)}) = {real_text(power)}",
         )
     else:
         power = 1 - normal_cdf(z_crit - shift) + normal_cdf(-z_crit - shift)
         shown = (
-            rf"1 - \beta = P(Z > {z_crit:.4f} - {shift:.4f}) + P(Z < -{z_crit:.4f} - {shift:.4f})"
-            rf" = {power:.4f}",
-            f"1 − β = P(Z > {z_crit:.4f} − {shift:.4f}) + P(Z < −{z_crit:.4f} − {shift:.4f}) = "
-            f"{power:.4f}",
+            rf"1 - \beta = P(Z > {real_latex(z_crit)} - {real_latex(shift)}) + P(Z < "
+            rf"-{real_latex(z_crit)} - {real_latex(shift)})"
+            rf" = {real_latex(power)}",
+            f"1 − β = P(Z > {real_text(z_crit)} − {real_text(shift)}) + P(Z < −{real_text(z_crit)} "
+            f"− {real_text(shift)}) = "
+            f"{real_text(power)}",
         )
     steps.append(
         Step("The power is the probability of landing in the rejection region", formula(*shown))

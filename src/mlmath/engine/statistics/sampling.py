@@ -20,15 +20,35 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from mlmath.engine.probability.notation import formula
+from mlmath.engine.probability.notation import (
+    exact_latex,
+    exact_text,
+    formula,
+    given_latex,
+    given_text,
+    real_latex,
+    real_text,
+)
 from mlmath.engine.solution import NotSolvable, Solution, Step
+from mlmath.engine.statistics.columns import Column, Real, Value, exact
 from mlmath.engine.statistics.distributions import normal_cdf
 
-Data = Sequence[float]
+Data = Sequence[Value]
+"""Data values: floats, or exact numbers (see :class:`.columns.Column`)."""
+
+
+LISTED = 10
+"""A sample longer than this is written as its first few values, …, its last."""
 
 
 def listed(data: Data) -> str:
-    return ", ".join(f"{x:g}" for x in data)
+    """The values as the learner gave them: all of a short sample, else the first and
+    last few and how many there are."""
+    values = Column.of(data if len(data) <= LISTED else [*data[:6], *data[-2:]])
+    shown = [given_text(x) for x in values]
+    if len(data) <= LISTED:
+        return ", ".join(shown)
+    return f"{', '.join(shown[:6])}, …, {', '.join(shown[6:])} ({len(data):,} values)"
 
 
 def need(data: Data, at_least: int) -> None:
@@ -36,23 +56,24 @@ def need(data: Data, at_least: int) -> None:
         raise NotSolvable(f"give at least {at_least} data values")
 
 
-def sample_mean(data: Data) -> Solution[float]:
-    """x̄ = (x₁ + … + xₙ)/n."""
-    need(data, 1)
-    n, total = len(data), math.fsum(data)
-    answer = total / n
+def sample_mean(data: Data | Column) -> Solution[float]:
+    """x̄ = (x₁ + … + xₙ)/n, added exactly."""
+    column = Column.of(data)
+    need(column, 1)
+    n, total = column.n, column.total
+    mean = column.mean
     return Solution(
-        answer,
+        float(mean),
         (
             Step(
                 "Add the values of the sample",
-                formula(rf"\sum x_i = {total:g}", f"Σ x = {total:g}"),
+                formula(rf"\sum x_i = {exact_latex(total)}", f"Σ x = {exact_text(total)}"),
             ),
             Step(
                 f"Divide by the sample size n = {n}: the sample mean estimates the population mean",
                 formula(
-                    rf"\bar x = \frac{{{total:g}}}{{{n}}} = {answer:.4f}",
-                    f"x̄ = {total:g} / {n} = {answer:.4f}",
+                    rf"\bar x = \frac{{\sum x_i}}{{{n}}} = {exact_latex(mean)}",
+                    f"x̄ = Σ x / {n} = {exact_text(mean)}",
                 ),
             ),
         ),
@@ -70,8 +91,8 @@ def sample_proportion(successes: int, n: int) -> Solution[float]:
             Step(
                 "The sample proportion is the count with the property over the sample size",
                 formula(
-                    rf"\hat p = \frac{{{successes}}}{{{n}}} = {answer:.4f}",
-                    f"p̂ = {successes} / {n} = {answer:.4f}",
+                    rf"\hat p = \frac{{{successes}}}{{{n}}} = {real_latex(answer)}",
+                    f"p̂ = {successes} / {n} = {real_text(answer)}",
                 ),
             ),
         ),
@@ -95,9 +116,11 @@ def standard_error_mean(sd: float, n: int) -> Solution[float]:
             Step(
                 "Substitute σ and n",
                 formula(
-                    rf"\frac{{{sd:g}}}{{\sqrt{{{n}}}}} = \frac{{{sd:g}}}{{{root:.4f}}} = "
-                    rf"{answer:.4f}",
-                    f"{sd:g} / √{n} = {sd:g} / {root:.4f} = {answer:.4f}",
+                    rf"\frac{{{given_latex(sd)}}}{{\sqrt{{{n}}}}} = "
+                    rf"\frac{{{given_latex(sd)}}}{{{real_latex(root)}}} = "
+                    rf"{real_latex(answer)}",
+                    f"{given_text(sd)} / √{n} = {given_text(sd)} / {real_text(root)} = "
+                    f"{real_text(answer)}",
                 ),
             ),
         ),
@@ -116,16 +139,17 @@ def standard_error_proportion(p: float, n: int) -> Solution[float]:
             Step(
                 "A proportion is the mean of 0/1 answers, whose variance is p(1 − p)",
                 formula(
-                    rf"\sigma^2 = {p:g}\cdot(1 - {p:g}) = {variance:.4f}",
-                    f"σ² = {p:g}·(1 − {p:g}) = {variance:.4f}",
+                    rf"\sigma^2 = {given_latex(p)}\cdot(1 - {given_latex(p)}) = "
+                    rf"{real_latex(variance)}",
+                    f"σ² = {given_text(p)}·(1 − {given_text(p)}) = {real_text(variance)}",
                 ),
             ),
             Step(
                 "Divide by n and take the square root, as for any sample mean",
                 formula(
-                    rf"\mathrm{{SE}}(\hat p) = \sqrt{{\frac{{{variance:.4f}}}{{{n}}}}} = "
-                    rf"{answer:.4f}",
-                    f"SE(p̂) = √({variance:.4f} / {n}) = {answer:.4f}",
+                    rf"\mathrm{{SE}}(\hat p) = \sqrt{{\frac{{{real_latex(variance)}}}{{{n}}}}} = "
+                    rf"{real_latex(answer)}",
+                    f"SE(p̂) = √({real_text(variance)} / {n}) = {real_text(answer)}",
                 ),
             ),
         ),
@@ -133,29 +157,30 @@ def standard_error_proportion(p: float, n: int) -> Solution[float]:
 
 
 def sample_mean_probability(
-    mean: float, sd: float, n: int, threshold: float, side: str
+    mean: Real, sd: float, n: int, threshold: Real, side: str
 ) -> Solution[float]:
     """P(x̄ ≤ threshold) or P(x̄ ≥ threshold), with x̄ ≈ N(μ, σ²/n) by the CLT."""
     if side not in ("above", "below"):
         raise NotSolvable("side must be 'above' or 'below'")
     se = standard_error_mean(sd, n)
-    z = (threshold - mean) / se.answer
+    z = float(exact(threshold) - exact(mean)) / se.answer  # the difference exactly
     left = normal_cdf(z)
     answer = 1 - left if side == "above" else left
     last = (
         Step(
             "The area to the right is 1 minus the area to the left",
             formula(
-                rf"P(\bar X \ge {threshold:g}) = 1 - {left:.4f} = {answer:.4f}",
-                f"P(X̄ ≥ {threshold:g}) = 1 − {left:.4f} = {answer:.4f}",
+                rf"P(\bar X \ge {given_latex(threshold)}) = 1 - {real_latex(left)} = "
+                rf"{real_latex(answer)}",
+                f"P(X̄ ≥ {given_text(threshold)}) = 1 − {real_text(left)} = {real_text(answer)}",
             ),
         )
         if side == "above"
         else Step(
             "The probability is the area to the left",
             formula(
-                rf"P(\bar X \le {threshold:g}) = {answer:.4f}",
-                f"P(X̄ ≤ {threshold:g}) = {answer:.4f}",
+                rf"P(\bar X \le {given_latex(threshold)}) = {real_latex(answer)}",
+                f"P(X̄ ≤ {given_text(threshold)}) = {real_text(answer)}",
             ),
         )
     )
@@ -166,33 +191,39 @@ def sample_mean_probability(
                 f"By the Central Limit Theorem the mean of n = {n} values is close to normal, "
                 "centred at μ with standard deviation σ/√n",
                 formula(
-                    rf"\bar X \approx N\left({mean:g},\ {se.answer:.4f}^2\right)",
-                    f"X̄ ≈ N({mean:g}, {se.answer:.4f}²)",
+                    rf"\bar X \approx N\left({given_latex(mean)},\ "
+                    rf"{real_latex(se.answer)}^2\right)",
+                    f"X̄ ≈ N({given_text(mean)}, {real_text(se.answer)}²)",
                 ),
                 se.steps,
             ),
             Step(
                 "Standardise with the standard error, not with σ",
                 formula(
-                    rf"z = \frac{{{threshold:g} - {mean:g}}}{{{se.answer:.4f}}} = {z:.4f}",
-                    f"z = ({threshold:g} − {mean:g}) / {se.answer:.4f} = {z:.4f}",
+                    rf"z = \frac{{{given_latex(threshold)} - {given_latex(mean)}}}{{"
+                    rf"{real_latex(se.answer)}}} = {real_latex(z)}",
+                    f"z = ({given_text(threshold)} − {given_text(mean)}) / {real_text(se.answer)} "
+                    f"= {real_text(z)}",
                 ),
             ),
             Step(
                 "Read the standard normal CDF",
-                formula(rf"\Phi({z:.4f}) = {left:.4f}", f"Φ({z:.4f}) = {left:.4f}"),
+                formula(
+                    rf"\Phi({real_latex(z)}) = {real_latex(left)}",
+                    f"Φ({real_text(z)}) = {real_text(left)}",
+                ),
             ),
             last,
         ),
     )
 
 
-def sample_variance(data: Data, unbiased: bool = True) -> Solution[float]:
-    """s² = Σ(x − x̄)²/(n − 1) (unbiased), or the plug-in Σ(x − x̄)²/n."""
-    need(data, 2)
-    n = len(data)
-    m = math.fsum(data) / n
-    ss = math.fsum((x - m) ** 2 for x in data)
+def sample_variance(data: Data | Column, unbiased: bool = True) -> Solution[float]:
+    """s² = Σ(x − x̄)²/(n − 1) (unbiased), or the plug-in Σ(x − x̄)²/n, exactly."""
+    column = Column.of(data)
+    need(column, 2)
+    n = column.n
+    m, ss = column.mean, column.squares
     divisor = n - 1 if unbiased else n
     answer = ss / divisor
     why = (
@@ -202,21 +233,24 @@ def sample_variance(data: Data, unbiased: bool = True) -> Solution[float]:
         else "Divide by n: the plug-in (maximum likelihood) estimate"
     )
     return Solution(
-        answer,
+        float(answer),
         (
             Step(
                 "Find the sample mean",
-                formula(rf"\bar x = {m:.4f}", f"x̄ = {m:.4f}"),
+                formula(rf"\bar x = {exact_latex(m)}", f"x̄ = {exact_text(m)}"),
             ),
             Step(
                 "Add the squared deviations from the sample mean",
-                formula(rf"\sum (x_i - \bar x)^2 = {ss:.4f}", f"Σ (x − x̄)² = {ss:.4f}"),
+                formula(
+                    rf"\sum (x_i - \bar x)^2 = {exact_latex(ss)}",
+                    f"Σ (x − x̄)² = {exact_text(ss)}",
+                ),
             ),
             Step(
                 why,
                 formula(
-                    rf"\frac{{{ss:.4f}}}{{{divisor}}} = {answer:.4f}",
-                    f"{ss:.4f} / {divisor} = {answer:.4f}",
+                    rf"\frac{{\sum (x_i - \bar x)^2}}{{{divisor}}} = {exact_latex(answer)}",
+                    f"Σ (x − x̄)² / {divisor} = {exact_text(answer)}",
                 ),
             ),
         ),
@@ -243,8 +277,9 @@ def expected_biased_variance(variance: float, n: int) -> Solution[float]:
                 "Dividing by n therefore gives (n − 1)/n times σ², too small on average: "
                 "the estimator is biased",
                 formula(
-                    rf"E[\hat\sigma^2] = \frac{{{n - 1}}}{{{n}}}\cdot {variance:g} = {answer:.4f}",
-                    f"E[σ̂²] = ({n - 1}/{n})·{variance:g} = {answer:.4f}",
+                    rf"E[\hat\sigma^2] = \frac{{{n - 1}}}{{{n}}}\cdot {given_latex(variance)} = "
+                    rf"{real_latex(answer)}",
+                    f"E[σ̂²] = ({n - 1}/{n})·{given_text(variance)} = {real_text(answer)}",
                 ),
             ),
         ),

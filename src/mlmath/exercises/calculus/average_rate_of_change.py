@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -15,6 +15,7 @@ from mlmath.engine.solution import Solution
 from mlmath.exercises.calculus.functions import WEEK1, integer
 from mlmath.exercises.calculus.tables import check_pairs, matrix_of, table
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import Division, SignFlipped, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -98,6 +99,13 @@ class AverageRateOfChange(Skill):
             "over how many hours?",
             f"The distance went from {d0} to {d1} while the time went from {t0} to {t1}.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The change in distance not divided by the change in time, and the sign."""
+        (t0, d0), (t1, d1) = self._rows(params)
+        if t1 == t0:
+            return ()
+        return (Division(d1 - d0, t1 - t0, f"the time taken, {t1 - t0}"), SignFlipped())
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         (t0, d0), (t1, d1) = self._rows(params)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -23,6 +23,7 @@ from mlmath.exercises.calculus.functions import (
 )
 from mlmath.exercises.figures import formula_problem, number
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import Slip, ValueForArgument
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -191,6 +192,16 @@ class CriticalPoints(Skill):
             "Differentiate T, set T′(x) = 0 and solve for x; then use T″ to tell a minimum "
             "(T″ > 0) from a maximum (T″ < 0).",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The function's value at the point instead of the point."""
+        f = self.function(params)
+        x = self.solve(params).answer
+        try:
+            value = f.evaluate({"x": x})
+        except (ArithmeticError, ValueError):
+            return ()
+        return (ValueForArgument(value),)
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         c = polynomial_coefficients(self.function(params), "x")

@@ -7,7 +7,7 @@ stand behind them; grading, worked solutions and named mistakes come from here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, ClassVar
 
@@ -16,8 +16,10 @@ from mlmath.engine.calculus.differentiation import derivative, derivative_rule, 
 from mlmath.engine.calculus.expression import Expr
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.exercises.calculus.functions import as_answer, constant_problem, read_function, shown
+from mlmath.exercises.calculus.rule_slips import as_expression_of, rule_slips
 from mlmath.exercises.inputs import Field, InputError
-from mlmath.exercises.skill import Feedback, Params, Prompt, Skill
+from mlmath.exercises.mistakes import SignFlipped, Slip
+from mlmath.exercises.skill import Feedback, Mistake, Params, Prompt, Skill
 
 VARIABLES = ("x",)
 
@@ -74,6 +76,16 @@ class DerivativeSkill(Skill):
             misconception: as_answer(mistaken_derivative(f, "x", mistake))
             for misconception, mistake in self.mistakes.items()
         }
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The sign of the whole derivative."""
+        return (SignFlipped(),)
+
+    def own_mistakes(self, params: Params) -> Iterator[Mistake]:
+        """The skill's named mistakes, then every rule applied wrongly at one place."""
+        yield from super().own_mistakes(params)
+        topic = self.misconceptions[0].topic if self.misconceptions else ""
+        yield from rule_slips(self.function(params), "x", as_expression_of(VARIABLES), topic=topic)
 
     def check_inputs(self, params: Params) -> None:
         f = self.function(params)

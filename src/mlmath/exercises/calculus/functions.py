@@ -16,6 +16,7 @@ import numpy as np
 
 from mlmath.answers import AnswerError, AnswerFormat, Expression, expression, parse
 from mlmath.answers.evaluate import exact_value
+from mlmath.answers.tidy import tidy
 from mlmath.answers.tree import Node
 from mlmath.engine.calculus.expression import (
     Add,
@@ -125,7 +126,7 @@ def _convert(node: Node) -> Expr:
 
 def as_answer(result: Expr, variables: tuple[str, ...] = ("x",)) -> Expression:
     """An engine result as the expression the answer checker compares with."""
-    return Expression(to_node(result), variables)
+    return Expression(tidy(to_node(result)), variables)
 
 
 _NODE_FUNCTIONS = {"exp": "exp", "ln": "ln", "sin": "sin", "cos": "cos", "abs": "abs"}

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -13,10 +14,12 @@ from mlmath.engine.calculus.gradient import gradient_at, partial_derivative
 from mlmath.engine.exact import Vector
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.exercises.calculus.functions import WEEK2, integer, read_function, shown, written
+from mlmath.exercises.calculus.rule_slips import rule_slips
 from mlmath.exercises.calculus.two_variables import XY, polynomial_xy, pure_terms
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import SignFlipped, Slip
 from mlmath.exercises.registry import register
-from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
+from mlmath.exercises.skill import Misconception, Mistake, Params, Prompt, Skill
 
 TOPIC = f"{WEEK2} · Gradient notation"
 
@@ -84,6 +87,27 @@ class GradientAtPoint(Skill):
             "swapped_components": Vector.of([fy, fx]),
             "dropped_mixed_terms": Vector.of([dx, dy]),
         }
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The sign of every entry, and the entries swapped."""
+        return (SignFlipped(),)
+
+    def own_mistakes(self, params: Params) -> Iterator[Mistake]:
+        """The skill's named mistakes, then a rule applied wrongly in one partial derivative."""
+        yield from super().own_mistakes(params)
+        f = self.function(params)
+        where = dict(zip(XY, params["point"], strict=True))
+        right = [partial_derivative(f, v).answer.evaluate(where) for v in XY]
+        for index, v in enumerate(XY):
+
+            def build(wrong: Expr, index: int = index) -> Vector:
+                entries = list(right)
+                entries[index] = wrong.evaluate(where)
+                return Vector(tuple(Fraction(e) for e in entries))
+
+            yield from rule_slips(
+                f, v, build, variables=XY, partial=True, topic=TOPIC, within=f"in ∂f/∂{v}"
+            )
 
     def check_inputs(self, params: Params) -> None:
         f = self.function(params)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -25,6 +25,7 @@ from mlmath.exercises.calculus.functions import (
 )
 from mlmath.exercises.figures import formula_problem, number
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import DescentStep, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Params, Prompt, Skill
 
@@ -108,6 +109,14 @@ class GradientDescentStep1D(Skill):
             f"First find f′(x), then its value at x₀ = {params['point']}; "
             "the step is the learning rate times that slope.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """One step of x − α·f′(x): the rate left out, the gradient added, the change alone."""
+        if params["steps"] != 1:
+            return ()
+        x = params["point"]
+        slope = derivative(self.function(params), "x").answer.evaluate({"x": x})
+        return (DescentStep(x, slope, params["learning_rate"]),)
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         f = self.function(params)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -19,6 +19,7 @@ from mlmath.exercises.calculus.functions import WEEK2, integer, pick, read_funct
 from mlmath.exercises.calculus.two_variables import XY, term
 from mlmath.exercises.figures import formula_problem, number
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import DescentStep, Reversed, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Params, Prompt, Skill
 
@@ -101,6 +102,15 @@ class GradientDescentStep2D(Skill):
             "The gradient points uphill. Which way do you move to go down?",
             "Find ∂f/∂x and ∂f/∂y, evaluate both at the starting point, scale by α and subtract.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """One step of p − α·∇f(p): the rate left out, the gradient added, the change alone."""
+        if params["steps"] != 1:
+            return ()
+        p = params["point"]
+        where = dict(zip(XY, p, strict=True))
+        slope = [d.evaluate(where) for d in gradient(self.function(params), XY).answer.components]
+        return (DescentStep(p, slope, params["learning_rate"]), Reversed("(x, y)"))
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         f = self.function(params)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -15,6 +15,7 @@ from mlmath.engine.solution import Solution
 from mlmath.exercises.calculus.functions import WEEK2, integer
 from mlmath.exercises.calculus.tables import check_pairs, matrix_of, pairs, table
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import Reversed, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -80,6 +81,10 @@ class LeastSquaresLine(Skill):
             "Write ∂E/∂m = 0 and ∂E/∂b = 0; each is a linear equation in m and b built from "
             "Σx, Σy, Σx² and Σxy.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """m and b in the wrong order."""
+        return (Reversed("(m, b)"),)
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         points = pairs(params["data"])

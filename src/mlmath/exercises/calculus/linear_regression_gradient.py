@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -16,6 +16,7 @@ from mlmath.exercises.calculus.descent import RATES, misconceptions
 from mlmath.exercises.calculus.functions import WEEK2, integer, pick
 from mlmath.exercises.calculus.tables import check_pairs, matrix_of, pairs, table
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import DescentStep, Reversed, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -83,6 +84,14 @@ class LinearRegressionGradient(Skill):
             "How far is the current line from each point? Start with the errors ŷᵢ − yᵢ.",
             "∂L/∂m = (2/n)Σ(ŷᵢ − yᵢ)xᵢ and ∂L/∂b = (2/n)Σ(ŷᵢ − yᵢ); then subtract α times each.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """One step of (m, b) − α·∇L: the rate left out, the gradient added, the change alone,
+        the mean's division by n; m and b swapped."""
+        m, b = params["point"]
+        points = pairs(params["data"])
+        dm, db = regression_gradient(points, m, b)
+        return (DescentStep((m, b), (dm, db), params["learning_rate"]), Reversed("(m, b)"))
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         m, b = params["point"]

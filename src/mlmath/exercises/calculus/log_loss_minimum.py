@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -13,6 +13,7 @@ from mlmath.engine.calculus.optimisation import log_loss_minimum
 from mlmath.engine.solution import Solution
 from mlmath.exercises.calculus.functions import WEEK1, integer, pick
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import Division, Percent, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -80,6 +81,11 @@ class LogLossMinimum(Skill):
             "Which value of p would you guess from the data alone? The calculus should agree.",
             "Differentiate: d/dp ln(p) = 1/p and d/dp ln(1 − p) = −1/(1 − p). Set L′(p) = 0.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The count of heads not divided by the number of tosses."""
+        k, n = params["heads"], params["tosses"]
+        return (Division(Fraction(k), n, f"the number of tosses, {n}"), Percent())
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         k, n = params["heads"], params["tosses"]

@@ -85,7 +85,9 @@ def check_network(params: Params) -> None:
 
 
 def _row(values: tuple[Fraction, ...] | Vector) -> str:
-    return "(" + ", ".join(numerals.text(v) for v in values) + ")"
+    """``(1, 2)``; a single entry is written as the number alone, not ``(3)``."""
+    shown = [numerals.text(v) for v in values]
+    return shown[0] if len(shown) == 1 else "(" + ", ".join(shown) + ")"
 
 
 def network_formula(params: Params) -> Formula:
@@ -122,7 +124,9 @@ def number_text(value: Fraction) -> str:
 
 
 def numbers_text(values: Vector | tuple[Fraction, ...]) -> str:
-    return "(" + ", ".join(number_text(v) for v in values) + ")"
+    """``(0.5, 2)``; a single entry is written as the number alone, not ``(3)``."""
+    shown = [number_text(v) for v in values]
+    return shown[0] if len(shown) == 1 else "(" + ", ".join(shown) + ")"
 
 
 def mistakes_stand_out(skill: Skill, params: Params) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from functools import lru_cache
 from typing import Any
@@ -19,6 +19,7 @@ from mlmath.exercises.calculus.functions import integer, read_function, shown, w
 from mlmath.exercises.calculus.neurons import WEEK3
 from mlmath.exercises.calculus.two_variables import XY, polynomial_xy, term
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import MixedPartials, NewtonStep, OneSign, Reversed, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -140,6 +141,10 @@ class Hessian(Skill):
             "Find ∂f/∂x and ∂f/∂y first; then differentiate each of them in x and in y.",
         )
 
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The mixed partials left out, and the transpose."""
+        return (MixedPartials(), OneSign())
+
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         (a, b), (c, d) = self.solve(params).answer.rows
         return {
@@ -226,6 +231,17 @@ class NewtonStep2D(Skill):
             "In one variable the step is f′/f″. What plays the role of f′ and of f″ here?",
             "Compute ∇f and the Hessian H at the point, invert H, and subtract H⁻¹∇f.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """One step of p − H⁻¹∇f: H for H⁻¹, the step added, the change alone; x and y
+        swapped."""
+        p = params["point"]
+        try:
+            g, _ = self._parts(params)
+        except NotSolvable:
+            return ()
+        h = worked_hessian(params["function"], p.entries).answer
+        return (NewtonStep(p, g, h), Reversed("(x, y)"))
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         p = params["point"]

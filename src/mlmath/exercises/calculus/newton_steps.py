@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -17,6 +17,7 @@ from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.exercises.calculus.functions import integer, monomial, read_function, shown, written
 from mlmath.exercises.calculus.neurons import WEEK3
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import NewtonStep, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -153,6 +154,15 @@ class NewtonRootStep(Skill):
             "Compute f(x₀) and f′(x₀); then x₁ = x₀ − f(x₀)/f′(x₀).",
         )
 
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """One step of x − f(x)/f′(x): f·f′ for f/f′, the step added, the change alone."""
+        if params["steps"] != 1:
+            return ()
+        f = read_function(params["function"])
+        x = params["start"]
+        value, slope, _ = _values(f, x)
+        return (NewtonStep(x, value, slope),)
+
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         f = read_function(params["function"])
         start, steps = params["start"], params["steps"]
@@ -245,6 +255,15 @@ class NewtonOptimisationStep(Skill):
             "At a minimum, which derivative is zero? Newton's method can look for its root.",
             "Compute f′(x₀) and f″(x₀); then x₁ = x₀ − f′(x₀)/f″(x₀).",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """One step of x − f′(x)/f″(x): f′·f″ for f′/f″, upside down, added, the change alone."""
+        if params["steps"] != 1:
+            return ()
+        f = read_function(params["function"])
+        x = params["start"]
+        _, slope, curvature = _values(f, x)
+        return (NewtonStep(x, slope, curvature),)
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         f = read_function(params["function"])

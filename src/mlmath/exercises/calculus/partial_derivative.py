@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -20,10 +20,12 @@ from mlmath.exercises.calculus.functions import (
     shown,
     written,
 )
+from mlmath.exercises.calculus.rule_slips import as_expression_of, rule_slips
 from mlmath.exercises.calculus.two_variables import XY, polynomial_xy, pure_terms, with_exponential
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import SignFlipped, Slip
 from mlmath.exercises.registry import register
-from mlmath.exercises.skill import Feedback, Misconception, Params, Prompt, Skill
+from mlmath.exercises.skill import Feedback, Misconception, Mistake, Params, Prompt, Skill
 
 TOPIC = f"{WEEK2} · Intro to gradients"
 
@@ -107,6 +109,16 @@ class PartialDerivative(Skill):
             "dropped_mixed_terms": as_answer(dropped, XY),
             "wrong_variable": as_answer(d_other, XY),
         }
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The sign of the whole derivative."""
+        return (SignFlipped(),)
+
+    def own_mistakes(self, params: Params) -> Iterator[Mistake]:
+        """The skill's named mistakes, then every rule applied wrongly at one place."""
+        yield from super().own_mistakes(params)
+        f, v = self.function(params), params["variable"]
+        yield from rule_slips(f, v, as_expression_of(XY), variables=XY, partial=True, topic=TOPIC)
 
     def check_inputs(self, params: Params) -> None:
         f = self.function(params)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -14,6 +14,7 @@ from mlmath.engine.exact import Vector
 from mlmath.engine.solution import Solution
 from mlmath.exercises.calculus.functions import WEEK1, integer
 from mlmath.exercises.inputs import Field
+from mlmath.exercises.mistakes import Division, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -80,6 +81,13 @@ class SquaredLossMinimum(Skill):
             "The loss L(m) = Σ(m − xᵢ)² is a parabola in m. Where is a parabola lowest?",
             "Differentiate: L′(m) = 2Σ(m − xᵢ). Set it to 0 and solve for m.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The sum not divided by n, or divided by n − 1 (the minimiser is the mean)."""
+        values = list(params["data"])
+        n = len(values)
+        total = sum(values, Fraction(0))
+        return (Division(total, n, f"n = {n}", ((n - 1, f"n − 1 = {n - 1}"),)),)
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         values = list(params["data"])

@@ -70,7 +70,7 @@ class TwoLayerForward(Skill):
         )
 
     def answer_format(self, params: Params) -> AnswerFormat:
-        return AnswerFormat(Kind.NUMBER, decimals=3)
+        return AnswerFormat(Kind.NUMBER, decimals=3, percent_allowed=True)  # ŷ is a probability
 
     def solve(self, params: Params) -> Solution[float]:
         return forward(network(params), inputs_of(params))

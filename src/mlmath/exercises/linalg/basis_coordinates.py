@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -14,6 +14,7 @@ from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.linalg.matrix_variants import nonsingular_matrix
 from mlmath.exercises.linalg.vector_variants import WEEK4_EIGEN, random_vector, unimodular
+from mlmath.exercises.mistakes import Reversed, SignFlipped, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -77,6 +78,10 @@ class BasisCoordinates(Skill):
             "Which combination of the basis vectors gives w?",
             "Write c₁b₁ + c₂b₂ = w as a system (basis vectors as columns) and solve it.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The coordinates in the wrong order, and the sign."""
+        return (Reversed("b1's coefficient first"), SignFlipped())
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         w: Vector = params["vector"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -14,6 +14,7 @@ from mlmath.engine.linalg.transformations import composition
 from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.linalg.vector_variants import WEEK3_TRANSFORMATIONS, random_matrix
+from mlmath.exercises.mistakes import Product, Slip, Transposed
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -104,6 +105,10 @@ class Composition(Skill):
             "Write what happens to a vector v: first A v, then B applied to that.",
             "B(A v) = (B A) v, so multiply B on the left by A on the right.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The composition "A first, then B" is BA: the other order, the transpose."""
+        return (Product(params["second"], params["first"], ("B", "A")), Transposed())
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         a: Matrix = params["first"]

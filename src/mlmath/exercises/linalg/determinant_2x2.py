@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -14,6 +14,7 @@ from mlmath.engine.linalg.determinant import determinant_2x2
 from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field
 from mlmath.exercises.linalg.matrix_variants import random_matrix
+from mlmath.exercises.mistakes import SignFlipped, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -76,6 +77,10 @@ class Determinant2x2(Skill):
             "which two on the other diagonal?",
             f"Multiply each diagonal: a·d = {a * d} and b·c = {b * c}. Which one is subtracted?",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The sign of the determinant."""
+        return (SignFlipped(),)
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         matrix: Matrix = params["matrix"]

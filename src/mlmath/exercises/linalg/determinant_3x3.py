@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -20,6 +20,7 @@ from mlmath.engine.render import number_text
 from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.linalg.matrix_variants import random_matrix
+from mlmath.exercises.mistakes import SignFlipped, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Examples, Misconception, Params, Prompt, Skill
 
@@ -98,6 +99,10 @@ class Determinant3x3(Skill):
             f"The signs along row {r + 1} are {signs}. Deleting row {r + 1} and column 1 "
             f"leaves the minor {_rows_text(first)}; compute its ad − bc first.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The sign of the determinant."""
+        return (SignFlipped(),)
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         matrix: Matrix = params["matrix"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -17,6 +17,7 @@ from mlmath.exercises.figures import plane_matrix
 from mlmath.exercises.inputs import Field
 from mlmath.exercises.linalg.matrix_variants import nonsingular_matrix
 from mlmath.exercises.linalg.vector_variants import WEEK4_DETERMINANTS, integer
+from mlmath.exercises.mistakes import Multiplication, SignFlipped, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -87,6 +88,11 @@ class DeterminantArea(Skill):
             "Which number tells how much a matrix stretches areas?",
             "Compute the determinant, drop its sign, and multiply by the original area.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The area divided by |det A| instead of multiplied, and the sign."""
+        det = abs(determinant(params["matrix"]))
+        return (Multiplication(params["area"], det, f"|det A| = {det}"), SignFlipped())
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         a: Matrix = params["matrix"]

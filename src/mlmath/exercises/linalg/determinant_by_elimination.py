@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from math import prod
 from typing import Any
@@ -18,6 +18,7 @@ from mlmath.engine.linalg.determinant import (
 from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field
 from mlmath.exercises.linalg.matrix_variants import clean_pivot_matrix
+from mlmath.exercises.mistakes import SignFlipped, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Examples, Misconception, Params, Prompt, Skill
 
@@ -91,6 +92,10 @@ class DeterminantByElimination(Skill):
             "multiple of another row.)",
             f"Start by clearing column 1 below the pivot. First step: {first}.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The sign of the determinant."""
+        return (SignFlipped(),)
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         work = triangularize(params["matrix"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -16,6 +16,7 @@ from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field
 from mlmath.exercises.linalg.matrix_variants import nonsingular_matrix
 from mlmath.exercises.linalg.vector_variants import WEEK4_DETERMINANTS
+from mlmath.exercises.mistakes import Division, SignFlipped, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -65,6 +66,14 @@ class DeterminantInverse(Skill):
         return (
             "Do you need to find A⁻¹ itself?",
             "A A⁻¹ = I, and det(I) = 1. Use the product rule.",
+        )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The sign, and det A itself (the inverse's determinant is its reciprocal)."""
+        det = determinant(params["matrix"])
+        return (
+            SignFlipped(),
+            Division(Fraction(1), det, f"det A = {det}"),
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:

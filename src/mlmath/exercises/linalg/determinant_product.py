@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -15,6 +15,7 @@ from mlmath.engine.linalg.determinant_rules import determinant_of_product
 from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.linalg.vector_variants import WEEK4_DETERMINANTS, random_matrix
+from mlmath.exercises.mistakes import SignFlipped, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -73,6 +74,10 @@ class DeterminantProduct(Skill):
             "Find det A and det B separately; how do area factors combine when one "
             "transformation follows another?",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The sign of the determinant."""
+        return (SignFlipped(),)
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         a: Matrix = params["left"]

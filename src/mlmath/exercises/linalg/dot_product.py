@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -15,6 +15,7 @@ from mlmath.engine.solution import Solution
 from mlmath.exercises.figures import is_plane, plane_vector
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.linalg.vector_variants import WEEK3_VECTORS, random_vector
+from mlmath.exercises.mistakes import Product, SignFlipped, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -85,6 +86,10 @@ class DotProduct(Skill):
             "Multiply the first entries together, then the second entries, … and add "
             "all the products.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The products left as a vector (u * v in NumPy), and the sign."""
+        return (Product(params["u"], params["v"], ("u", "v")), SignFlipped())
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         u: Vector = params["u"]

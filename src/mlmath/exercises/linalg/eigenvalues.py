@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -15,6 +15,7 @@ from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.engine.surds import Surd
 from mlmath.exercises.inputs import Field
 from mlmath.exercises.linalg.vector_variants import WEEK4_EIGEN, integer, with_eigenvalues
+from mlmath.exercises.mistakes import SignFlipped, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -68,13 +69,15 @@ class Eigenvalues(Skill):
 
     def prompt(self, params: Params) -> Prompt:
         return (
-            "Find the eigenvalues of the matrix below. List them from smallest to largest, "
+            "Find the eigenvalues of the matrix below. List them in any order, "
             "a repeated one as often as it repeats.",
             params["matrix"],
         )
 
     def answer_format(self, params: Params) -> AnswerFormat:
-        return AnswerFormat(Kind.VECTOR, shape=(params["matrix"].shape[0],), decimals=2)
+        return AnswerFormat(
+            Kind.VECTOR, shape=(params["matrix"].shape[0],), decimals=2, unordered=True
+        )
 
     def solve(self, params: Params) -> Solution[Vector | list[float]]:
         s = eigenvalues(params["matrix"])
@@ -94,6 +97,10 @@ class Eigenvalues(Skill):
             "For which numbers λ does A − λI squash the plane flat (become singular)?",
             "Subtract λ from each diagonal entry, take the determinant, set it to 0 and solve.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The signs of the eigenvalues."""
+        return (SignFlipped(),)
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         a: Matrix = params["matrix"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -16,6 +16,7 @@ from mlmath.engine.surds import Surd
 from mlmath.exercises.figures import plane_matrix
 from mlmath.exercises.inputs import Field
 from mlmath.exercises.linalg.vector_variants import WEEK4_EIGEN, integer, with_eigenvalues
+from mlmath.exercises.mistakes import OneSign, Slip, ZeroVector
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -88,6 +89,10 @@ class Eigenvectors(Skill):
             f"Subtract {params['eigenvalue']} from the diagonal, then solve (A − λI) v = 0; "
             "one entry of v is free — set it to 1.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The zero vector."""
+        return (ZeroVector(), OneSign())
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         a: Matrix = params["matrix"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -16,6 +16,7 @@ from mlmath.engine.surds import Surd
 from mlmath.exercises.figures import number
 from mlmath.exercises.inputs import Field
 from mlmath.exercises.linalg.vector_variants import WEEK3_VECTORS, integer, number_answer
+from mlmath.exercises.mistakes import AngleMode, SignFlipped, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -92,6 +93,11 @@ class GeometricDotProduct(Skill):
             "Which trigonometric function of the angle appears in the dot product?",
             f"Look up cos {params['angle']}° and multiply it by both lengths.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The angle taken in radians by a calculator in the wrong mode; the sign."""
+        product = float(params["length_u"] * params["length_v"])
+        return (AngleMode(product * math.cos(float(params["angle"]))), SignFlipped())
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         product = params["length_u"] * params["length_v"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -13,6 +13,7 @@ from mlmath.engine.linalg.products import elementwise_product, matrix_product
 from mlmath.engine.solution import Solution, Step
 from mlmath.exercises.inputs import Field
 from mlmath.exercises.linalg.vector_variants import WEEK3_TRANSFORMATIONS, random_matrix
+from mlmath.exercises.mistakes import OtherQuantity, Slip, Transposed
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -104,6 +105,14 @@ class IdentityMatrix(Skill):
             "What does the identity transformation do to every vector?",
             "Row i of I has a single 1, in position i: what does dotting it with a column "
             "pick out?",
+        )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The identity itself for the product, and the transpose."""
+        identity = self._identity(params)
+        return (
+            OtherQuantity(identity, "the identity matrix itself", "I·A", "I·A is A, unchanged."),
+            Transposed(),
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:

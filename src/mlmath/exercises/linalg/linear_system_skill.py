@@ -15,12 +15,13 @@ from mlmath.answers import AnswerFormat, Kind, show
 from mlmath.engine.exact import Vector
 from mlmath.engine.linalg.echelon import forward_elimination
 from mlmath.engine.linalg.elimination import solution_set, solve_by_elimination
-from mlmath.engine.linalg.solution_set import PARAMETER_NAMES, SolutionSet
+from mlmath.engine.linalg.solution_set import SolutionSet
 from mlmath.engine.linalg.system import LinearSystem, default_variables
 from mlmath.engine.render import number_text
 from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.linalg.elimination_mistakes import EliminationSlip, eliminate_with_slip
+from mlmath.exercises.mistakes import OneSign, Reversed, SignFlipped, Slip
 from mlmath.exercises.skill import Examples, Misconception, Params, Skill
 
 SYSTEM_INPUTS = (
@@ -35,7 +36,6 @@ SYSTEM_INPUTS = (
 )
 
 _NAME = re.compile(r"^[a-z]\d?$")
-_RESERVED = set(PARAMETER_NAMES) | {"e", "i"}
 
 
 def variable_names(params: Params) -> tuple[str, ...]:
@@ -60,10 +60,10 @@ def check_system_inputs(params: Params) -> None:
     if len(names) != n:
         raise InputError(f"variables: the matrix has {n} columns, so name {n} unknowns")
     for name in names:
-        if not _NAME.match(name) or name in _RESERVED:
+        if not _NAME.match(name):
             raise InputError(
-                f"variables: {name!r} cannot name an unknown; use one letter (not "
-                f"{', '.join(sorted(_RESERVED))}), optionally with a digit"
+                f"variables: {name!r} cannot name an unknown; use one small letter, "
+                "optionally with a digit (x, y, z or x1, x2, …)"
             )
     if len(set(names)) != n:
         raise InputError("variables: every unknown needs a different name")
@@ -128,6 +128,10 @@ class LinearSystemSkill(Skill):
 
     def answer_format(self, params: Params) -> AnswerFormat:
         return AnswerFormat(Kind.SOLUTION_SET, variables=variable_names(params))
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """Every sign flipped, and the values in the reverse order of the unknowns."""
+        return (SignFlipped(), Reversed(", ".join(variable_names(params))), OneSign())
 
     def examples(self, params: Params) -> Examples:
         base = super().examples(params)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -18,6 +18,7 @@ from mlmath.exercises.linalg.vector_variants import (
     random_matrix,
     unimodular,
 )
+from mlmath.exercises.mistakes import Division, SignFlipped, Slip, Transposed
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -99,6 +100,18 @@ class MatrixInverse(Skill):
         return (
             "Which row operations turn A into I? Do the same ones to I, side by side.",
             "Write [A | I] and clear column 1 first: make its pivot 1, then zeros above and below.",
+        )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The division by det A left out, done twice or multiplied; the transpose."""
+        a: Matrix = params["matrix"]
+        det = determinant(a)
+        if det == 0:
+            return ()
+        return (
+            Division(inverse(a).answer.scale(det), det, f"det A = {det}"),
+            Transposed(),
+            SignFlipped(),
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:

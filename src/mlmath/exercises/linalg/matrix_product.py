@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -13,6 +13,7 @@ from mlmath.engine.linalg.products import elementwise_product, matrix_product
 from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.linalg.vector_variants import WEEK3_TRANSFORMATIONS, random_matrix
+from mlmath.exercises.mistakes import OneSign, Product, SignFlipped, Slip, Transposed
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -84,6 +85,10 @@ class MatrixProduct(Skill):
             f"What shape is the product? ({m} rows from A, {p} columns from B.)",
             "Entry (1, 1) is row 1 of A dotted with column 1 of B.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The other order, matching entries multiplied, the transpose, the sign."""
+        return (Product(params["left"], params["right"]), Transposed(), SignFlipped(), OneSign())
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         a: Matrix = params["left"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -14,6 +14,7 @@ from mlmath.engine.linalg.products import matrix_vector_product
 from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.linalg.vector_variants import WEEK3_VECTORS, random_matrix, random_vector
+from mlmath.exercises.mistakes import OneSign, Product, SignFlipped, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -71,6 +72,14 @@ class MatrixVectorProduct(Skill):
         return (
             "How many entries will the answer have — as many as A has rows, or columns?",
             "Entry 1 is row 1 of A dotted with v: multiply matching entries and add.",
+        )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """Products not added (A * v), columns for rows, and the sign."""
+        return (
+            Product(params["matrix"], params["vector"], ("A", "v")),
+            SignFlipped(),
+            OneSign(),
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:

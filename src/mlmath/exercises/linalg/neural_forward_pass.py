@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -17,6 +17,7 @@ from mlmath.exercises.linalg.vector_variants import (
     random_matrix,
     random_vector,
 )
+from mlmath.exercises.mistakes import OneSign, OtherQuantity, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -116,6 +117,23 @@ class NeuralForwardPass(Skill):
             "What does one neuron compute from the inputs before the activation?",
             "Compute W x (one dot product per row of W), then add b, then apply g.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The value before the activation, and one sign."""
+        w: Matrix = params["weights"]
+        z = w.times_vector(params["x"]) + params["bias"]
+        slips: list[Slip] = [OneSign()]
+        if params["activation"] != "identity":
+            slips.append(
+                OtherQuantity(
+                    z,
+                    "Wx + b, before the activation",
+                    "the layer's output",
+                    f"apply {params['activation']} to each entry.",
+                    True,
+                )
+            )
+        return slips
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         w: Matrix = params["weights"]

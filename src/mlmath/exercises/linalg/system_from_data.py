@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -19,6 +19,7 @@ from mlmath.engine.linalg.data_fit import (
 from mlmath.engine.linalg.dependence import reduce_to_rref
 from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import OneSign, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Examples, Misconception, Params, Prompt, Skill
 
@@ -127,6 +128,10 @@ class SystemFromData(Skill):
             f"{data.domain.example.capitalize()} 1 gives the equation {first}. Write one "
             "equation per row the same way, then solve the system.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """One sign, and the weights in the reverse order."""
+        return (OneSign(),)
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         data = data_of(params)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -18,6 +18,7 @@ from mlmath.exercises.linalg.vector_variants import (
     random_matrix,
     random_vector,
 )
+from mlmath.exercises.mistakes import OneSign, Product, SignFlipped, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -74,6 +75,14 @@ class TransformationImage(Skill):
         return (
             "Where do e₁ and e₂ go? Read them off the matrix.",
             "v = v₁e₁ + v₂e₂, and T keeps combinations: T(v) = v₁T(e₁) + v₂T(e₂).",
+        )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """Products not added (A * v), columns for rows, and the sign."""
+        return (
+            Product(params["matrix"], params["vector"], ("A", "v")),
+            SignFlipped(),
+            OneSign(),
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -14,6 +14,7 @@ from mlmath.engine.solution import Solution
 from mlmath.exercises.figures import is_plane, plane_matrix
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.linalg.vector_variants import WEEK3_TRANSFORMATIONS, random_vector
+from mlmath.exercises.mistakes import Slip, Transposed
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -71,6 +72,10 @@ class TransformationMatrix(Skill):
             "What does A e₁ pick out of a matrix A?",
             "Write the image of e₁ as the first column, the image of e₂ as the second.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The images written as rows instead of columns."""
+        return (Transposed(),)
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         images: tuple[Vector, ...] = params["images"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -14,6 +14,7 @@ from mlmath.engine.linalg.vectors import angle_between, cosine_of_angle
 from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.linalg.vector_variants import WEEK3_VECTORS, integer, random_vector
+from mlmath.exercises.mistakes import OtherQuantity, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -88,6 +89,19 @@ class VectorAngle(Skill):
         return (
             "Which formula links the dot product, the two lengths and the angle?",
             "Compute u·v, |u| and |v|; then cos θ = u·v / (|u| |v|).",
+        )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The dot product for the angle."""
+        u, v = params["u"], params["v"]
+        return (
+            OtherQuantity(
+                u.dot(v),
+                "the dot product u·v",
+                "the angle",
+                "divide by |u||v|, then take arccos.",
+                True,
+            ),
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:

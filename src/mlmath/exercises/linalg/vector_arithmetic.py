@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -16,6 +16,7 @@ from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.exercises.figures import is_plane, number, plane_vector
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.linalg.vector_variants import WEEK3_VECTORS, integer, random_vector
+from mlmath.exercises.mistakes import SignFlipped, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -114,6 +115,10 @@ class VectorArithmetic(Skill):
             "Work one position at a time: first entry with first entry, and so on; "
             "multiply by the numbers in front before adding.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The other order of a difference (v − u), and the sign."""
+        return (SignFlipped(),)
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         u: Vector = params["u"]

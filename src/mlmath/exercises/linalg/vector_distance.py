@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -20,6 +20,7 @@ from mlmath.exercises.linalg.vector_variants import (
     number_answer,
     random_vector,
 )
+from mlmath.exercises.mistakes import OtherQuantity, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -98,6 +99,27 @@ class VectorDistance(Skill):
         return (
             "Which vector is the arrow from v to u?",
             "Subtract v from u entry by entry, then take the norm of the result.",
+        )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The other norm of the difference."""
+        u, v = params["u"], params["v"]
+        d = u - v
+        if params["norm"] == "l1":
+            other = number_answer(Surd.sqrt(sum_of_squares(d)))
+            return (
+                OtherQuantity(
+                    other, "the L2 distance", "the L1 distance", "add the absolute differences."
+                ),
+            )
+        l1 = sum((abs(a) for a in d), Fraction(0))
+        return (
+            OtherQuantity(
+                l1,
+                "the L1 distance",
+                "the L2 (straight-line) distance",
+                "square the differences, add, take the square root.",
+            ),
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -12,6 +12,7 @@ from mlmath.answers import AnswerFormat
 from mlmath.engine.probability.conditional import bayes
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import Division, OtherQuantity, Slip, probability_slips
 from mlmath.exercises.probability.variants import (
     W1_PROBABILITY,
     integer,
@@ -132,6 +133,22 @@ class BayesTheorem(Skill):
             "Imagine 10,000 people (or emails). How many have H? Of those, how many show the "
             "evidence? And of the others?",
             "P(H | E) = P(E | H)·P(H) / [P(E | H)·P(H) + P(E | not H)·P(not H)].",
+        )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The prior for the posterior, the division by P(positive) left out or doubled, the
+        complement, the percentage."""
+        prior, s, f = params["prior"], params["sensitivity"], params["false_positive_rate"]
+        evidence = prior * s + (1 - prior) * f
+        return (
+            Division(prior * s, evidence, "P(positive), the chance of any positive result"),
+            OtherQuantity(
+                prior,
+                "the prior",
+                "the probability after the evidence",
+                "update it with Bayes' rule.",
+            ),
+            *probability_slips(),
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:

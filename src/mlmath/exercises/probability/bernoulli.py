@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -12,6 +12,7 @@ from mlmath.answers import AnswerFormat
 from mlmath.engine.probability.discrete import bernoulli
 from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import Slip, Spread, probability_slips
 from mlmath.exercises.probability.variants import (
     W1_RANDOM_VARIABLES,
     grid_probability,
@@ -120,6 +121,12 @@ class Bernoulli(Skill):
             "Mean: weigh each value by its probability. Variance: E[X²] − (E[X])², and "
             "X² = X here.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """For the variance, the standard deviation; otherwise the complement, the percentage."""
+        if params["asked"] == "variance":
+            return (Spread(sd=False),)
+        return probability_slips()
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         p = params["p"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from math import comb
 from typing import Any
@@ -10,13 +10,20 @@ from typing import Any
 import numpy as np
 
 from mlmath.answers import AnswerFormat
-from mlmath.engine.probability.discrete import binomial_probability, binomial_sum
+from mlmath.engine.probability.discrete import (
+    binomial_counts,
+    binomial_probability,
+    binomial_sum,
+    comparison_of,
+)
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.exercises.figures import drawable, number
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import Boundary, Slip, probability_slips
 from mlmath.exercises.probability.variants import (
     NAMES,
     W1_RANDOM_VARIABLES,
+    as_reported,
     grid_probability,
     integer,
     is_clean,
@@ -30,7 +37,9 @@ from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
 TOPIC = f"{W1_RANDOM_VARIABLES} · Discrete random variables: Binomial distribution"
-WORDS = {"=": "exactly", "<=": "at most", "<": "fewer than"}
+WORDS = {"=": "exactly", "<=": "at most", "<": "fewer than", ">=": "at least", ">": "more than"}
+COMPARISONS = ("=", "<=", "<", ">=", ">")
+OTHER_END = {"<=": "<", "<": "<=", ">=": ">", ">": ">="}
 STORIES = (
     "{name} flips a coin that shows heads with probability {p}, {n} times. What is the "
     "probability of {how} {k} heads?",
@@ -56,10 +65,10 @@ class BinomialProbability(Skill):
         Field(
             "comparison",
             "choice",
-            "P(X = k), P(X <= k) or P(X < k)",
+            "P(X = k), P(X <= k), P(X < k), P(X >= k) or P(X > k) (≤ and ≥ also read)",
             required=False,
             default="=",
-            choices=("=", "<=", "<"),
+            choices=(*COMPARISONS, "≤", "≥"),
         ),
     )
     misconceptions = (
@@ -72,9 +81,9 @@ class BinomialProbability(Skill):
         ),
         Misconception(
             "endpoint",
-            "You mixed up P(X ≤ k) and P(X < k)",
+            "You mixed up ≤ and < (or ≥ and >)",
             "For a count the endpoint matters: 'at most k' includes k, 'fewer than k' stops "
-            "at k − 1.",
+            "at k − 1; 'at least k' includes k, 'more than k' starts at k + 1.",
             TOPIC,
         ),
         Misconception(
@@ -87,7 +96,8 @@ class BinomialProbability(Skill):
         Misconception(
             "only_k_term",
             "You gave P(X = k) alone",
-            "'At most k' adds P(X = 0), P(X = 1), … up to P(X = k).",
+            "'At most k' adds P(X = 0), P(X = 1), … up to P(X = k); 'at least k' adds "
+            "P(X = k) up to P(X = n).",
             TOPIC,
         ),
     )
@@ -106,7 +116,7 @@ class BinomialProbability(Skill):
                 comparison = "="
             else:
                 n, p = integer(rng, 5, 40), grid_probability(rng, 5, 950, 1000)
-                comparison = pick(rng, ("=", "<=", "<"))
+                comparison = pick(rng, COMPARISONS)
             k = integer(rng, 1, n - 1)
             params = {
                 "n": n,
@@ -126,7 +136,7 @@ class BinomialProbability(Skill):
                 n=params["n"],
                 p=probability_text(params["p"]),
                 k=params["k"],
-                how=WORDS[params["comparison"]],
+                how=WORDS[comparison_of(params["comparison"])],
             ),
         )
 
@@ -144,6 +154,12 @@ class BinomialProbability(Skill):
             binomial_probability(params["n"], params["p"], params["k"], params["comparison"])
         )
 
+    def answer(self, params: Params) -> Any:
+        n, p, k = params["n"], params["p"], params["k"]
+        if not (0 <= p <= 1 and 1 <= n <= 200 and 0 <= k <= n):
+            return self.solve(params).answer  # says why there is no answer
+        return as_reported(binomial_sum(n, p, binomial_counts(n, k, params["comparison"])))
+
     def hints(self, params: Params) -> tuple[str, ...]:
         n, k = params["n"], params["k"]
         return (
@@ -152,11 +168,13 @@ class BinomialProbability(Skill):
         )
 
     def figure(self, params: Params) -> Mapping[str, Any] | None:
-        n, k, comparison = params["n"], params["k"], params["comparison"]
+        n, k, comparison = params["n"], params["k"], comparison_of(params["comparison"])
         if comparison == "=":
             ends, shade = {"a": k, "b": k}, "between"
-        else:
+        elif comparison in ("<=", "<"):
             ends, shade = {"b": k if comparison == "<=" else k - 1}, "below"
+        else:
+            ends, shade = {"a": k if comparison == ">=" else k + 1}, "above"
         return drawable(
             {
                 "kind": "distribution",
@@ -170,20 +188,38 @@ class BinomialProbability(Skill):
             }
         )
 
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The boundary moved by one (≥ for >), the complement, the percentage."""
+        n, p, k = params["n"], params["p"], params["k"]
+        comparison = comparison_of(params["comparison"])
+        if comparison == "=":
+            return probability_slips()
+        return (
+            Boundary(
+                lambda at: binomial_sum(n, p, binomial_counts(n, at, comparison)),
+                k,
+                "'At least k' and 'at most k' include k itself; 'more than k' and 'fewer "
+                "than k' do not.",
+                low=0,
+                high=n,
+            ),
+            *probability_slips(),
+        )
+
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         return reported_all(self._buggy(params))
 
     def _buggy(self, params: Params) -> dict[str, Any]:
-        n, p, k, comparison = params["n"], params["p"], params["k"], params["comparison"]
+        n, p, k = params["n"], params["p"], params["k"]
+        comparison = comparison_of(params["comparison"])
         q = 1 - p
         out: dict[str, Any] = {}
         if comparison == "=":
             out["forgot_coefficient"] = p**k * q ** (n - k)
             out["swapped_p"] = comb(n, k) * q**k * p ** (n - k)
         else:
-            last = k if comparison == "<=" else k - 1
-            other_last = k - 1 if comparison == "<=" else k
-            out["endpoint"] = binomial_sum(n, p, range(other_last + 1))
+            counts = binomial_counts(n, k, comparison)
+            out["endpoint"] = binomial_sum(n, p, binomial_counts(n, k, OTHER_END[comparison]))
             out["only_k_term"] = binomial_sum(n, p, [k])
-            out["forgot_coefficient"] = binomial_sum(n, p, range(last + 1), coefficient=False)
+            out["forgot_coefficient"] = binomial_sum(n, p, counts, coefficient=False)
         return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -14,6 +14,7 @@ from mlmath.engine.probability.counting import SYMBOL
 from mlmath.engine.probability.discrete import cdf_value, check_pmf, pmf_table
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import Slip, probability_slips
 from mlmath.exercises.probability.variants import (
     W1_RANDOM_VARIABLES,
     integer,
@@ -118,6 +119,10 @@ class CdfValue(Skill):
             f"{params['x']} itself one of them?",
             "Add the probabilities of exactly those values.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The complement, and the percentage typed as a plain number."""
+        return probability_slips()
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         values, probs, x = tuple(params["values"]), tuple(params["probabilities"]), params["x"]

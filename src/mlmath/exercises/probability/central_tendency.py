@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -14,6 +14,7 @@ from mlmath.engine.exact import Vector
 from mlmath.engine.probability.summaries import mean, median, mode
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import Division, OtherQuantity, Slip
 from mlmath.exercises.probability.variants import W2_DESCRIBING, data_vector, integer, pick
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
@@ -38,7 +39,7 @@ class CentralTendency(Skill):
     "mode is the most frequent value."
     levels = 3
     inputs = (
-        Field("data", "vector", "the data values", max_size=40),
+        Field("data", "data", "the data values"),
         Field("asked", "choice", "which measure", choices=ASKED),
     )
     misconceptions = (
@@ -106,7 +107,7 @@ class CentralTendency(Skill):
             raise InputError(f"data: {error}") from None
 
     def solve(self, params: Params) -> Solution[Fraction]:
-        data = tuple(params["data"])
+        data = params["data"]
         return {"mean": mean, "median": median, "mode": mode}[params["asked"]](data)
 
     def hints(self, params: Params) -> tuple[str, ...]:
@@ -121,6 +122,32 @@ class CentralTendency(Skill):
                 "Count each value; the mode is the value with the highest count.",
             ),
         }[params["asked"]]
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The other averages of the data, and the sum not divided by n."""
+        data = list(params["data"])
+        n = len(data)
+        total = sum(data, Fraction(0))
+        ordered = sorted(data)
+        median = ordered[n // 2] if n % 2 else (ordered[n // 2 - 1] + ordered[n // 2]) / 2
+        counts = Counter(data).most_common()
+        values = {"mean": total / n, "median": median}
+        if len(counts) == 1 or counts[0][1] > counts[1][1]:
+            values["mode"] = counts[0][0]
+        asked = params["asked"]
+        how = {
+            "mean": "add the values and divide by how many there are.",
+            "median": "sort the values and take the middle one.",
+            "mode": "take the value that occurs most often.",
+        }[asked]
+        slips: list[Slip] = [
+            OtherQuantity(value, f"the {name}", f"the {asked}", how)
+            for name, value in values.items()
+            if name != asked
+        ]
+        if asked == "mean":
+            slips.append(Division(total, n, f"n = {n}"))
+        return slips
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         data = list(params["data"])

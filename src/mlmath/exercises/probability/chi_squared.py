@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -10,8 +10,10 @@ import numpy as np
 
 from mlmath.answers import AnswerFormat, Kind
 from mlmath.engine.probability.continuous import chi_squared, chi_squared_cdf
+from mlmath.engine.probability.notation import real_latex, real_text
 from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import Slip, Spread, probability_slips
 from mlmath.exercises.probability.variants import W1_RANDOM_VARIABLES, integer, pick
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
@@ -115,8 +117,8 @@ class ChiSquared(Skill):
                     Step(
                         "P(X > x) is the area to the right: 1 minus the CDF",
                         Formula(
-                            rf"1 - {float(below.answer):.4f} = {p:.4f}",
-                            f"1 − {float(below.answer):.4f} = {p:.4f}",
+                            rf"1 - {real_latex(float(below.answer))} = {real_latex(p)}",
+                            f"1 − {real_text(float(below.answer))} = {real_text(p)}",
                         ),
                     ),
                 ),
@@ -129,6 +131,15 @@ class ChiSquared(Skill):
             "Means add; for independent terms variances add too. For a probability, use the "
             "chi-squared CDF (a table, or scipy.stats.chi2.cdf).",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """For the variance, the standard deviation; for a probability, the complement."""
+        asked = params["asked"]
+        if asked == "variance":
+            return (Spread(sd=False),)
+        if asked == "mean":
+            return ()
+        return probability_slips()
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         k, asked = params["k"], params["asked"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -12,6 +12,7 @@ from mlmath.answers import AnswerFormat
 from mlmath.engine.probability.counting import at_least_one
 from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import OtherQuantity, Slip, probability_slips
 from mlmath.exercises.probability.variants import (
     NAMES,
     W1_PROBABILITY,
@@ -113,6 +114,20 @@ class Complement(Skill):
         return (
             "What is the only way to have no success at all? Is that easier to compute?",
             f"P(no success) = (1 − p)^{params['n']}. What is left for 'at least one'?",
+        )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """Exactly one for at least one, the complement, the percentage."""
+        p, n = params["p"], params["n"]
+        exactly_one = n * p * (1 - p) ** (n - 1)
+        return (
+            OtherQuantity(
+                exactly_one,
+                "the probability of exactly one",
+                "the probability of at least one",
+                "1 minus the probability of none.",
+            ),
+            *probability_slips(),
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:

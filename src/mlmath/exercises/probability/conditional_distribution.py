@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -12,6 +12,7 @@ from mlmath.answers import AnswerFormat
 from mlmath.engine.probability.joint import conditional_distribution
 from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field
+from mlmath.exercises.mistakes import Slip, probability_slips
 from mlmath.exercises.probability.joint_marginal import (
     STORIES,
     TOPIC,
@@ -87,6 +88,10 @@ class ConditionalDistribution(JointTableSkill):
             f"Once you know X = {params['x']}, which part of the table is still possible?",
             f"Find P(X = {params['x']}) (its row's total) and divide the cell by it.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The complement, and the percentage typed as a plain number."""
+        return probability_slips()
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         table, xs, ys = read_joint(params)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -13,6 +13,7 @@ from mlmath.engine.probability.conditional import conditional_from_counts
 from mlmath.engine.probability.notation import Table
 from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field
+from mlmath.exercises.mistakes import Slip, probability_slips
 from mlmath.exercises.probability.variants import (
     W1_PROBABILITY,
     integer,
@@ -121,6 +122,10 @@ class ConditionalProbability(Skill):
             f"Which cases are left once you know that {cond} happened?",
             f"Add the cases where {cond} happened; how many of them are in the other event too?",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The complement, and the percentage typed as a plain number."""
+        return probability_slips()
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         both, a_only, b_only = params["both"], params["a_only"], params["b_only"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -12,7 +12,9 @@ import numpy as np
 from mlmath.answers import AnswerFormat
 from mlmath.engine.probability.joint import correlation, covariance
 from mlmath.engine.solution import NotSolvable, Solution
+from mlmath.engine.statistics.columns import Column
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import Division, OtherQuantity, SignFlipped, Slip
 from mlmath.exercises.probability.variants import (
     W2_RANDOM_VECTORS,
     data_vector,
@@ -45,8 +47,8 @@ class Covariance(Skill):
     summary = "Cov(X, Y) averages (x − x̄)(y − ȳ); dividing by both standard deviations gives r."
     levels = 3
     inputs = (
-        Field("x", "vector", "the first variable's values", max_size=30),
-        Field("y", "vector", "the second variable's values, paired with x", max_size=30),
+        Field("x", "data", "the first variable's values"),
+        Field("y", "data", "the second variable's values, paired with x"),
         Field(
             "kind",
             "choice",
@@ -130,16 +132,52 @@ class Covariance(Skill):
             raise InputError(str(error)) from None
 
     def solve(self, params: Params) -> Solution[Any]:
-        x, y = tuple(params["x"]), tuple(params["y"])
+        x, y = params["x"], params["y"]
         if params["measure"] == "correlation":
             return correlation(x, y)
         return covariance(x, y, params["kind"] == "sample")
+
+    def answer(self, params: Params) -> Any:
+        xs, ys = Column.of(params["x"]), Column.of(params["y"])
+        correlated = params["measure"] == "correlation"
+        sample = correlated or params["kind"] == "sample"
+        if xs.n != ys.n or xs.n < 2 or (correlated and not (xs.squares and ys.squares)):
+            return self.solve(params).answer  # says why there is no answer
+        cov = xs.cross(ys) / (xs.n - 1 if sample else xs.n)
+        if not correlated:
+            return cov
+        vx, vy = xs.variance(sample=True), ys.variance(sample=True)
+        return math.copysign(math.sqrt(cov**2 / (vx * vy)), cov)
 
     def hints(self, params: Params) -> tuple[str, ...]:
         return (
             "When x is above its mean, is y usually above or below its own mean?",
             "Subtract the means, multiply the two deviations of each pair, add, and divide by "
             + ("n − 1." if params["kind"] == "sample" else "n."),
+        )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The sum of products not divided, n for n − 1 and back."""
+        if params["measure"] == "correlation":
+            return ()
+        x, y = list(params["x"]), list(params["y"])
+        n = len(x)
+        sample = params["kind"] == "sample"
+        mx, my = total(x) / n, total(y) / n
+        products = total([(a - mx) * (b - my) for a, b in zip(x, y, strict=True)])
+        divisor = n - 1 if sample else n
+        spread_x = math.sqrt(float(total([(a - mx) ** 2 for a in x])))
+        spread_y = math.sqrt(float(total([(b - my) ** 2 for b in y])))
+        correlation = float(products) / (spread_x * spread_y) if spread_x and spread_y else 0.0
+        return (
+            OtherQuantity(
+                correlation,
+                "the correlation",
+                "the covariance",
+                "the covariance is not divided by the standard deviations.",
+            ),
+            Division(products, divisor, f"{'n − 1' if sample else 'n'} = {divisor}"),
+            SignFlipped(),
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:

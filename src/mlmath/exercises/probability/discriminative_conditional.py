@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -14,6 +14,7 @@ from mlmath.engine.probability.conditional import label_given_features
 from mlmath.engine.probability.notation import Table
 from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import Slip, probability_slips
 from mlmath.exercises.probability.variants import (
     W1_PROBABILITY,
     integer,
@@ -139,6 +140,10 @@ class DiscriminativeConditional(Skill):
             "Which examples look like the new one?",
             f"Use only row {params['row']}: what share of its examples carry the label?",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The complement, and the percentage typed as a plain number."""
+        return probability_slips()
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         rows = params["table"].rows

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -18,6 +18,7 @@ from mlmath.engine.probability.counting import (
 )
 from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field
+from mlmath.exercises.mistakes import Boundary, Division, Slip, probability_slips
 from mlmath.exercises.probability.variants import (
     NAMES,
     W1_PROBABILITY,
@@ -41,7 +42,7 @@ class EventProbability(Skill):
     levels = 3
     inputs = (
         Field("sides", "integer", "faces on each die (2 to 20)"),
-        Field("dice", "integer", "how many dice are rolled (1 to 3)"),
+        Field("dice", "integer", "how many dice are rolled (1 to 10)"),
         Field("comparison", "choice", "how the total compares with the target", choices=OPERATORS),
         Field("target", "integer", "the number the total is compared with"),
     )
@@ -132,6 +133,26 @@ class EventProbability(Skill):
             "die's face counts separately.)",
             f"There are {params['sides'] ** params['dice']} outcomes. List the ones that make "
             "the event happen and count them.",
+        )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The count of favourable outcomes not divided by the number of outcomes, the
+        complement, the percentage."""
+        sides, dice = params["sides"], params["dice"]
+        total = sides**dice
+        comparison, target = params["comparison"], params["target"]
+        favourable = count_favourable(sides, dice, comparison, target)
+        return (
+            Boundary(
+                lambda at: Fraction(count_favourable(sides, dice, comparison, at), total),
+                target,
+                "Count the outcomes with exactly the total the question names, and check "
+                "whether the boundary total itself is included.",
+            ),
+            Division(
+                Fraction(favourable), total, f"the number of equally likely outcomes, {total}"
+            ),
+            *probability_slips(),
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -13,6 +13,7 @@ from mlmath.engine.exact import Vector
 from mlmath.engine.probability.discrete import check_pmf, expected_value, pmf_table
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import SignFlipped, Slip
 from mlmath.exercises.probability.variants import (
     W2_DESCRIBING,
     decimal_format,
@@ -115,6 +116,10 @@ class ExpectedValue(Skill):
             "Multiply each " + ("squared value x²" if square else "value") + " by its "
             "probability and add the products.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The sign of the expected value."""
+        return (SignFlipped(),)
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         values, probs = list(params["values"]), list(params["probabilities"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -12,6 +12,7 @@ from mlmath.answers import AnswerFormat
 from mlmath.engine.probability.counting import two_draws
 from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import Slip, probability_slips
 from mlmath.exercises.probability.variants import (
     NAMES,
     W1_PROBABILITY,
@@ -115,6 +116,10 @@ class Independence(Skill):
             "After the first draw, has the bag changed?",
             "Multiply P(first) by P(second | first): what does the bag hold at the second draw?",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The complement, and the percentage typed as a plain number."""
+        return probability_slips()
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         r, n = params["red"], params["red"] + params["other"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -13,6 +13,7 @@ from mlmath.engine.exact import Matrix, Vector
 from mlmath.engine.probability.joint import joint_table, marginal
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import Slip, probability_slips
 from mlmath.exercises.probability.variants import (
     W2_RANDOM_VECTORS,
     integer,
@@ -139,6 +140,10 @@ class JointMarginal(JointTableSkill):
             "Add every cell where it happens: a whole "
             + ("row." if params["variable"] == "X" else "column."),
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The complement, and the percentage typed as a plain number."""
+        return probability_slips()
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         table, xs, ys = read_joint(params)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -15,6 +15,7 @@ from mlmath.engine.probability.continuous import standard_normal_cdf
 from mlmath.engine.probability.multivariate import mvn_correlation, mvn_marginal_probability
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import Slip, probability_slips
 from mlmath.exercises.probability.variants import W2_RANDOM_VECTORS, integer, pick
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
@@ -165,6 +166,12 @@ class MultivariateNormal(Skill):
             "Correlation: Σ₁₂/√(Σ₁₁Σ₂₂). A probability about one variable: that variable "
             "alone is normal with its own mean and variance.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """For a probability: the other tail, the percentage."""
+        if params["asked"] == "correlation":
+            return ()
+        return probability_slips()
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         sigma: Matrix = params["covariance"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -18,6 +18,7 @@ from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.exercises.distribution_figures import distribution_step
 from mlmath.exercises.figures import drawable, number
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import OtherQuantity, Percent, Slip
 from mlmath.exercises.probability.variants import W1_RANDOM_VARIABLES, integer, pick
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
@@ -194,6 +195,27 @@ class NormalProbability(Skill):
             "How many standard deviations from the mean is each end of the interval?",
             "z = (x − μ)/σ. Φ(z) is the area to the left of z; which area is asked?",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The z-score for the probability, the percentage typed as a plain number."""
+        mean, sd = float(params["mean"]), float(params["sd"])
+        lower, upper = _number(params.get("lower")), _number(params.get("upper"))
+        slips: list[Slip] = [Percent()]
+        if lower is None or upper is None:
+            x = upper if lower is None else lower
+            assert x is not None
+            z = (x - mean) / sd
+            slips.append(
+                OtherQuantity(
+                    z,
+                    "the z-score",
+                    "a probability",
+                    "look up the area for it under the standard normal curve.",
+                    True,
+                    places=2,
+                )
+            )
+        return slips
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         mean, sd = float(params["mean"]), float(params["sd"])

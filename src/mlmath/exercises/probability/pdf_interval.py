@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -13,6 +13,7 @@ from mlmath.engine.probability.continuous import linear_density_probability
 from mlmath.engine.probability.notation import text_of
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import Slip, probability_slips
 from mlmath.exercises.probability.variants import (
     W1_RANDOM_VARIABLES,
     integer,
@@ -102,6 +103,10 @@ class PdfInterval(Skill):
             "two ends?",
             "Area of a trapezoid: width × (height at the left + height at the right) / 2.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The complement, and the percentage typed as a plain number."""
+        return probability_slips()
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         m, lo, hi = params["m"], params["lower"], params["upper"]

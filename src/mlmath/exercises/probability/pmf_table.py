@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -13,6 +13,7 @@ from mlmath.engine.exact import Vector
 from mlmath.engine.probability.discrete import missing_probability, pmf_table
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import Slip, probability_slips
 from mlmath.exercises.probability.variants import (
     W1_RANDOM_VARIABLES,
     integer,
@@ -110,6 +111,10 @@ class PmfTable(Skill):
             "X must take one of its values. What must all the probabilities add up to?",
             "Add the known probabilities and see how much is left.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The complement, and the percentage typed as a plain number."""
+        return probability_slips()
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         known = sum(params["probabilities"], Fraction(0))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -10,9 +10,10 @@ import numpy as np
 
 from mlmath.answers import AnswerFormat
 from mlmath.engine.probability.notation import formula, latex_of, text_of
-from mlmath.engine.probability.summaries import position_value, quantile
+from mlmath.engine.probability.summaries import Data, position_value, quantile
 from mlmath.engine.solution import NotSolvable, Solution, Step
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import OtherQuantity, Slip
 from mlmath.exercises.probability.variants import (
     W2_DESCRIBING,
     data_vector,
@@ -35,7 +36,7 @@ STORIES = (
 )
 
 
-def iqr(data: tuple[Fraction, ...]) -> Solution[Fraction]:
+def iqr(data: Data) -> Solution[Fraction]:
     q1, q3 = quantile(data, Fraction(1, 4)), quantile(data, Fraction(3, 4))
     answer = q3.answer - q1.answer
     return Solution(
@@ -68,7 +69,7 @@ class Quantiles(Skill):
     summary = "Sort, go to position (n − 1)·q counting from 0, and interpolate (NumPy's default)."
     levels = 3
     inputs = (
-        Field("data", "vector", "the data values", max_size=40),
+        Field("data", "data", "the data values"),
         Field("asked", "choice", "which number of the box plot", choices=ASKED),
     )
     misconceptions = (
@@ -130,7 +131,7 @@ class Quantiles(Skill):
             raise InputError("data: give at least two values")
 
     def solve(self, params: Params) -> Solution[Fraction]:
-        data = tuple(params["data"])
+        data = params["data"]
         if params["asked"] == "IQR":
             return iqr(data)
         if not data:
@@ -142,6 +143,18 @@ class Quantiles(Skill):
             "What must you do to the data first?",
             "Sort it; the q-quantile sits at position (n − 1)·q counting from 0. Between two "
             "positions, go the same fraction of the way between the two values.",
+        )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The mean for the median."""
+        data = list(params["data"])
+        if params["asked"] != "median":
+            return ()
+        mean = sum(data, Fraction(0)) / len(data)
+        return (
+            OtherQuantity(
+                mean, "the mean", "the median", "sort the values and take the middle one."
+            ),
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:

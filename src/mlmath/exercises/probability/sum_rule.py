@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -12,6 +12,7 @@ from mlmath.answers import AnswerFormat
 from mlmath.engine.probability.counting import union
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import OtherQuantity, Slip, probability_slips
 from mlmath.exercises.probability.variants import (
     W1_PROBABILITY,
     integer,
@@ -110,6 +111,18 @@ class SumRule(Skill):
         return (
             "If you add P(A) and P(B), which outcomes have you counted twice?",
             "Subtract the people (or outcomes) in both groups once.",
+        )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The overlap for the union, the complement, the percentage."""
+        return (
+            *probability_slips(),
+            OtherQuantity(
+                params["p_both"],
+                "P(A and B), the overlap",
+                "P(A or B)",
+                "add P(A) and P(B), then subtract the overlap once.",
+            ),
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:

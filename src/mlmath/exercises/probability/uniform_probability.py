@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -12,6 +12,7 @@ from mlmath.answers import AnswerFormat
 from mlmath.engine.probability.continuous import uniform_probability
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import Slip, probability_slips
 from mlmath.exercises.probability.variants import (
     W1_RANDOM_VARIABLES,
     integer,
@@ -111,6 +112,10 @@ class UniformProbability(Skill):
             "Draw the density: a flat rectangle over [a, b] with total area 1. How tall is it?",
             "The probability is the area over [c, d] — only the part inside [a, b].",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The complement, and the percentage typed as a plain number."""
+        return probability_slips()
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         a, b, lo, hi = params["a"], params["b"], params["lower"], params["upper"]

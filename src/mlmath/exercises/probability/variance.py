@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -12,7 +12,9 @@ import numpy as np
 from mlmath.answers import AnswerFormat
 from mlmath.engine.probability.summaries import standard_deviation, variance
 from mlmath.engine.solution import NotSolvable, Solution
+from mlmath.engine.statistics.columns import Column
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.mistakes import Division, SampleDivisor, Slip, Spread
 from mlmath.exercises.probability.variants import (
     W2_DESCRIBING,
     data_vector,
@@ -47,7 +49,7 @@ class Variance(Skill):
     "n − 1 for a sample; the standard deviation is its square root."
     levels = 3
     inputs = (
-        Field("data", "vector", "the data values", max_size=40),
+        Field("data", "data", "the data values"),
         Field("kind", "choice", "whole population or a sample", choices=("population", "sample")),
         Field(
             "measure",
@@ -128,11 +130,19 @@ class Variance(Skill):
             raise InputError(f"data: {error}") from None
 
     def solve(self, params: Params) -> Solution[Any]:
-        data = tuple(params["data"])
+        data = params["data"]
         sample = params["kind"] == "sample"
         if params["measure"] == "standard deviation":
             return standard_deviation(data, sample)
         return variance(data, sample)
+
+    def answer(self, params: Params) -> Any:
+        column = Column.of(params["data"])
+        sample = params["kind"] == "sample"
+        if column.n < (2 if sample else 1):
+            return self.solve(params).answer  # says why there is no answer
+        value = column.variance(sample)
+        return math.sqrt(value) if params["measure"] == "standard deviation" else value
 
     def hints(self, params: Params) -> tuple[str, ...]:
         return (
@@ -141,6 +151,21 @@ class Variance(Skill):
             "Find the mean, square each value's distance from it, add, and divide by "
             + ("n − 1." if params["kind"] == "sample" else "n."),
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """Variance for standard deviation and back, n for n − 1 and back, the sum of squares
+        not divided."""
+        data = tuple(params["data"])
+        sample = params["kind"] == "sample"
+        sd = params["measure"] == "standard deviation"
+        n = len(data)
+        m = sum(data, Fraction(0)) / n
+        squares = sum(((x - m) ** 2 for x in data), Fraction(0))
+        divisor = n - 1 if sample else n
+        slips: list[Slip] = [Spread(sd=sd), SampleDivisor(float(squares), n, sample, sd)]
+        if not sd:
+            slips.append(Division(squares, divisor, f"{'n − 1' if sample else 'n'} = {divisor}"))
+        return slips
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         data = tuple(params["data"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -11,6 +11,7 @@ import numpy as np
 from mlmath.engine.solution import Solution
 from mlmath.engine.statistics.hypothesis_tests import ALTERNATIVES, two_proportion_test
 from mlmath.exercises.inputs import Field
+from mlmath.exercises.mistakes import Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
 from mlmath.exercises.statistics.testing import (
@@ -18,6 +19,7 @@ from mlmath.exercises.statistics.testing import (
     GROUPS_ALTERNATIVE_FIELD,
     ONE_SIDED_MISTAKES,
     HypothesisTestSkill,
+    hypothesis_slips,
     question,
     toward_alternative,
     z_test_mistakes,
@@ -116,6 +118,14 @@ class AbTest(HypothesisTestSkill):
             "all the users together?",
             "Pool: p̂ = (k_A + k_B)/(n_A + n_B); SE = √(p̂(1 − p̂)(1/n_A + 1/n_B)).",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """Tails, the statistic for its p-value and back, 1 − p, the percentage."""
+        ka, na = int(params["successes_a"]), int(params["n_a"])
+        kb, nb = int(params["successes_b"]), int(params["n_b"])
+        pooled = (ka + kb) / (na + nb)
+        z = (kb / nb - ka / na) / math.sqrt(pooled * (1 - pooled) * (1 / na + 1 / nb))
+        return hypothesis_slips(params, z)
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         ka, na = int(params["successes_a"]), int(params["n_a"])

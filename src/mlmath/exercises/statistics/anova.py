@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -11,7 +10,8 @@ import numpy as np
 from mlmath.answers import AnswerFormat
 from mlmath.engine.exact import Vector
 from mlmath.engine.solution import Solution
-from mlmath.engine.statistics.anova import one_way_anova
+from mlmath.engine.statistics.anova import anova_sums, one_way_anova
+from mlmath.engine.statistics.columns import Column
 from mlmath.engine.statistics.distributions import f_upper_tail
 from mlmath.exercises.inputs import Field
 from mlmath.exercises.registry import register
@@ -33,20 +33,13 @@ STORIES = (
 )
 
 
-def _groups(params: Params) -> tuple[tuple[float, ...], ...]:
-    return tuple(
-        tuple(float(x) for x in (g.entries if isinstance(g, Vector) else g))
-        for g in params["groups"]
-    )
+def _groups(params: Params) -> tuple[Column, ...]:
+    return tuple(Column.of(g.entries if isinstance(g, Vector) else g) for g in params["groups"])
 
 
-def _sums(groups: Sequence[Sequence[float]]) -> tuple[float, float, int, int]:
-    values = [x for g in groups for x in g]
-    grand = math.fsum(values) / len(values)
-    means = [math.fsum(g) / len(g) for g in groups]
-    ssb = math.fsum(len(g) * (m - grand) ** 2 for g, m in zip(groups, means, strict=True))
-    ssw = math.fsum(math.fsum((x - m) ** 2 for x in g) for g, m in zip(groups, means, strict=True))
-    return ssb, ssw, len(groups), len(values)
+def _sums(groups: Sequence[Sequence[float] | Column]) -> tuple[float, float, int, int]:
+    sums = anova_sums(groups)
+    return float(sums.between), float(sums.within), sums.groups, sums.values
 
 
 @register
@@ -56,7 +49,12 @@ class Anova(StatisticsSkill):
     summary = "F = (SSB/(k − 1)) / (SSW/(N − k)): spread between groups over spread within."
     levels = 3
     inputs = (
-        Field("groups", "vectors", "the groups, one list of values each (equal sizes)", min_size=2),
+        Field(
+            "groups",
+            "groups",
+            "the groups, one list of values each (sizes may differ)",
+            min_size=2,
+        ),
         Field(
             "asked",
             "choice",
@@ -126,6 +124,15 @@ class Anova(StatisticsSkill):
     def solve(self, params: Params) -> Solution[float]:
         return one_way_anova(_groups(params), params.get("asked") or "f")
 
+    def answer(self, params: Params) -> float:
+        sums = anova_sums(_groups(params))
+        if sums.within == 0 or sums.values <= sums.groups:
+            return self.solve(params).answer  # says why there is no answer
+        f = float(sums.f())
+        if params.get("asked") == "p_value":
+            return f_upper_tail(sums.groups - 1, sums.values - sums.groups, f)
+        return f
+
     def hints(self, params: Params) -> tuple[str, ...]:
         return (
             "How far are the group means from the grand mean, compared with how far values "
@@ -148,5 +155,5 @@ class Anova(StatisticsSkill):
                 "inverted": f_upper_tail(k - 1, total - k, wrong["inverted"]),
                 "df_total": f_upper_tail(k - 1, total - 1, wrong["df_total"]),
             }
-            return apart(self.solve(params).answer, answers, 4)
-        return apart(self.solve(params).answer, wrong, 2)
+            return apart(self.answer(params), answers, 4)
+        return apart(self.answer(params), wrong, 2)

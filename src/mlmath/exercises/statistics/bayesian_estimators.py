@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -11,6 +11,7 @@ from mlmath.answers import AnswerFormat
 from mlmath.engine.solution import Solution
 from mlmath.engine.statistics.bayesian import beta_estimator
 from mlmath.exercises.inputs import Field
+from mlmath.exercises.mistakes import Slip, probability_slips
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
 from mlmath.exercises.statistics.variants import W3_BAYES, StatisticsSkill, decimals, integer, pick
@@ -91,6 +92,10 @@ class BayesianEstimators(StatisticsSkill):
             "posterior after the new data?",
             "Beta(α, β) has mean α/(α + β) and mode (α − 1)/(α + β − 2).",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The complement, and the percentage typed as a plain number."""
+        return probability_slips()
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         a, b = float(params["a"]), float(params["b"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -12,6 +12,7 @@ from mlmath.answers import AnswerFormat
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.engine.statistics.sampling import expected_biased_variance, sample_variance
 from mlmath.exercises.inputs import Field
+from mlmath.exercises.mistakes import SampleDivisor, Slip, Spread
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
 from mlmath.exercises.statistics.variants import (
@@ -130,6 +131,16 @@ class BiasedEstimator(StatisticsSkill):
                 "Add the squared deviations from x̄, then divide by n − 1.",
             )
         return ("On average, what do the squared deviations from x̄ add up to?",)
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """n for n − 1, the standard deviation for the variance."""
+        if params.get("asked", "sample_variance") != "sample_variance":
+            return ()
+        data = [float(x) for x in params["data"]]
+        n = len(data)
+        m = sum(data) / n
+        squares = sum((x - m) ** 2 for x in data)
+        return (Spread(sd=False), SampleDivisor(squares, n, sample=True))
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         if params.get("asked", "sample_variance") == "sample_variance":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -15,6 +15,7 @@ from mlmath.engine.statistics.sampling import sample_mean_probability
 from mlmath.exercises.distribution_figures import distribution_step
 from mlmath.exercises.figures import drawable, number
 from mlmath.exercises.inputs import Field
+from mlmath.exercises.mistakes import Slip, StandardError, probability_slips
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
 from mlmath.exercises.statistics.variants import (
@@ -102,10 +103,10 @@ class CltProbability(StatisticsSkill):
 
     def solve(self, params: Params) -> Solution[float]:
         return sample_mean_probability(
-            float(params["mean"]),
+            params["mean"],
             float(params["sd"]),
             int(params["n"]),
-            float(params["threshold"]),
+            params["threshold"],
             params["side"],
         )
 
@@ -139,6 +140,18 @@ class CltProbability(StatisticsSkill):
             "How spread out are means of n values, compared with single values?",
             "Standardise with the standard error: z = (x̄ − μ)/(σ/√n).",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """n for √n and σ for σ/√n in the standard error; the complement, the percentage."""
+        mean, sd, n = float(params["mean"]), float(params["sd"]), int(params["n"])
+        threshold = float(params["threshold"])
+        above = params["side"] == "above"
+
+        def tail(se: float) -> float:
+            below = normal_cdf((threshold - mean) / se)
+            return 1 - below if above else below
+
+        return (StandardError(sd, n, tail), *probability_slips())
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         mean, sd = float(params["mean"]), float(params["sd"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -13,12 +13,14 @@ from mlmath.engine.solution import Solution
 from mlmath.engine.statistics.distributions import normal_quantile, t_quantile
 from mlmath.engine.statistics.intervals import Interval, mean_interval
 from mlmath.exercises.inputs import Field
+from mlmath.exercises.mistakes import Critical, Slip, StandardError
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
 from mlmath.exercises.statistics.variants import (
     W4_INTERVALS,
     StatisticsSkill,
     confidence_text,
+    exact_summary,
     integer,
     interval_format,
     normal_data,
@@ -142,7 +144,7 @@ class ConfidenceIntervalMean(StatisticsSkill):
         return interval_format(2)
 
     def solve(self, params: Params) -> Solution[Interval]:
-        mean, sd, n, first = sample_summary(params)
+        mean, sd, n, first = exact_summary(params)
         known = params.get("sd_known") == "yes" and params.get("data") is None
         result = mean_interval(mean, sd, n, float(params["confidence"]), sd_known=known)
         return Solution(result.answer, (*first, *result.steps))
@@ -151,6 +153,23 @@ class ConfidenceIntervalMean(StatisticsSkill):
         return (
             "Is σ known, or estimated from this sample? That decides z or t.",
             "x̄ ± (critical value)·SE, with SE = sd/√n.",
+        )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """z for t (or t for z), the wrong df, one tail, n for √n, s for s/√n."""
+        mean, sd, n, _ = sample_summary(params)
+        confidence = float(params["confidence"])
+        known = params.get("sd_known") == "yes" and params.get("data") is None
+        upper = 1 - (1 - confidence) / 2
+        critical = normal_quantile(upper) if known else t_quantile(n - 1, upper)
+        return (
+            Critical(
+                lambda c: _interval(mean, sd, n, c),
+                confidence,
+                None if known else n - 1,
+                t_df=n - 1 if known else None,
+            ),
+            StandardError(sd, n, lambda se: (mean - critical * se, mean + critical * se)),
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:

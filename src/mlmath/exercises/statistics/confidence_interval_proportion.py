@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -13,6 +13,7 @@ from mlmath.engine.solution import Solution
 from mlmath.engine.statistics.distributions import normal_quantile
 from mlmath.engine.statistics.intervals import Interval, proportion_interval
 from mlmath.exercises.inputs import Field
+from mlmath.exercises.mistakes import Critical, Slip, StandardError
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
 from mlmath.exercises.statistics.variants import (
@@ -91,6 +92,22 @@ class ConfidenceIntervalProportion(StatisticsSkill):
         return (
             "What is the sample proportion, and how much would it vary from sample to sample?",
             "SE = √(p̂(1 − p̂)/n); the interval is p̂ ± z*·SE.",
+        )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """t for z, one tail, n for √n, the spread for the standard error."""
+        k, n, confidence = int(params["successes"]), int(params["n"]), float(params["confidence"])
+        p = k / n
+        z = normal_quantile(1 - (1 - confidence) / 2)
+        spread = math.sqrt(p * (1 - p))
+        return (
+            Critical(
+                lambda c: (p - c * spread / math.sqrt(n), p + c * spread / math.sqrt(n)),
+                confidence,
+                t_df=n - 1,
+                z_reason="a proportion's interval uses the normal approximation",
+            ),
+            StandardError(spread, n, lambda se: (p - z * se, p + z * se)),
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -12,6 +12,7 @@ from mlmath.answers import AnswerFormat
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.engine.statistics.likelihood import bernoulli_likelihood, gaussian_log_likelihood
 from mlmath.exercises.inputs import Field
+from mlmath.exercises.mistakes import OtherQuantity, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
 from mlmath.exercises.statistics.variants import (
@@ -135,9 +136,7 @@ class Likelihood(StatisticsSkill):
         if model == "gaussian":
             if params.get("data") is None or params.get("mean") is None or params.get("sd") is None:
                 raise NotSolvable("the gaussian model needs data, mean and sd")
-            return gaussian_log_likelihood(
-                params["data"], float(params["mean"]), float(params["sd"])
-            )
+            return gaussian_log_likelihood(params["data"], params["mean"], params["sd"])
         if params.get("successes") is None or params.get("n") is None or params.get("p") is None:
             raise NotSolvable(f"the {model} model needs successes, n and p")
         return bernoulli_likelihood(
@@ -153,6 +152,19 @@ class Likelihood(StatisticsSkill):
         return (
             "What is the probability of one success? Of one failure?",
             "Independent trials: multiply. Does the order matter here?",
+        )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """p itself for the likelihood."""
+        if params.get("p") is None:
+            return ()
+        return (
+            OtherQuantity(
+                params["p"],
+                "p itself",
+                "the likelihood L(p)",
+                "multiply the probabilities of every observation.",
+            ),
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:

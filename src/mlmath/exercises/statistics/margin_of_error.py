@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -13,6 +13,7 @@ from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.engine.statistics.distributions import normal_quantile
 from mlmath.engine.statistics.intervals import margin_of_error, proportion_margin
 from mlmath.exercises.inputs import Field
+from mlmath.exercises.mistakes import Critical, Slip, StandardError
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
 from mlmath.exercises.statistics.variants import (
@@ -133,6 +134,22 @@ class MarginOfError(StatisticsSkill):
         return (
             "How far does the estimate typically land from the truth (its standard error)?",
             "Multiply the standard error by the critical value that leaves (1 − C)/2 in each tail.",
+        )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """t for z, one tail, n for √n, the spread for the standard error."""
+        n, confidence = int(params["n"]), float(params["confidence"])
+        if params.get("proportion") is not None:
+            p = float(params["proportion"])
+            spread = math.sqrt(p * (1 - p))
+        elif params.get("sd") is not None:
+            spread = float(params["sd"])
+        else:
+            return ()
+        z = normal_quantile(1 - (1 - confidence) / 2)
+        return (
+            Critical(lambda c: c * spread / math.sqrt(n), confidence, t_df=n - 1),
+            StandardError(spread, n, lambda se: z * se),
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:

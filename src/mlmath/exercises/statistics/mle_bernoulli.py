@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -11,9 +12,16 @@ from mlmath.answers import AnswerFormat
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.engine.statistics.likelihood import mle_bernoulli
 from mlmath.exercises.inputs import Field
+from mlmath.exercises.mistakes import Division, Slip, probability_slips
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
-from mlmath.exercises.statistics.variants import W3_LIKELIHOOD, StatisticsSkill, decimals, integer
+from mlmath.exercises.statistics.variants import (
+    W3_LIKELIHOOD,
+    StatisticsSkill,
+    decimals,
+    integer,
+    zero_one_counts,
+)
 
 TOPIC = f"{W3_LIKELIHOOD} · MLE: How to get the maximum using calculus"
 
@@ -21,9 +29,7 @@ TOPIC = f"{W3_LIKELIHOOD} · MLE: How to get the maximum using calculus"
 def _counts(params: Params) -> tuple[int, int]:
     if params.get("data") is not None:
         data = params["data"]
-        if any(x not in (0, 1) for x in data):
-            raise NotSolvable("the data must be 0s and 1s (1 = success)")
-        return int(sum(data)), len(data)
+        return zero_one_counts(data, "the data must be 0s and 1s (1 = success)")
     if params.get("successes") is None or params.get("n") is None:
         raise NotSolvable("give the data, or successes and n")
     return int(params["successes"]), int(params["n"])
@@ -113,6 +119,11 @@ class MleBernoulli(StatisticsSkill):
             "Write ℓ(p) = k·ln p + (n − k)·ln(1 − p). Where is its slope zero?",
             "Solve k/p = (n − k)/(1 − p) for p.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The count of ones not divided by n, the complement, the percentage."""
+        ones, n = _counts(params)
+        return (Division(Fraction(ones), n, f"n = {n}"), *probability_slips())
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         k, n = _counts(params)

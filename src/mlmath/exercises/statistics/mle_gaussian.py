@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -12,6 +12,7 @@ from mlmath.answers import AnswerFormat
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.engine.statistics.likelihood import mle_gaussian
 from mlmath.exercises.inputs import Field
+from mlmath.exercises.mistakes import OtherQuantity, SampleDivisor, Slip, Spread
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
 from mlmath.exercises.statistics.variants import (
@@ -103,6 +104,26 @@ class MleGaussian(StatisticsSkill):
         return (
             "Set the derivative of the log-likelihood with respect to the parameter to zero.",
             "μ̂ is the sample mean; σ̂² averages the squared deviations from it over n.",
+        )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """n − 1 for n, the variance for the standard deviation and back, the mean."""
+        data = [float(x) for x in params["data"]]
+        asked = params.get("asked", "mean")
+        if asked == "mean":
+            return ()
+        n = len(data)
+        m = sum(data) / n
+        squares = sum((x - m) ** 2 for x in data)
+        return (
+            Spread(sd=asked != "variance"),
+            SampleDivisor(squares, n, sample=False, root=asked != "variance"),
+            OtherQuantity(
+                m,
+                "the mean",
+                f"the {'variance' if asked == 'variance' else 'standard deviation'}",
+                "average the squared deviations from the mean.",
+            ),
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:

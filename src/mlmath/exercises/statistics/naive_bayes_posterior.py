@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -13,6 +13,7 @@ from mlmath.engine.exact import Vector
 from mlmath.engine.solution import Solution
 from mlmath.engine.statistics.bayesian import naive_bayes_posterior
 from mlmath.exercises.inputs import Field
+from mlmath.exercises.mistakes import Slip, probability_slips
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
 from mlmath.exercises.statistics.variants import W3_BAYES, StatisticsSkill, decimals, integer
@@ -116,6 +117,10 @@ class NaiveBayesPosterior(StatisticsSkill):
             "For each class, how likely is this exact mix of words? Multiply, word by word.",
             "Weigh each class by its prior, then divide by the sum of the two.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The complement, and the percentage typed as a plain number."""
+        return probability_slips()
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         prior, yes, no, present = _read(params)

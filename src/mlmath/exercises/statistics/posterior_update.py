@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -13,6 +13,7 @@ from mlmath.engine.exact import Vector
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.engine.statistics.bayesian import discrete_posterior
 from mlmath.exercises.inputs import Field
+from mlmath.exercises.mistakes import Slip, probability_slips
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
 from mlmath.exercises.statistics.variants import (
@@ -140,6 +141,10 @@ class PosteriorUpdate(StatisticsSkill):
             "explain the tosses?",
             "Multiply prior × p^k(1 − p)^(n − k) for each kind, then divide by the sum.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The complement, and the percentage typed as a plain number."""
+        return probability_slips()
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         hyps, prior, k, n, which = _read(params)

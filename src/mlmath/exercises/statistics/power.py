@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -13,6 +13,7 @@ from mlmath.engine.solution import Solution
 from mlmath.engine.statistics.hypothesis_tests import ALTERNATIVES
 from mlmath.engine.statistics.power import z_test_power
 from mlmath.exercises.inputs import Field
+from mlmath.exercises.mistakes import Slip, probability_slips
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
 from mlmath.exercises.statistics.variants import (
@@ -117,8 +118,8 @@ class Power(StatisticsSkill):
 
     def solve(self, params: Params) -> Solution[float]:
         return z_test_power(
-            float(params["null"]),
-            float(params["true_mean"]),
+            params["null"],
+            params["true_mean"],
             float(params["sd"]),
             int(params["n"]),
             alpha=float(params.get("alpha") or 0.05),
@@ -130,6 +131,10 @@ class Power(StatisticsSkill):
             "For which sample means does the test reject H0?",
             "How likely is such a sample mean if the true mean is μ₁?",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """The complement, and the percentage typed as a plain number."""
+        return probability_slips()
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         full = {**params, "alpha": params.get("alpha") or 0.05}

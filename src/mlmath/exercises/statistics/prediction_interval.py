@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
 from mlmath.engine.solution import NotSolvable, Solution
+from mlmath.engine.statistics.columns import exact
 from mlmath.engine.statistics.distributions import normal_quantile, t_quantile
-from mlmath.engine.statistics.intervals import Interval, fit_line, prediction_interval
+from mlmath.engine.statistics.intervals import Interval, prediction_bounds, prediction_interval
+from mlmath.engine.statistics.regression import line_fit
 from mlmath.exercises.inputs import Field
+from mlmath.exercises.mistakes import Critical, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
 from mlmath.exercises.statistics.regression_slope_interval import (
@@ -82,8 +86,12 @@ class PredictionInterval(LineIntervalSkill):
 
     def solve(self, params: Params) -> Solution[Interval]:
         return prediction_interval(
-            params["x"], params["y"], float(params["x_new"]), float(params["confidence"])
+            params["x"], params["y"], params["x_new"], float(params["confidence"])
         )
+
+    def answer(self, params: Params) -> Interval:
+        fit = line_fit(params["x"], params["y"])
+        return prediction_bounds(fit, params["x_new"], float(params["confidence"]))
 
     def hints(self, params: Params) -> tuple[str, ...]:
         return (
@@ -91,16 +99,33 @@ class PredictionInterval(LineIntervalSkill):
             "s·√(1 + 1/n + (x₀ − x̄)²/Sxx): the 1 is the new point's own scatter.",
         )
 
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """z for t, the wrong df, one tail."""
+        confidence = float(params["confidence"])
+        try:
+            fit = line_fit(params["x"], params["y"])
+        except NotSolvable:
+            return ()
+        x0 = exact(params["x_new"])
+        centre = float(fit.intercept + fit.slope * x0)
+        rest = float(1 + Fraction(1, fit.n) + (x0 - fit.x_mean) ** 2 / fit.sxx)
+        se = fit.residual_sd * math.sqrt(rest)
+        return (
+            Critical(
+                lambda c: (centre - c * se, centre + c * se), confidence, fit.n - 2, df_rule="n − 2"
+            ),
+        )
+
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         try:
-            fit, _ = fit_line(params["x"], params["y"])
+            fit = line_fit(params["x"], params["y"])
         except NotSolvable:
             return {}
-        x0, confidence = float(params["x_new"]), float(params["confidence"])
+        x0, confidence = exact(params["x_new"]), float(params["confidence"])
         upper = 1 - (1 - confidence) / 2
         t = t_quantile(fit.n - 2, upper)
-        centre = fit.intercept + fit.slope * x0
-        rest = 1 / fit.n + (x0 - fit.x_mean) ** 2 / fit.sxx
+        centre = float(fit.intercept + fit.slope * x0)
+        rest = float(Fraction(1, fit.n) + (x0 - fit.x_mean) ** 2 / fit.sxx)
         s = fit.residual_sd
         narrow = t * s * math.sqrt(rest)
         with_z = normal_quantile(upper) * s * math.sqrt(1 + rest)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -11,6 +11,7 @@ import numpy as np
 from mlmath.engine.solution import Solution
 from mlmath.engine.statistics.hypothesis_tests import ALTERNATIVES, proportion_test
 from mlmath.exercises.inputs import Field
+from mlmath.exercises.mistakes import Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
 from mlmath.exercises.statistics.testing import (
@@ -19,6 +20,7 @@ from mlmath.exercises.statistics.testing import (
     MEANS_AND_PROPORTIONS,
     ONE_SIDED_MISTAKES,
     HypothesisTestSkill,
+    hypothesis_slips,
     question,
     toward_alternative,
     z_test_mistakes,
@@ -103,6 +105,12 @@ class ProportionTest(HypothesisTestSkill):
             "If H0 were true, how much would p̂ vary from sample to sample?",
             "z = (p̂ − p₀)/√(p₀(1 − p₀)/n).",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """Tails, the statistic for its p-value and back, 1 − p, the percentage."""
+        k, n, null = int(params["successes"]), int(params["n"]), float(params["null"])
+        z = (k / n - null) / math.sqrt(null * (1 - null) / n)
+        return hypothesis_slips(params, z)
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         k, n, null = int(params["successes"]), int(params["n"]), float(params["null"])

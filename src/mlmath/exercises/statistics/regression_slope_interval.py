@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -11,8 +11,10 @@ import numpy as np
 from mlmath.answers import AnswerFormat
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.engine.statistics.distributions import normal_quantile, t_quantile
-from mlmath.engine.statistics.intervals import Interval, fit_line, regression_interval
-from mlmath.exercises.inputs import Field, InputError
+from mlmath.engine.statistics.intervals import Interval, parameter_bounds, regression_interval
+from mlmath.engine.statistics.regression import line_fit
+from mlmath.exercises.inputs import Field
+from mlmath.exercises.mistakes import Critical, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
 from mlmath.exercises.statistics.variants import (
@@ -32,7 +34,6 @@ STORIES = (
     ("advertising spend (thousand euros)", "sales (thousand euros)"),
     ("temperature (°C)", "ice creams sold (dozens)"),
 )
-MAX_POINTS = 1000
 
 
 def line_data(rng: np.random.Generator, n: int) -> tuple[tuple[float, ...], tuple[float, ...]]:
@@ -43,16 +44,11 @@ def line_data(rng: np.random.Generator, n: int) -> tuple[tuple[float, ...], tupl
 
 
 class LineIntervalSkill(StatisticsSkill):
-    """An interval from the least-squares line through paired data x, y (at most 1000
-    points), answered as (lower, upper) to 2 decimal places."""
+    """An interval from the least-squares line through paired data x, y, answered as
+    (lower, upper) to 2 decimal places."""
 
     def answer_format(self, params: Params) -> AnswerFormat:
         return interval_format(2)
-
-    def check_inputs(self, params: Params) -> None:
-        if len(params["x"]) > MAX_POINTS:
-            raise InputError(f"x: at most {MAX_POINTS} points are accepted")
-        super().check_inputs(params)
 
 
 @register
@@ -119,21 +115,47 @@ class RegressionSlopeInterval(LineIntervalSkill):
             params.get("parameter") or "slope",
         )
 
+    def answer(self, params: Params) -> Interval:
+        fit = line_fit(params["x"], params["y"])
+        parameter = params.get("parameter") or "slope"
+        if parameter not in ("slope", "intercept"):
+            return self.solve(params).answer  # says why there is no answer
+        return parameter_bounds(fit, float(params["confidence"]), parameter)
+
     def hints(self, params: Params) -> tuple[str, ...]:
         return (
             "How much do the points scatter around the fitted line? That is s.",
             "SE(b₁) = s/√Sxx; the interval is b₁ ± t*·SE with n − 2 degrees of freedom.",
         )
 
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """z for t, the wrong df, one tail."""
+        confidence = float(params["confidence"])
+        try:
+            fit = line_fit(params["x"], params["y"])
+        except NotSolvable:
+            return ()
+        lo, hi = self.answer(params)
+        upper = 1 - (1 - confidence) / 2
+        centre, half = (lo + hi) / 2, (hi - lo) / 2
+        se = half / t_quantile(fit.n - 2, upper)
+        if not math.isfinite(se):
+            return ()
+        return (
+            Critical(
+                lambda c: (centre - c * se, centre + c * se), confidence, fit.n - 2, df_rule="n − 2"
+            ),
+        )
+
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         confidence = float(params["confidence"])
         try:
-            fit, _ = fit_line(params["x"], params["y"])
+            fit = line_fit(params["x"], params["y"])
         except NotSolvable:
             return {}
         upper = 1 - (1 - confidence) / 2
         correct = t_quantile(fit.n - 2, upper)
-        lo, hi = self.solve(params).answer
+        lo, hi = self.answer(params)
         centre, half = (lo + hi) / 2, (hi - lo) / 2
         se = half / correct
         if not math.isfinite(se):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -11,6 +12,7 @@ from mlmath.answers import AnswerFormat
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.engine.statistics.sampling import sample_mean, sample_proportion
 from mlmath.exercises.inputs import Field
+from mlmath.exercises.mistakes import Division, Slip, probability_slips
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
 from mlmath.exercises.statistics.variants import (
@@ -21,6 +23,7 @@ from mlmath.exercises.statistics.variants import (
     normal_data,
     pick,
     shown,
+    zero_one_counts,
 )
 
 TOPIC = f"{W3_SAMPLING} · Describing samples: sample proportion and sample mean"
@@ -52,9 +55,9 @@ SHARES = (
 def _counts(params: Params) -> tuple[int, int]:
     data = params.get("data")
     if data is not None:
-        if any(x not in (0, 1) for x in data):
-            raise NotSolvable("for a proportion the data must be 0s and 1s (1 = has the property)")
-        return int(sum(data)), len(data)
+        return zero_one_counts(
+            data, "for a proportion the data must be 0s and 1s (1 = has the property)"
+        )
     if params.get("successes") is None or params.get("n") is None:
         raise NotSolvable("give the data, or successes and n")
     return int(params["successes"]), int(params["n"])
@@ -155,6 +158,14 @@ class SampleMeanProportion(StatisticsSkill):
         if params.get("asked", "mean") == "mean":
             return ("What is the total of the values, and how many values are there?",)
         return ("How many have the property, and how many were asked in all?",)
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """For a proportion: the count not divided by n, the complement, the percentage."""
+        if params.get("asked") != "proportion":
+            return ()
+        k, n = _counts(params)
+        wrong = ((n - 1, f"n − 1 = {n - 1}"),)
+        return (Division(Fraction(k), n, f"n = {n}", wrong), *probability_slips())
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         if params.get("asked", "mean") == "mean":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -12,6 +12,8 @@ from mlmath.answers import AnswerFormat
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.engine.statistics.sampling import standard_error_mean, standard_error_proportion
 from mlmath.exercises.inputs import Field
+from mlmath.exercises.mistakes import Slip, Spread
+from mlmath.exercises.mistakes import StandardError as StandardErrorSlip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
 from mlmath.exercises.statistics.variants import (
@@ -123,6 +125,14 @@ class StandardError(StatisticsSkill):
             "Does an average of many values vary more or less than one value?",
             "Var(x̄) = σ²/n. What is its square root?",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """n for √n, σ for σ/√n, the variance for the standard deviation."""
+        n = int(params["n"])
+        if params.get("p") is not None:
+            p = float(params["p"])
+            return (StandardErrorSlip(math.sqrt(p * (1 - p)), n, lambda se: se),)
+        return (StandardErrorSlip(float(params["sd"]), n, lambda se: se), Spread(sd=True))
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         n = int(params["n"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -11,6 +11,7 @@ import numpy as np
 from mlmath.engine.solution import Solution
 from mlmath.engine.statistics.hypothesis_tests import ALTERNATIVES, t_test, tail_probability
 from mlmath.exercises.inputs import Field
+from mlmath.exercises.mistakes import Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
 from mlmath.exercises.statistics.testing import (
@@ -19,12 +20,14 @@ from mlmath.exercises.statistics.testing import (
     MEANS_AND_PROPORTIONS,
     ONE_SIDED_MISTAKES,
     HypothesisTestSkill,
+    hypothesis_slips,
     question,
     toward_alternative,
 )
 from mlmath.exercises.statistics.variants import (
     ALTERNATIVE_WORDS,
     apart,
+    exact_summary,
     integer,
     normal_data,
     p_value_mistakes,
@@ -118,10 +121,10 @@ class TTest(HypothesisTestSkill):
         )
 
     def solve(self, params: Params) -> Solution[float]:
-        mean, sd, n, first = sample_summary(params)
+        mean, sd, n, first = exact_summary(params)
         result = t_test(
             mean,
-            float(params["null"]),
+            params["null"],
             sd,
             n,
             alternative=params.get("alternative") or "two-sided",
@@ -134,6 +137,13 @@ class TTest(HypothesisTestSkill):
             "σ is unknown: which distribution does the standardised mean follow?",
             "t = (x̄ − μ₀)/(s/√n) with n − 1 degrees of freedom.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """Tails, z for t, df, the statistic for its p-value and back, 1 − p, the percentage."""
+        mean, sd, n, _ = sample_summary(params)
+        gap = mean - float(params["null"])
+        t = gap / (sd / math.sqrt(n))
+        return hypothesis_slips(params, t, n - 1, mean_test=(gap, sd, n))
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         mean, sd, n, _ = sample_summary(params)

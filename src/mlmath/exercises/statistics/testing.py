@@ -18,6 +18,15 @@ from typing import Any
 from mlmath.answers import AnswerFormat
 from mlmath.engine.statistics.hypothesis_tests import ALTERNATIVES, tail_probability
 from mlmath.exercises.inputs import Field
+from mlmath.exercises.mistakes import (
+    Complement,
+    Percent,
+    PValue,
+    SignFlipped,
+    Slip,
+    StandardError,
+    StatisticAsked,
+)
 from mlmath.exercises.skill import Misconception, Params
 from mlmath.exercises.statistics.variants import (
     SIDES_FIELD_HELP,
@@ -106,6 +115,35 @@ def z_test_mistakes(
     }
     answers.update(p_value_mistakes(z, alternative, None))
     return apart(p_value, answers, 4)
+
+
+def hypothesis_slips(
+    params: Params,
+    statistic: float,
+    df: float | None = None,
+    *,
+    df_rule: str = "n − 1",
+    t_df: float | None = None,
+    z_reason: str = "σ is known",
+    mean_test: tuple[float, float, int] | None = None,
+) -> tuple[Slip, ...]:
+    """The shared slips of a test asked for its p-value (tails, z and t, df, the statistic
+    itself, 1 − p, the percentage) or for its statistic (its p-value). ``mean_test``:
+    ``(x̄ − μ₀, sd, n)`` of a test of one mean, whose standard error sd/√n a learner may get
+    wrong (n for √n, sd for sd/√n)."""
+    alternative = params.get("alternative") or "two-sided"
+    if params.get("asked") == "statistic":
+        p_value = tail_probability(statistic, alternative, df)
+        slips: list[Slip] = [StatisticAsked(p_value), SignFlipped()]
+        if mean_test is not None:
+            gap, sd, n = mean_test
+            slips.append(StandardError(sd, n, lambda se: gap / se))
+        return tuple(slips)
+    slips = [PValue(statistic, alternative, df, df_rule, t_df, z_reason), Complement(), Percent()]
+    if mean_test is not None:
+        gap, sd, n = mean_test
+        slips.append(StandardError(sd, n, lambda se: tail_probability(gap / se, alternative, df)))
+    return tuple(slips)
 
 
 class HypothesisTestSkill(StatisticsSkill):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
 from mlmath.engine.solution import NotSolvable, Solution, Step
+from mlmath.engine.statistics.columns import exact
 from mlmath.engine.statistics.hypothesis_tests import (
     ALTERNATIVES,
     Group,
@@ -18,6 +19,7 @@ from mlmath.engine.statistics.hypothesis_tests import (
 )
 from mlmath.engine.statistics.intervals import data_summary
 from mlmath.exercises.inputs import Field
+from mlmath.exercises.mistakes import Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
 from mlmath.exercises.statistics.testing import (
@@ -25,6 +27,7 @@ from mlmath.exercises.statistics.testing import (
     GROUPS_ALTERNATIVE_FIELD,
     ONE_SIDED_MISTAKES,
     HypothesisTestSkill,
+    hypothesis_slips,
     question,
     toward_alternative,
 )
@@ -59,8 +62,8 @@ def _groups(params: Params) -> tuple[Group, Group, tuple[Step, ...]]:
     names = ("mean_a", "sd_a", "n_a", "mean_b", "sd_b", "n_b")
     if any(params.get(k) is None for k in names):
         raise NotSolvable("give data_a and data_b, or each group's mean, sd and n")
-    a = (float(params["mean_a"]), float(params["sd_a"]), int(params["n_a"]))
-    b = (float(params["mean_b"]), float(params["sd_b"]), int(params["n_b"]))
+    a = (exact(params["mean_a"]), float(params["sd_a"]), int(params["n_a"]))
+    b = (exact(params["mean_b"]), float(params["sd_b"]), int(params["n_b"]))
     return a, b, ()
 
 
@@ -165,6 +168,12 @@ class TwoSampleTest(HypothesisTestSkill):
             "How much would the difference of two sample means vary if nothing were going on?",
             "SE = √(s_A²/n_A + s_B²/n_B); t = (x̄_B − x̄_A)/SE.",
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """Tails, z for t, df, the statistic for its p-value and back, 1 − p, the percentage."""
+        (ma, sa, na), (mb, sb, nb), _ = _groups(params)
+        t = (mb - ma) / math.sqrt(sa * sa / na + sb * sb / nb)
+        return hypothesis_slips(params, t, welch_df(sa, na, sb, nb), df_rule="Welch's formula")
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         (ma, sa, na), (mb, sb, nb), _ = _groups(params)

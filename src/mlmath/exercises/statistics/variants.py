@@ -9,7 +9,9 @@ import numpy as np
 
 from mlmath.answers import AnswerFormat, Kind
 from mlmath.engine.solution import NotSolvable, Step
+from mlmath.engine.statistics.columns import Column, Real, exact
 from mlmath.engine.statistics.intervals import data_summary
+from mlmath.engine.statistics.sampling import listed
 from mlmath.exercises.inputs import InputError
 from mlmath.exercises.probability.variants import integer, pick
 from mlmath.exercises.skill import Params, Skill
@@ -35,8 +37,9 @@ def decimals(places: int, percent: bool = False) -> AnswerFormat:
 
 
 def interval_format(places: int = 2) -> AnswerFormat:
-    """An interval typed as two numbers, lower end first: ``(46.08, 53.92)``."""
-    return AnswerFormat(Kind.VECTOR, decimals=places, shape=(2,))
+    """An interval: its two ends, ``(46.08, 53.92)``, ``[46.08, 53.92]``, ``46.08 to 53.92``
+    or ``50 ± 3.92``."""
+    return AnswerFormat(Kind.VECTOR, decimals=places, shape=(2,), interval=True)
 
 
 def normal_data(
@@ -51,16 +54,17 @@ def floats(values: Sequence[Any]) -> tuple[float, ...]:
     return tuple(float(v) for v in values)
 
 
-def shown(values: Sequence[float]) -> str:
-    return ", ".join(f"{v:g}" for v in values)
+def shown(values: Sequence[Any]) -> str:
+    """Data as the learner gave them (the first and last few of a long sample)."""
+    return listed(values)
 
 
 def confidence_text(confidence: Any) -> str:
     return f"{float(confidence):.0%}"
 
 
-def sample_summary(params: Params) -> tuple[float, float, int, tuple[Step, ...]]:
-    """x̄, s and n of one sample given as ``data`` or as ``mean``, ``sd`` and ``n``.
+def exact_summary(params: Params) -> tuple[Real, float, int, tuple[Step, ...]]:
+    """x̄ (exact), s and n of one sample given as ``data`` or as ``mean``, ``sd`` and ``n``.
 
     The steps say how x̄ and s were computed from the data (none for a summary).
     """
@@ -69,7 +73,21 @@ def sample_summary(params: Params) -> tuple[float, float, int, tuple[Step, ...]]
         return mean, sd, len(params["data"]), (step,)
     if params.get("mean") is None or params.get("sd") is None or params.get("n") is None:
         raise NotSolvable("give the data, or mean, sd and n")
-    return float(params["mean"]), float(params["sd"]), int(params["n"]), ()
+    return exact(params["mean"]), float(params["sd"]), int(params["n"]), ()
+
+
+def sample_summary(params: Params) -> tuple[float, float, int, tuple[Step, ...]]:
+    """:func:`exact_summary` with x̄ as a float (enough for the wrong answers of mistakes)."""
+    mean, sd, n, steps = exact_summary(params)
+    return float(mean), sd, n, steps
+
+
+def zero_one_counts(data: Sequence[Any], why: str) -> tuple[int, int]:
+    """How many 1s a sample of 0s and 1s holds, and its size (``why``: the error otherwise)."""
+    column = Column.of(data)
+    if not set(column.numerators) <= {0, column.denominator}:
+        raise NotSolvable(why)
+    return column.integer_total // column.denominator, column.n
 
 
 class StatisticsSkill(Skill):

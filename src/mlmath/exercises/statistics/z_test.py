@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -12,6 +12,7 @@ from mlmath.engine.solution import Solution
 from mlmath.engine.statistics.hypothesis_tests import ALTERNATIVES, z_test
 from mlmath.exercises.figures import drawable
 from mlmath.exercises.inputs import Field
+from mlmath.exercises.mistakes import Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt
 from mlmath.exercises.statistics.testing import (
@@ -20,6 +21,7 @@ from mlmath.exercises.statistics.testing import (
     MEANS_AND_PROPORTIONS,
     ONE_SIDED_MISTAKES,
     HypothesisTestSkill,
+    hypothesis_slips,
     question,
     toward_alternative,
     z_test_mistakes,
@@ -91,8 +93,8 @@ class ZTest(HypothesisTestSkill):
 
     def solve(self, params: Params) -> Solution[float]:
         return z_test(
-            float(params["mean"]),
-            float(params["null"]),
+            params["mean"],
+            params["null"],
             float(params["sd"]),
             int(params["n"]),
             alternative=params.get("alternative") or "two-sided",
@@ -130,6 +132,13 @@ class ZTest(HypothesisTestSkill):
                 "after_answer": True,
             }
         )
+
+    def common_mistakes(self, params: Params) -> Sequence[Slip]:
+        """Tails, t for z, the statistic for its p-value and back, 1 − p, the percentage."""
+        mean, null, sd = float(params["mean"]), float(params["null"]), float(params["sd"])
+        n = int(params["n"])
+        z = (mean - null) / (sd / math.sqrt(n))
+        return hypothesis_slips(params, z, t_df=n - 1, mean_test=(mean - null, sd, n))
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         mean, null, sd = float(params["mean"]), float(params["null"]), float(params["sd"])

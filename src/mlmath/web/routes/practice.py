@@ -11,6 +11,7 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from time import perf_counter
 from typing import Any
 
 from jinja2 import Environment
@@ -22,6 +23,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
+from mlmath import metrics
 from mlmath.answers import AnswerError, parse
 from mlmath.answers.format import AnswerFormat, Choice, Kind
 from mlmath.exercises.instructions import answer_instructions
@@ -208,10 +210,12 @@ async def answer(request: Request) -> Response:
     key = field(form, "key", "")
     # A number, vector, matrix or choice is checked here at once; an expression in a
     # worker thread (a symbolic comparison may take a while).
+    started = perf_counter()
     if variant_view(site.templates.env, skill, variant.seed, variant.level).fmt.checked_quickly:
         feedback = practice.check(skill, variant, text)
     else:
         feedback = await run_in_threadpool(practice.check, skill, variant, text)
+    metrics.count_check("practice", feedback.verdict, perf_counter() - started)
     checked = await db_write(
         site,
         lambda c: practice.submit(
@@ -255,7 +259,7 @@ async def hint(request: Request) -> Response:
     n = request.query_params.get("n", "1")
     if not (n.isdigit() and 1 <= int(n) <= MAX_HINTS):
         raise HTTPException(400, f"Missing or malformed: n (a whole number 1 to {MAX_HINTS}).")
-    hints = skill.hints(practice.problem(skill, variant.seed, variant.level).params)
+    hints = await db_read(site, lambda c: practice.hints(c, user.id, skill, variant))
     count = int(n)
     return render(
         request,
@@ -273,6 +277,8 @@ def preview_context(fmt: AnswerFormat, text: str) -> dict[str, Any]:
         value = parse(text, fmt)
     except AnswerError as error:
         return {"error": error.message, "position": error.position}
+    if fmt.kind is Kind.NUMBER and "%" in text:
+        return {"reading": mathview.percent_piece(value)}
     return {"reading": mathview.answer_piece(value, fmt)}
 
 

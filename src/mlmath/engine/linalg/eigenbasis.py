@@ -1,0 +1,210 @@
+"""An eigenbasis found: n independent eigenvectors, side by side as the columns of P.
+
+For each eigenvalue λ (the roots of det(A − λI), see :mod:`.characteristic`) the
+eigenvectors are the non-zero solutions of (A − λI)v = 0: row-reduce A − λI, set each free
+variable to 1 in turn and read off the others. When the eigenvalues together give n
+independent vectors they form an eigenbasis, and A = P D P⁻¹ with D the eigenvalues in the
+same order. Any non-zero multiple of a column, and any order of the columns, is an eigenbasis
+just as good: :func:`is_eigenbasis` checks a proposed P by the definition, A p = λ p for each
+column and det P ≠ 0.
+
+Exact eigenvectors need rational eigenvalues here; a repeated eigenvalue with too few
+eigenvectors (a shear) or complex eigenvalues (a rotation) leave no eigenbasis, and the
+solver says so.
+
+>>> from mlmath.engine.exact import Matrix
+>>> eigenbasis(Matrix.of([[2, 1], [1, 2]])).answer.rows
+((Fraction(1, 1), Fraction(1, 1)), (Fraction(-1, 1), Fraction(1, 1)))
+>>> is_eigenbasis(Matrix.of([[2, 1], [1, 2]]), Matrix.of([[3, -2], [3, 2]]))
+True
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+from mlmath.engine.exact import Matrix, Vector
+from mlmath.engine.linalg.characteristic import Approximate, eigenvalues
+from mlmath.engine.linalg.determinant import determinant
+from mlmath.engine.render import number_latex, number_text
+from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
+from mlmath.engine.surds import Surd
+
+Grid = list[list[Fraction]]
+
+
+def reduced_row_echelon(rows: Grid) -> tuple[Grid, list[int]]:
+    """The reduced row echelon form of ``rows`` and its pivot columns (exact)."""
+    work = [list(r) for r in rows]
+    m, n = len(work), len(work[0])
+    pivots: list[int] = []
+    r = 0
+    for c in range(n):
+        found = next((i for i in range(r, m) if work[i][c] != 0), None)
+        if found is None:
+            continue
+        work[r], work[found] = work[found], work[r]
+        lead = work[r][c]
+        work[r] = [x / lead for x in work[r]]
+        for i in range(m):
+            if i != r and work[i][c] != 0:
+                factor = work[i][c]
+                work[i] = [x - factor * y for x, y in zip(work[i], work[r], strict=True)]
+        pivots.append(c)
+        r += 1
+        if r == m:
+            break
+    return work, pivots
+
+
+def integer_direction(entries: list[Fraction]) -> Vector:
+    """The same direction with coprime integer entries, the first non-zero one positive."""
+    scale = math.lcm(*(x.denominator for x in entries))
+    whole = [int(x * scale) for x in entries]
+    divisor = math.gcd(*whole) or 1
+    sign = -1 if next(x for x in whole if x != 0) < 0 else 1
+    return Vector(tuple(Fraction(sign * x, divisor) for x in whole))
+
+
+def null_space(rows: Grid) -> tuple[list[Vector], Grid, list[int]]:
+    """A basis of the solutions of ``rows · v = 0`` (each free variable set to 1 in turn),
+    with the reduced rows and pivots it was read from."""
+    reduced, pivots = reduced_row_echelon(rows)
+    n = len(rows[0])
+    basis: list[Vector] = []
+    for free in (c for c in range(n) if c not in pivots):
+        v = [Fraction(0)] * n
+        v[free] = Fraction(1)
+        for r, p in enumerate(pivots):
+            v[p] = -reduced[r][free]
+        basis.append(integer_direction(v))
+    return basis, reduced, pivots
+
+
+def rational_eigenvalues(matrix: Matrix) -> tuple[list[tuple[Fraction, int]], Solution[object]]:
+    """The distinct eigenvalues (smallest first) with how often each is a root; NotSolvable
+    when one is complex, irrational or not exact."""
+    found = eigenvalues(matrix)
+    roots = found.answer
+    if any(isinstance(r, Approximate) for r in roots):
+        raise NotSolvable(
+            "this matrix's eigenvalues are not exact (its cubic has no rational root), so its "
+            "eigenvectors cannot be written exactly"
+        )
+    exact = [r for r in roots if isinstance(r, Surd)]
+    if any(not r.is_real for r in exact):
+        raise NotSolvable(
+            "this matrix has complex eigenvalues: it turns every direction, like a rotation, "
+            "so no real vector keeps its line and there is no eigenbasis"
+        )
+    if any(not r.is_rational for r in exact):
+        raise NotSolvable(
+            "this matrix's eigenvalues have square roots; `linalg.eigenvectors` works "
+            "eigenvectors with square roots one eigenvalue at a time"
+        )
+    counts: dict[Fraction, int] = {}
+    for r in exact:
+        counts[r.rational] = counts.get(r.rational, 0) + 1
+    return sorted(counts.items()), found  # type: ignore[return-value]
+
+
+def _shifted(matrix: Matrix, value: Fraction) -> Matrix:
+    n = matrix.shape[0]
+    return Matrix(
+        tuple(tuple(matrix[i, j] - (value if i == j else 0) for j in range(n)) for i in range(n))
+    )
+
+
+def _names(columns: list[int]) -> str:
+    return " and ".join(f"x{c + 1}" for c in columns)
+
+
+def eigenbasis(matrix: Matrix) -> Solution[Matrix]:
+    """P whose columns are an eigenbasis of A (eigenvalues smallest first, each eigenvector
+    with coprime integer entries), with the worked steps; NotSolvable when there is none."""
+    m, n = matrix.shape
+    if m != n:
+        raise NotSolvable(f"only a square matrix has eigenvectors; this one is {m}×{n}")
+    if n not in (2, 3):
+        raise NotSolvable("worked eigenbases are for 2×2 and 3×3 matrices")
+    values, found = rational_eigenvalues(matrix)
+    steps = [
+        Step(
+            "Find the eigenvalues: the roots of det(A − λI)",
+            Formula(
+                ", ".join(rf"\lambda = {number_latex(v)}" for v, _ in values),
+                ", ".join(f"λ = {number_text(v)}" for v, _ in values),
+            ),
+            found.steps,
+        )
+    ]
+    columns: list[Vector] = []
+    diagonal: list[Fraction] = []
+    for value, multiplicity in values:
+        shifted = _shifted(matrix, value)
+        basis, reduced, pivots = null_space([list(r) for r in shifted.rows])
+        free = [c for c in range(n) if c not in pivots]
+        twice = f" (a root {multiplicity} times)" if multiplicity > 1 else ""
+        sub = [
+            Step(f"Subtract {number_text(value)} from each diagonal entry", shifted),
+            Step("Row-reduce (A − λI)v = 0", Matrix(tuple(tuple(r) for r in reduced))),
+            Step(
+                f"Free variable{'s' if len(free) > 1 else ''} {_names(free)}: set "
+                f"{'each in turn' if len(free) > 1 else 'it'} to 1, read the pivot variables "
+                "off the rows and clear fractions",
+                Formula(",\\ ".join(v.latex() for v in basis), ", ".join(v.text() for v in basis)),
+            ),
+        ]
+        steps.append(Step(f"Eigenvectors for λ = {number_text(value)}{twice}", None, tuple(sub)))
+        if len(basis) < multiplicity:
+            raise NotSolvable(
+                f"λ = {number_text(value)} is a root {multiplicity} times but has only "
+                f"{len(basis)} independent eigenvector: fewer than {n} in all, so there is no "
+                "eigenbasis (the matrix shears rather than stretches)"
+            )
+        columns.extend(basis)
+        diagonal.extend([value] * len(basis))
+    p = Matrix.from_columns(columns)
+    d = Matrix(
+        tuple(tuple(diagonal[i] if i == j else Fraction(0) for j in range(n)) for i in range(n))
+    )
+    ap = matrix.times_matrix(p)
+    steps.append(
+        Step(
+            f"{n} independent eigenvectors: put them side by side as the columns of P, and "
+            "their eigenvalues in the same order on the diagonal of D",
+            Formula(
+                rf"P = {p.latex()}, \quad D = {d.latex()}",
+                f"P =\n{p.text()}\nD =\n{d.text()}",
+                display=True,
+            ),
+        )
+    )
+    steps.append(
+        Step(
+            "Check: A P = P D (each column of P is only stretched, by its eigenvalue), and "
+            f"det P = {number_text(determinant(p))} ≠ 0, so the columns are independent",
+            Formula(rf"AP = {ap.latex()} = PD", f"AP = PD =\n{ap.text()}", display=True),
+        )
+    )
+    return Solution(p, tuple(steps))
+
+
+def stretch_factor(matrix: Matrix, v: Vector) -> Fraction | None:
+    """λ with A v = λ v when v is a non-zero eigenvector of A, else None."""
+    if v.is_zero():
+        return None
+    image = matrix.times_vector(v)
+    i = next(k for k, x in enumerate(v) if x != 0)
+    factor = image[i] / v[i]
+    return factor if image == v.scale(factor) else None
+
+
+def is_eigenbasis(matrix: Matrix, p: Matrix) -> bool:
+    """Whether the columns of ``p`` are eigenvectors of A forming a basis (det P ≠ 0)."""
+    if p.shape != matrix.shape:
+        return False
+    if any(stretch_factor(matrix, c) is None for c in p.columns()):
+        return False
+    return determinant(p) != 0
