@@ -6,10 +6,12 @@ README's settings section (a test keeps them in step).
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +25,9 @@ def _data_home() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "mlmath"
 
+
+LOOPBACK = ("127.0.0.0/8", "::1")
+"""This machine's own addresses."""
 
 SETTINGS: tuple[Setting, ...] = (
     Setting(
@@ -64,7 +69,43 @@ SETTINGS: tuple[Setting, ...] = (
         "'bubblewrap' to require the full sandbox, 'rlimits' for local single-user grading "
         "without it, 'auto' to use bubblewrap when the machine has it.",
     ),
+    Setting(
+        "MLMATH_METRICS_FROM",
+        ",".join(LOOPBACK),
+        "Addresses or networks (comma-separated) that may read /metrics without signing in; "
+        "signed-in instructors always may. Empty means instructors only.",
+    ),
+    Setting(
+        "MLMATH_LTI_SCORE_SECONDS",
+        "30",
+        "Seconds between rounds that send changed quiz and assignment scores to the LMS "
+        "(LTI Assignment and Grade Services); 0 turns sending off.",
+    ),
+    Setting(
+        "MLMATH_FRAME_ANCESTORS",
+        "",
+        "Origins (comma-separated, e.g. https://lms.school.edu) whose pages may show the course "
+        "in a frame: an LMS that embeds its LTI links. Empty means no site may.",
+    ),
 )
+
+
+def _origin(text: str) -> str:
+    """An origin as a Content-Security-Policy source: ``https://host[:port]``, nothing more."""
+    parts = urlsplit(text)
+    if (
+        parts.scheme not in ("https", "http")
+        or not parts.hostname
+        or parts.path not in ("", "/")
+        or parts.query
+        or parts.fragment
+        or parts.username
+        or any(c in text for c in " ;,'\"")
+    ):
+        raise ValueError(
+            f"MLMATH_FRAME_ANCESTORS must list origins such as https://lms.school.edu, not {text!r}"
+        )
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +119,12 @@ class Config:
     grading_workers: int
     sandbox: str
     instructors: tuple[str, ...] = ()
+    metrics_from: tuple[str, ...] = LOOPBACK
+    """Networks whose clients may read ``/metrics`` without signing in."""
+    lti_score_seconds: float = 30.0
+    """Seconds between rounds that send changed scores to the LMS (0: never)."""
+    frame_ancestors: tuple[str, ...] = ()
+    """Origins whose pages may show the course in a frame (an LMS)."""
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> Config:
@@ -101,6 +148,27 @@ class Config:
         workers_text = get("MLMATH_GRADING_WORKERS")
         if not workers_text.isdigit():
             raise ValueError(f"MLMATH_GRADING_WORKERS must be a whole number, not {workers_text!r}")
+        metrics_from = tuple(n.strip() for n in get("MLMATH_METRICS_FROM").split(",") if n.strip())
+        for network in metrics_from:
+            try:
+                ipaddress.ip_network(network, strict=False)
+            except ValueError:
+                raise ValueError(
+                    f"MLMATH_METRICS_FROM must list addresses or networks such as 10.0.0.0/8, "
+                    f"not {network!r}"
+                ) from None
+        score_text = get("MLMATH_LTI_SCORE_SECONDS")
+        try:
+            lti_score_seconds = float(score_text)
+            if not lti_score_seconds >= 0:
+                raise ValueError
+        except ValueError:
+            raise ValueError(
+                f"MLMATH_LTI_SCORE_SECONDS must be a number of seconds, not {score_text!r}"
+            ) from None
+        frame_ancestors = tuple(
+            _origin(o.strip()) for o in get("MLMATH_FRAME_ANCESTORS").split(",") if o.strip()
+        )
         return cls(
             data_dir=data_dir,
             database_url=get("MLMATH_DATABASE_URL"),
@@ -111,4 +179,7 @@ class Config:
             instructors=tuple(
                 n.strip().lower() for n in get("MLMATH_INSTRUCTORS").split(",") if n.strip()
             ),
+            metrics_from=metrics_from,
+            lti_score_seconds=lti_score_seconds,
+            frame_ancestors=frame_ancestors,
         )

@@ -15,12 +15,15 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import shutil
 import signal
 import socket
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -127,6 +130,19 @@ def _bound_socket(host: str, port: int) -> socket.socket:
 
 def _run_forked(config: Config, host: str, port: int, processes: int) -> None:
     """Load and migrate once, then fork ``processes`` workers that listen on one port."""
+    # The processes count requests for /metrics in one folder, so that a scrape answered
+    # by any of them adds up all.
+    from mlmath import metrics
+
+    folder = tempfile.mkdtemp(prefix="mlmath-metrics-")
+    metrics.share_counts(Path(folder))
+    try:
+        _run_forked_counted(config, host, port, processes)
+    finally:  # workers leave by os._exit: only the parent comes here
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _run_forked_counted(config: Config, host: str, port: int, processes: int) -> None:
     from mlmath.store.database import Database
     from mlmath.store.migrate import upgrade
     from mlmath.web import app as web_app

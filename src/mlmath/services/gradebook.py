@@ -63,7 +63,8 @@ def class_table(session: Session, curriculum: Curriculum) -> ClassTable:
     return ClassTable(skill_ids, graded, rows, assignment_ids)
 
 
-def _cell(value: str) -> str:
+def spreadsheet_cell(value: str) -> str:
+    """A text cell that a spreadsheet program shows as text, never runs as a formula."""
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
@@ -89,6 +90,12 @@ def gradebook_csv(table: ClassTable) -> str:
         ]
         levels = [LEVEL_NAMES[row.levels.get(s, 0)] for s in table.skill_ids]
         writer.writerow(
-            [_cell(row.learner.username), _cell(row.learner.display_name), *scores, *code, *levels]
+            [
+                spreadsheet_cell(row.learner.username),
+                spreadsheet_cell(row.learner.display_name),
+                *scores,
+                *code,
+                *levels,
+            ]
         )
     return out.getvalue()

@@ -28,7 +28,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, and_, or_, select, update
+from sqlalchemy import ColumnElement, and_, func, or_, select, update
 
 from mlmath.grading.results import GradingResult
 from mlmath.store.database import Database
@@ -188,3 +188,12 @@ def release(db: Database, held: Claim) -> bool:
             .values(state=JobState.QUEUED, attempts=held.attempt - 1, lease_until=None)
         )
         return bool(done.rowcount == 1)  # type: ignore[attr-defined]
+
+
+_JOBS_BY_STATE = select(GradingJob.state, func.count()).group_by(GradingJob.state)
+
+
+def jobs_by_state(db: Database) -> list[tuple[str, int]]:
+    """How many grading jobs are in each state (``queued``: the queue depth)."""
+    with db.reading() as connection:
+        return [(state, count) for state, count in connection.execute(_JOBS_BY_STATE)]

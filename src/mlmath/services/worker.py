@@ -13,8 +13,10 @@ import logging
 import os
 import socket
 import threading
+import time
 from datetime import timedelta
 
+from mlmath import metrics
 from mlmath.config import Config
 from mlmath.grading.harness import Grader
 from mlmath.grading.results import GradingResult, Status
@@ -83,6 +85,7 @@ class Worker:
             held.attempt,
             held.submission_id,
         )
+        started = time.perf_counter()
         stop_renewing = threading.Event()
         renewer = threading.Thread(
             target=self._renew, args=(held, stop_renewing), name="mlmath-lease", daemon=True
@@ -97,6 +100,13 @@ class Worker:
             accepted = grading_jobs.retry_later(self.db, held, outcome)
         else:
             accepted = grading_jobs.finish(self.db, held, outcome)
+        if not accepted:
+            result = "stale"
+        elif isinstance(outcome, str):
+            result = "retry"
+        else:
+            result = "graded"
+        metrics.count_grading(result, time.perf_counter() - started)
         if accepted:
             self.graded += isinstance(outcome, GradingResult)
         else:

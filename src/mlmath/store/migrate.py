@@ -51,15 +51,19 @@ def current_revision(engine: Engine) -> str | None:
 
 def newest_revision() -> str:
     """The head of the migrations, read from the files: the revision no other one follows."""
-    revisions: set[str] = set()
-    followed: set[str] = set()
+    revisions = known_revisions()
+    followed = {down for down in revisions.values() if down}
+    (head,) = set(revisions) - followed
+    return head
+
+
+def known_revisions() -> dict[str, str | None]:
+    """Every revision of the migrations, read from the files, with the one it follows."""
+    revisions: dict[str, str | None] = {}
     for path in (MIGRATIONS / "versions").glob("*.py"):
         found = dict(_REVISION.findall(path.read_text()))
-        revisions.add(found["revision"])
-        if found.get("down_revision"):
-            followed.add(found["down_revision"])
-    (head,) = revisions - followed
-    return head
+        revisions[found["revision"]] = found.get("down_revision") or None
+    return revisions
 
 
 def heads() -> tuple[str, ...]:

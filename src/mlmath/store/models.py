@@ -222,6 +222,129 @@ class Mastery(Base):
     __table_args__ = (Index("ix_mastery_due", "learner_id", "due_at"),)
 
 
+class Cohort(Base):
+    """A group taught together (a class section): its learners and the instructors who
+    teach it are its members. An instructor sees the reports of the cohorts they belong to."""
+
+    __tablename__ = "cohort"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class CohortMember(Base):
+    """One account's membership of one cohort."""
+
+    __tablename__ = "cohort_member"
+
+    cohort_id: Mapped[int] = mapped_column(
+        ForeignKey("cohort.id", ondelete="CASCADE"), primary_key=True
+    )
+    learner_id: Mapped[int] = mapped_column(
+        ForeignKey("learner.id", ondelete="CASCADE"), primary_key=True
+    )
+
+    __table_args__ = (Index("ix_cohort_member_learner", "learner_id"),)
+
+
+class LtiPlatform(Base):
+    """An LMS registered with ``mlmath lti add-platform``: where its users sign in (OIDC),
+    where the tool asks for service tokens, where its signing keys are published."""
+
+    __tablename__ = "lti_platform"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    issuer: Mapped[str] = mapped_column(String(255))
+    client_id: Mapped[str] = mapped_column(String(255))
+    auth_login_url: Mapped[str] = mapped_column(String(1000))
+    auth_token_url: Mapped[str] = mapped_column(String(1000))
+    jwks_url: Mapped[str] = mapped_column(String(1000))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (UniqueConstraint("issuer", "client_id"),)
+
+
+class LtiDeployment(Base):
+    """One deployment of the tool on a platform (an LMS may deploy it several times)."""
+
+    __tablename__ = "lti_deployment"
+
+    platform_id: Mapped[int] = mapped_column(
+        ForeignKey("lti_platform.id", ondelete="CASCADE"), primary_key=True
+    )
+    deployment_id: Mapped[str] = mapped_column(String(255), primary_key=True)
+
+
+class LtiLogin(Base):
+    """One OIDC log-in started by a platform: its ``state`` (also in the browser's cookie)
+    and the ``nonce`` the id_token must carry. Used once: a replayed launch is refused."""
+
+    __tablename__ = "lti_login"
+
+    state_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(64), unique=True)
+    platform_id: Mapped[int] = mapped_column(ForeignKey("lti_platform.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class LtiAccount(Base):
+    """Which account an LMS user (the platform's ``sub``) signs in as."""
+
+    __tablename__ = "lti_account"
+
+    platform_id: Mapped[int] = mapped_column(
+        ForeignKey("lti_platform.id", ondelete="CASCADE"), primary_key=True
+    )
+    subject: Mapped[str] = mapped_column(String(255), primary_key=True)
+    learner_id: Mapped[int] = mapped_column(
+        ForeignKey("learner.id", ondelete="CASCADE"), unique=True
+    )
+
+
+class LtiContext(Base):
+    """An LMS course the tool was launched from, with its service addresses (Assignment and
+    Grade Services line items, Names and Role Provisioning memberships)."""
+
+    __tablename__ = "lti_context"
+
+    platform_id: Mapped[int] = mapped_column(
+        ForeignKey("lti_platform.id", ondelete="CASCADE"), primary_key=True
+    )
+    context_id: Mapped[str] = mapped_column(String(255), primary_key=True)
+    title: Mapped[str] = mapped_column(String(255), default="")
+    lineitems_url: Mapped[str] = mapped_column(String(1000), default="")
+    memberships_url: Mapped[str] = mapped_column(String(1000), default="")
+    scopes: Mapped[str] = mapped_column(Text, default="")
+    """The Assignment and Grade Services scopes the platform granted (space-separated)."""
+
+
+class LtiGradeLink(Base):
+    """A quiz or assignment a learner launched from an LMS course: their best score there
+    is sent to that course's gradebook (its line item)."""
+
+    __tablename__ = "lti_grade_link"
+
+    platform_id: Mapped[int] = mapped_column(
+        ForeignKey("lti_platform.id", ondelete="CASCADE"), primary_key=True
+    )
+    context_id: Mapped[str] = mapped_column(String(255), primary_key=True)
+    learner_id: Mapped[int] = mapped_column(
+        ForeignKey("learner.id", ondelete="CASCADE"), primary_key=True
+    )
+    item: Mapped[str] = mapped_column(String(120), primary_key=True)
+    """``quiz:<id>`` or ``assignment:<id>``."""
+    subject: Mapped[str] = mapped_column(String(255))
+    resource_link_id: Mapped[str] = mapped_column(String(255), default="")
+    lineitem_url: Mapped[str] = mapped_column(String(1000), default="")
+    sent_score: Mapped[float | None] = mapped_column(Float)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    sending_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """Set while one server process sends this score, so that the others leave it alone."""
+
+
 # The assignment tables (submissions, grading jobs, grades) share this Base; importing
 # them here keeps ``Base.metadata`` the whole schema wherever models are imported.
 from mlmath.store import grading as _grading  # noqa: E402, F401

@@ -8,11 +8,12 @@ from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from mlmath import metrics
 from mlmath.config import Config
 from mlmath.content.curriculum import Curriculum
 from mlmath.exercises.skill import Skill
@@ -32,10 +33,12 @@ from mlmath.web.routes import (
     figures,
     instructor,
     labs,
+    operations,
     practice,
     quizzes,
     review,
 )
+from mlmath.web.routes import lti as lti_routes
 from mlmath.web.security import BodyTooLarge, SecurityMiddleware
 from mlmath.web.site import WEB, Site, load_curriculum, load_skills, multi_user_for
 
@@ -171,7 +174,10 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        stop_scores = lti_routes.start_score_sender(site)
         yield
+        stop_scores()
+        metrics.write_counts()
         site.lab_outputs.close()
         db.close()
 
@@ -188,10 +194,13 @@ def create_app(
         SecurityMiddleware,
         max_body_bytes=MAX_REQUEST_BYTES,
         too_large=lambda request: error_page(request, 413),
+        frame_ancestors=config.frame_ancestors,
     )
+    app.add_middleware(metrics.RequestMetrics)  # outermost: every request, refusals too
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
     app.router.routes[:0] = practice.routes  # matched first: the busiest pages
     for module in (
+        operations,
         course,
         labs,
         quizzes,
@@ -204,10 +213,7 @@ def create_app(
     ):
         app.include_router(module.router)
     assignment_routes.install(app)
+    lti_routes.install(app)
     _install_error_pages(app)
-
-    @app.get("/healthz", include_in_schema=False)
-    async def healthz() -> HTMLResponse:
-        return HTMLResponse("ok")
 
     return app

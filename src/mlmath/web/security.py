@@ -2,7 +2,9 @@
 
 - Every response carries a strict Content-Security-Policy (scripts only from
   this server, no inline scripts, no framing), ``nosniff``, a Referrer-Policy
-  and ``Cache-Control: no-store`` for pages (which hold a learner's work).
+  and ``Cache-Control: no-store`` for pages (which hold a learner's work). A page that
+  must post a form elsewhere (the LTI deep-linking return to the LMS) sends its own,
+  otherwise equal, policy.
 - CSRF: each browser gets a random ``mlmath_csrf`` cookie (HttpOnly,
   SameSite=Lax, Secure over HTTPS). Pages embed HMAC(secret, cookie) as the
   token; every POST must send it back (form field ``csrf_token`` or header
@@ -15,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from starlette.exceptions import HTTPException
@@ -59,12 +61,37 @@ def csrf_token(secret: bytes, seed: str) -> str:
     return hmac.new(secret, f"csrf:{seed}".encode(), hashlib.sha256).hexdigest()
 
 
-def cookie_header(name: str, value: str, *, secure: bool, max_age: int | None = None) -> bytes:
-    parts = [f"{name}={value}", "Path=/", "HttpOnly", "SameSite=Lax"]
+def content_security_policy(frame_ancestors: Sequence[str] = ()) -> str:
+    """The policy, letting pages of ``frame_ancestors`` (origins: an LMS) show ours in a frame."""
+    if not frame_ancestors:
+        return CONTENT_SECURITY_POLICY
+    allowed = " ".join(("'self'", *frame_ancestors))
+    return CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", f"frame-ancestors {allowed}")
+
+
+def security_headers(frame_ancestors: Sequence[str] = ()) -> list[tuple[bytes, bytes]]:
+    """:data:`HEADERS`, or with ``frame_ancestors`` allowed to frame the pages."""
+    if not frame_ancestors:
+        return HEADERS
+    policy = (b"content-security-policy", content_security_policy(frame_ancestors).encode())
+    rest = [h for h in HEADERS[1:] if h[0] != b"x-frame-options"]  # superseded by the CSP
+    return [policy, *rest]
+
+
+def cookie_header(
+    name: str, value: str, *, secure: bool, max_age: int | None = None, framed: bool = False
+) -> bytes:
+    """A cookie of ours. ``framed`` (the course is shown inside an LMS's frame) makes it
+    ``SameSite=None; Secure; Partitioned`` over HTTPS: sent inside the frame, and kept
+    apart from the same course opened on its own."""
+    same_site = "SameSite=None" if framed and secure else "SameSite=Lax"
+    parts = [f"{name}={value}", "Path=/", "HttpOnly", same_site]
     if max_age is not None:
         parts.append(f"Max-Age={max_age}")
     if secure:
         parts.append("Secure")
+    if framed and secure:
+        parts.append("Partitioned")
     return "; ".join(parts).encode()
 
 
@@ -95,12 +122,18 @@ class SecurityMiddleware:
     bodies (:class:`BodyTooLarge`)."""
 
     def __init__(
-        self, app: ASGIApp, max_body_bytes: int, too_large: Callable[[Request], Response]
+        self,
+        app: ASGIApp,
+        max_body_bytes: int,
+        too_large: Callable[[Request], Response],
+        frame_ancestors: Sequence[str] = (),
     ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.too_large = too_large
         """The page for a request that announces a body over the limit."""
+        self.headers = security_headers(frame_ancestors)
+        self.framed = bool(frame_ancestors)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -121,14 +154,20 @@ class SecurityMiddleware:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
-                headers.extend(HEADERS)
+                own_policy = any(k == b"content-security-policy" for k, _ in headers)
+                headers.extend(
+                    h for h in self.headers if not (own_policy and h[0] == HEADERS[0][0])
+                )
                 if not any(k == b"cache-control" for k, _ in headers):
                     headers.append(
                         (b"cache-control", b"public, max-age=3600" if static else b"no-store")
                     )
                 if new_seed is not None and not static:
                     headers.append(
-                        (b"set-cookie", cookie_header(CSRF_COOKIE, new_seed, secure=secure))
+                        (
+                            b"set-cookie",
+                            cookie_header(CSRF_COOKIE, new_seed, secure=secure, framed=self.framed),
+                        )
                     )
                 message["headers"] = headers
             await send(message)

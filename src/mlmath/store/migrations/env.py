@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, text
 
 from mlmath.store.models import Base
 
 config = context.config
 target_metadata = Base.metadata
+
+MIGRATION_LOCK = 0x6D6C6D617468  # "mlmath"
+"""The PostgreSQL advisory lock held while migrating: app servers and workers that start at
+once against a new database migrate one after the other (the later ones find nothing to
+do) instead of all creating the same tables."""
 
 
 def run() -> None:
@@ -26,6 +31,10 @@ def run() -> None:
             render_as_batch=connection.dialect.name == "sqlite",
         )
         with context.begin_transaction():
+            if connection.dialect.name == "postgresql":
+                connection.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK}
+                )
             context.run_migrations()
         connection.commit()
 

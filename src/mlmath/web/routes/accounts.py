@@ -13,7 +13,14 @@ from fastapi.responses import HTMLResponse, Response
 
 from mlmath.services import accounts
 from mlmath.services.accounts import AccountError
-from mlmath.web.deps import OptionalUserDep, SiteDep, render, see_other, session_token
+from mlmath.web.deps import (
+    OptionalUserDep,
+    SiteDep,
+    get_site,
+    render,
+    see_other,
+    session_token,
+)
 from mlmath.web.security import CSRF_COOKIE, SESSION_COOKIE, cookie_header
 from mlmath.web.site import Site
 
@@ -27,17 +34,26 @@ def _safe_next(target: str) -> str:
     return target
 
 
-def _signed_in(request: Request, token: str, target: str) -> Response:
+def signed_in_redirect(request: Request, token: str, target: str) -> Response:
+    """Redirect to ``target`` (on this site) with the new session's cookie and a new CSRF
+    cookie (log-in, sign-up, and a launch from an LMS)."""
     import secrets
 
     secure = request.url.scheme == "https"
+    framed = bool(get_site(request).config.frame_ancestors)
     response = see_other(_safe_next(target))
     lifetime = int(accounts.SESSION_LIFETIME.total_seconds())
     response.raw_headers.append(
-        (b"set-cookie", cookie_header(SESSION_COOKIE, token, secure=secure, max_age=lifetime))
+        (
+            b"set-cookie",
+            cookie_header(SESSION_COOKIE, token, secure=secure, max_age=lifetime, framed=framed),
+        )
     )
     response.raw_headers.append(
-        (b"set-cookie", cookie_header(CSRF_COOKIE, secrets.token_urlsafe(32), secure=secure))
+        (
+            b"set-cookie",
+            cookie_header(CSRF_COOKIE, secrets.token_urlsafe(32), secure=secure, framed=framed),
+        )
     )
     return response
 
@@ -71,7 +87,7 @@ def login(
     if outcome.user is None:
         context = {"next": _safe_next(next), "error": outcome.error, "username": username}
         return render(request, "login.html", context, status_code=400)
-    return _signed_in(request, outcome.token, next)
+    return signed_in_redirect(request, outcome.token, next)
 
 
 @router.get("/signup", response_class=HTMLResponse)
@@ -100,7 +116,7 @@ def signup(
     except AccountError as error:
         context = {"error": str(error), "username": username, "display_name": display_name}
         return render(request, "signup.html", context, status_code=400)
-    return _signed_in(request, token, "/")
+    return signed_in_redirect(request, token, "/")
 
 
 @router.post("/logout")
@@ -113,6 +129,15 @@ def logout(request: Request, site: SiteDep) -> Response:
     response = see_other("/login" if site.multi_user else "/")
     secure = request.url.scheme == "https"
     response.raw_headers.append(
-        (b"set-cookie", cookie_header(SESSION_COOKIE, "", secure=secure, max_age=0))
+        (
+            b"set-cookie",
+            cookie_header(
+                SESSION_COOKIE,
+                "",
+                secure=secure,
+                max_age=0,
+                framed=bool(site.config.frame_ancestors),
+            ),
+        )
     )
     return response
