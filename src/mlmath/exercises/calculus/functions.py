@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from fractions import Fraction
+from functools import lru_cache
 from typing import TypeVar
 
 import numpy as np
@@ -124,8 +125,11 @@ def _convert(node: Node) -> Expr:
     raise InputError(f"function: {op} is not covered by this course's rules")
 
 
+@lru_cache(maxsize=1024)
 def as_answer(result: Expr, variables: tuple[str, ...] = ("x",)) -> Expression:
-    """An engine result as the expression the answer checker compares with."""
+    """An engine result as the expression the answer checker compares with (remembered:
+    expressions are immutable and compare by structure, and a variant's answer is asked
+    for when it is shown and again when it is graded)."""
     return Expression(tidy(to_node(result)), variables)
 
 
