@@ -44,6 +44,13 @@ class Determinant2x2(Skill):
             TOPIC,
         ),
         Misconception(
+            "main_diagonal_only",
+            "You kept only the main diagonal product (ad)",
+            "The determinant subtracts the other diagonal's product as well: ad − bc. The "
+            "main diagonal alone cannot tell when one row is a multiple of the other.",
+            TOPIC,
+        ),
+        Misconception(
             "diagonals_reversed",
             "You subtracted the diagonals the wrong way round (bc − ad)",
             "Start with the main diagonal (top-left to bottom-right): ad − bc. The other "
@@ -89,4 +96,5 @@ class Determinant2x2(Skill):
             "added_diagonals": a * d + b * c,
             "multiplied_columns": a * c - b * d,
             "diagonals_reversed": b * c - a * d,
+            "main_diagonal_only": a * d,
         }

@@ -61,6 +61,14 @@ class Determinant3x3(Skill):
             TOPIC,
         ),
         Misconception(
+            "main_diagonal_only",
+            "You multiplied the main diagonal only",
+            "Only a triangular matrix has its determinant on the diagonal; a full 3×3 needs "
+            "the cofactor expansion (or all six diagonal products, three added and three "
+            "subtracted).",
+            TOPIC,
+        ),
+        Misconception(
             "only_down_diagonals",
             "You only added the three diagonals running down",
             "The diagonal rule subtracts the three products running up to the right; "
@@ -120,6 +128,7 @@ class Determinant3x3(Skill):
                 Fraction(0),
             ),
             "only_down_diagonals": sum(down, Fraction(0)),
+            "main_diagonal_only": matrix[0, 0] * matrix[1, 1] * matrix[2, 2],
         }
 
     def examples(self, params: Params) -> Examples:

@@ -48,6 +48,13 @@ class MatrixInverse(Skill):
             TOPIC,
         ),
         Misconception(
+            "swapped_not_negated",
+            "You swapped a and d but kept the signs of b and c",
+            "The 2×2 formula does two things before dividing by the determinant: swap a and d, "
+            "AND change the signs of b and c.",
+            TOPIC,
+        ),
+        Misconception(
             "negated_diagonal",
             "You changed the signs of the diagonal instead of the other two",
             "Swap a and d (keeping their signs) and change the signs of b and c.",
@@ -125,6 +132,7 @@ class MatrixInverse(Skill):
             out["forgot_to_divide"] = Matrix(((s, -q), (-r, p)))
             out["transposed_formula"] = Matrix(((s, -r), (-q, p))).scale(1 / det)
             out["negated_diagonal"] = Matrix(((-s, q), (r, -p))).scale(1 / det)
+            out["swapped_not_negated"] = Matrix(((s, q), (r, p))).scale(1 / det)
         else:
             out["transposed_formula"] = inverse(a).answer.transpose()
         if all(x != 0 for row in a.rows for x in row):

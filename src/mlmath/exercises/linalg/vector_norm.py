@@ -53,6 +53,13 @@ class VectorNorm(Skill):
             TOPIC,
         ),
         Misconception(
+            "largest_entry",
+            "You took the largest entry",
+            "That is the max norm (L∞). The L2 norm uses every entry: square each one, add "
+            "the squares and take the square root.",
+            TOPIC,
+        ),
+        Misconception(
             "other_norm",
             "That is the other norm",
             "The L1 norm adds the absolute values (walking along the axes); the L2 norm is "
@@ -109,4 +116,5 @@ class VectorNorm(Skill):
         l2 = number_answer(Surd.sqrt(squares))
         if params["norm"] == "l1":
             return {"no_absolute_values": sum(v, Fraction(0)), "other_norm": l2}
-        return {"forgot_square_root": squares, "other_norm": l1}
+        largest = max(abs(a) for a in v)
+        return {"forgot_square_root": squares, "other_norm": l1, "largest_entry": largest}
