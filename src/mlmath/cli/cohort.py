@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from mlmath.cli.course_database import course_database
 from mlmath.cli.errors import fail
 
 app = typer.Typer(help="Cohorts: groups of learners, with the instructors who teach them.")
@@ -20,21 +21,14 @@ def add_command(
     ],
 ) -> None:
     """Add accounts (learners and their instructors) to cohort NAME, making it if needed."""
-    from mlmath.config import Config
     from mlmath.services import cohorts
-    from mlmath.store.database import Database
-    from mlmath.store.migrate import upgrade
 
-    db = Database.from_config(Config.from_environment())
-    try:
-        upgrade(db.write_engine)
+    with course_database() as db:
         try:
             with db.write() as session:
                 done = cohorts.add_members(session, name, usernames)
         except ValueError as error:
             fail(str(error))
-    finally:
-        db.close()
     cohort = done.cohort
     if done.added:
         typer.echo(f"{cohort.name}: added {', '.join(done.added)}")
@@ -48,18 +42,10 @@ def add_command(
 @app.command("list")
 def list_command() -> None:
     """Every cohort with its number of learners."""
-    from mlmath.config import Config
     from mlmath.services import cohorts
-    from mlmath.store.database import Database
-    from mlmath.store.migrate import upgrade
 
-    db = Database.from_config(Config.from_environment())
-    try:
-        upgrade(db.write_engine)
-        with db.read() as session:
-            found = cohorts.every_cohort(session)
-    finally:
-        db.close()
+    with course_database() as db, db.read() as session:
+        found = cohorts.every_cohort(session)
     if not found:
         typer.echo("no cohorts yet (mlmath cohort add NAME USERNAME... makes one)")
     for cohort in found:

@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from mlmath.cli.course_database import course_database
 from mlmath.cli.errors import fail
 
 app = typer.Typer(help="LTI 1.3: register an LMS (Moodle, Canvas, …) and make the tool's keys.")
@@ -47,14 +48,9 @@ def add_platform_command(  # noqa: PLR0917 (one option each)
     jwks_url: Annotated[str, typer.Option("--jwks-url", help="Its public keys (JWKS) URL.")],
 ) -> None:
     """Register an LMS (or one more deployment on it); run again to change its addresses."""
-    from mlmath.config import Config
     from mlmath.services import lti
-    from mlmath.store.database import Database
-    from mlmath.store.migrate import upgrade
 
-    db = Database.from_config(Config.from_environment())
-    try:
-        upgrade(db.write_engine)
+    with course_database() as db:
         try:
             with db.write() as session:
                 platform, new = lti.add_platform(
@@ -68,8 +64,6 @@ def add_platform_command(  # noqa: PLR0917 (one option each)
                 )
         except ValueError as error:
             fail(str(error))
-    finally:
-        db.close()
     added = "added deployment" if new else "already had deployment"
     typer.echo(f"{platform.issuer} (client {platform.client_id}): {added} {deployment_id}")
 
@@ -77,18 +71,10 @@ def add_platform_command(  # noqa: PLR0917 (one option each)
 @app.command("list")
 def list_command() -> None:
     """Every registered LMS with its client id and deployments."""
-    from mlmath.config import Config
     from mlmath.services import lti
-    from mlmath.store.database import Database
-    from mlmath.store.migrate import upgrade
 
-    db = Database.from_config(Config.from_environment())
-    try:
-        upgrade(db.write_engine)
-        with db.read() as session:
-            found = lti.platforms(session)
-    finally:
-        db.close()
+    with course_database() as db, db.read() as session:
+        found = lti.platforms(session)
     if not found:
         typer.echo("no LMS is registered: `mlmath lti add-platform --help` says how")
     for p in found:
@@ -102,19 +88,13 @@ def send_grades_command() -> None:
     from mlmath.config import Config
     from mlmath.content.curriculum import curriculum
     from mlmath.services import lti
-    from mlmath.store.database import Database
-    from mlmath.store.migrate import upgrade
 
     config = Config.from_environment()
     course = curriculum()
     titles = {f"quiz:{q.id}": q.title for w in course.weeks() for q in w.quizzes}
     titles |= {f"assignment:{a.id}": a.title for w in course.weeks() for a in w.assignments}
-    db = Database.from_config(config)
-    try:
-        upgrade(db.write_engine)
+    with course_database(config) as db:
         done = lti.send_scores(db.write, db.read, lti.Services(config), titles)
-    finally:
-        db.close()
     typer.echo(f"sent {done.sent} score(s)")
     for failure in done.failures:
         typer.echo(f"not sent (tried again next time): {failure}", err=True)
@@ -136,15 +116,11 @@ def roster_command(
     course's members (instructors too) in a cohort."""
     from mlmath.config import Config
     from mlmath.services import cohorts, lti
-    from mlmath.store.database import Database
-    from mlmath.store.migrate import upgrade
 
     config = Config.from_environment()
     services = lti.Services(config)
-    db = Database.from_config(config)
     failed = False
-    try:
-        upgrade(db.write_engine)
+    with course_database(config) as db:
         with db.read() as session:
             courses = lti.contexts(session)
         if not courses:
@@ -166,7 +142,5 @@ def roster_command(
                 f"{name}: {len(active)} member(s), {teachers} instructor(s); "
                 f"{len(done.added)} added to cohort {done.cohort.name!r}"
             )
-    finally:
-        db.close()
     if failed:
         raise typer.Exit(1)

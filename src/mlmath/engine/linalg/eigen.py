@@ -118,6 +118,13 @@ def null_space(rows: Sequence[Sequence[Surd]]) -> tuple[list[list[Surd]], list[i
 
 def _null_space(work: list[list[N]], zero: N, one: N) -> tuple[list[list[N]], list[int]]:
     """Gauss–Jordan on ``work`` (changed in place) in any exact number system."""
+    pivots = gauss_jordan(work, zero)
+    return kernel_basis(work, pivots, len(work[0]), zero, one), pivots
+
+
+def gauss_jordan(work: list[list[N]], zero: N) -> list[int]:
+    """Bring ``work`` to reduced row echelon form in place (any exact number system) and
+    return its pivot columns."""
     n_rows, n_cols = len(work), len(work[0])
     pivots: list[int] = []
     for col in range(n_cols):
@@ -135,7 +142,7 @@ def _null_space(work: list[list[N]], zero: N, one: N) -> tuple[list[list[N]], li
                 factor = work[i][col]
                 work[i] = [a - factor * b for a, b in zip(work[i], work[r], strict=True)]
         pivots.append(col)
-    return kernel_basis(work, pivots, n_cols, zero, one), pivots
+    return pivots
 
 
 def kernel_basis(
@@ -153,16 +160,19 @@ def kernel_basis(
     return basis
 
 
+def coprime_integers(values: Sequence[Fraction]) -> tuple[Fraction, ...]:
+    """The same direction with coprime integer entries, the first non-zero one positive."""
+    denominators = math.lcm(*(v.denominator for v in values))
+    integers = [int(v * denominators) for v in values]
+    divisor = math.gcd(*integers) or 1
+    sign = -1 if next(x for x in integers if x != 0) < 0 else 1
+    return tuple(Fraction(sign * x, divisor) for x in integers)
+
+
 def tidy(vector: Sequence[Surd]) -> SurdVector:
     """A rational vector scaled to coprime integers, first non-zero entry positive."""
     if all(e.is_rational for e in vector):
-        values = [e.rational for e in vector]
-        denominators = math.lcm(*(v.denominator for v in values))
-        integers = [int(v * denominators) for v in values]
-        divisor = math.gcd(*integers) or 1
-        first = next(x for x in integers if x != 0)
-        sign = -1 if first < 0 else 1
-        return SurdVector(tuple(Surd(Fraction(sign * x, divisor)) for x in integers))
+        return SurdVector(tuple(Surd(x) for x in coprime_integers([e.rational for e in vector])))
     return SurdVector(tuple(vector))
 
 
@@ -193,7 +203,7 @@ class Eigenspace:
         }
 
 
-def _real_eigenvalues(matrix: Matrix) -> tuple[list[tuple[Surd, int]], list[Step]]:
+def real_eigenvalues(matrix: Matrix) -> tuple[list[tuple[Surd, int]], list[Step]]:
     found = eigenvalues(matrix)
     steps = [Step("Find the eigenvalues", None, found.steps)]
     roots = found.answer
@@ -219,7 +229,7 @@ def _real_eigenvalues(matrix: Matrix) -> tuple[list[tuple[Surd, int]], list[Step
     return distinct, steps
 
 
-def _shifted(matrix: Matrix, value: Fraction) -> Matrix:
+def shifted_matrix(matrix: Matrix, value: Fraction) -> Matrix:
     """``A − λI`` for a rational λ."""
     return Matrix(
         tuple(
@@ -234,7 +244,7 @@ def eigenspace(matrix: Matrix, value: Surd, multiplicity: int = 1) -> Solution[E
     n = matrix.shape[0]
     steps: list[Step] = []
     if value.is_rational:
-        exact = _shifted(matrix, value.rational)
+        exact = shifted_matrix(matrix, value.rational)
         steps.append(Step(f"Put λ = {value.text()} into A − λI", exact))
         augmented = exact.augment(Vector(tuple(Fraction(0) for _ in range(n))))
         operations, pivots = row_reduce(augmented, n)
@@ -304,7 +314,7 @@ def eigenspace(matrix: Matrix, value: Surd, multiplicity: int = 1) -> Solution[E
 
 def eigenvectors(matrix: Matrix) -> Solution[tuple[Eigenspace, ...]]:
     """Every real eigenvalue with a basis of its eigenvectors."""
-    distinct, steps = _real_eigenvalues(matrix)
+    distinct, steps = real_eigenvalues(matrix)
     spaces: list[Eigenspace] = []
     for value, count in distinct:
         space = eigenspace(matrix, value, count)
@@ -353,7 +363,7 @@ def has_eigenbasis(matrix: Matrix) -> bool:
     dimension of each eigenspace (``n − rank(A − λI)``), without the worked steps."""
     n = matrix.shape[0]
     try:
-        distinct, _ = _real_eigenvalues(matrix)
+        distinct, _ = real_eigenvalues(matrix)
     except NotSolvable as error:
         if "complex" not in str(error):
             raise
@@ -361,7 +371,7 @@ def has_eigenbasis(matrix: Matrix) -> bool:
     count = 0
     for value, _ in distinct:
         if value.is_rational:
-            dimension = n - rank_of(_shifted(matrix, value.rational))
+            dimension = n - rank_of(shifted_matrix(matrix, value.rational))
         else:
             shifted = [
                 [Surd(matrix[i, j]) - (value if i == j else Surd(Fraction(0))) for j in range(n)]

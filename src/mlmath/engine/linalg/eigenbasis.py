@@ -21,99 +21,32 @@ True
 
 from __future__ import annotations
 
-import math
 from fractions import Fraction
 
 from mlmath.engine.exact import Matrix, Vector
-from mlmath.engine.linalg.characteristic import Approximate, eigenvalues
 from mlmath.engine.linalg.determinant import determinant
+from mlmath.engine.linalg.eigen import (
+    coprime_integers,
+    gauss_jordan,
+    kernel_basis,
+    real_eigenvalues,
+    shifted_matrix,
+)
 from mlmath.engine.render import number_latex, number_text
 from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
-from mlmath.engine.surds import Surd
-
-Grid = list[list[Fraction]]
-
-
-def reduced_row_echelon(rows: Grid) -> tuple[Grid, list[int]]:
-    """The reduced row echelon form of ``rows`` and its pivot columns (exact)."""
-    work = [list(r) for r in rows]
-    m, n = len(work), len(work[0])
-    pivots: list[int] = []
-    r = 0
-    for c in range(n):
-        found = next((i for i in range(r, m) if work[i][c] != 0), None)
-        if found is None:
-            continue
-        work[r], work[found] = work[found], work[r]
-        lead = work[r][c]
-        work[r] = [x / lead for x in work[r]]
-        for i in range(m):
-            if i != r and work[i][c] != 0:
-                factor = work[i][c]
-                work[i] = [x - factor * y for x, y in zip(work[i], work[r], strict=True)]
-        pivots.append(c)
-        r += 1
-        if r == m:
-            break
-    return work, pivots
-
-
-def integer_direction(entries: list[Fraction]) -> Vector:
-    """The same direction with coprime integer entries, the first non-zero one positive."""
-    scale = math.lcm(*(x.denominator for x in entries))
-    whole = [int(x * scale) for x in entries]
-    divisor = math.gcd(*whole) or 1
-    sign = -1 if next(x for x in whole if x != 0) < 0 else 1
-    return Vector(tuple(Fraction(sign * x, divisor) for x in whole))
-
-
-def null_space(rows: Grid) -> tuple[list[Vector], Grid, list[int]]:
-    """A basis of the solutions of ``rows · v = 0`` (each free variable set to 1 in turn),
-    with the reduced rows and pivots it was read from."""
-    reduced, pivots = reduced_row_echelon(rows)
-    n = len(rows[0])
-    basis: list[Vector] = []
-    for free in (c for c in range(n) if c not in pivots):
-        v = [Fraction(0)] * n
-        v[free] = Fraction(1)
-        for r, p in enumerate(pivots):
-            v[p] = -reduced[r][free]
-        basis.append(integer_direction(v))
-    return basis, reduced, pivots
 
 
 def rational_eigenvalues(matrix: Matrix) -> tuple[list[tuple[Fraction, int]], Solution[object]]:
     """The distinct eigenvalues (smallest first) with how often each is a root; NotSolvable
     when one is complex, irrational or not exact."""
-    found = eigenvalues(matrix)
-    roots = found.answer
-    if any(isinstance(r, Approximate) for r in roots):
-        raise NotSolvable(
-            "this matrix's eigenvalues are not exact (its cubic has no rational root), so its "
-            "eigenvectors cannot be written exactly"
-        )
-    exact = [r for r in roots if isinstance(r, Surd)]
-    if any(not r.is_real for r in exact):
-        raise NotSolvable(
-            "this matrix has complex eigenvalues: it turns every direction, like a rotation, "
-            "so no real vector keeps its line and there is no eigenbasis"
-        )
-    if any(not r.is_rational for r in exact):
+    distinct, steps = real_eigenvalues(matrix)
+    if any(not value.is_rational for value, _ in distinct):
         raise NotSolvable(
             "this matrix's eigenvalues have square roots; `linalg.eigenvectors` works "
             "eigenvectors with square roots one eigenvalue at a time"
         )
-    counts: dict[Fraction, int] = {}
-    for r in exact:
-        counts[r.rational] = counts.get(r.rational, 0) + 1
-    return sorted(counts.items()), found  # type: ignore[return-value]
-
-
-def _shifted(matrix: Matrix, value: Fraction) -> Matrix:
-    n = matrix.shape[0]
-    return Matrix(
-        tuple(tuple(matrix[i, j] - (value if i == j else 0) for j in range(n)) for i in range(n))
-    )
+    found: Solution[object] = Solution(None, steps[0].substeps)
+    return sorted((value.rational, count) for value, count in distinct), found
 
 
 def _names(columns: list[int]) -> str:
@@ -142,8 +75,13 @@ def eigenbasis(matrix: Matrix) -> Solution[Matrix]:
     columns: list[Vector] = []
     diagonal: list[Fraction] = []
     for value, multiplicity in values:
-        shifted = _shifted(matrix, value)
-        basis, reduced, pivots = null_space([list(r) for r in shifted.rows])
+        shifted = shifted_matrix(matrix, value)
+        reduced = [list(r) for r in shifted.rows]
+        pivots = gauss_jordan(reduced, Fraction(0))
+        basis = [
+            Vector(coprime_integers(v))
+            for v in kernel_basis(reduced, pivots, n, Fraction(0), Fraction(1))
+        ]
         free = [c for c in range(n) if c not in pivots]
         twice = f" (a root {multiplicity} times)" if multiplicity > 1 else ""
         sub = [
