@@ -393,7 +393,29 @@
     return 0.01;
   }
 
+  // The finite values of f(x, y) on a 31 × 31 grid over a board's box [left, top, right,
+  // bottom]: what a contour plot picks its levels from.
+  function gridValues(box, value) {
+    var samples = [];
+    for (var i = 0; i <= 30; i++) {
+      for (var j = 0; j <= 30; j++) {
+        var v = value([box[0] + (box[2] - box[0]) * i / 30, box[3] + (box[1] - box[3]) * j / 30]);
+        if (isFinite(v)) samples.push(v);
+      }
+    }
+    return samples;
+  }
+
+  // One contour line f(x, y) = c, drawn the same way in every figure.
+  function contourLine(board, value, c) {
+    return board.create("implicitcurve", [function (x, y) { return value([x, y]) - c; }], {
+      strokeColor: COLORS.green, strokeOpacity: 0.55, strokeWidth: 1.5, fixed: true, highlight: false
+    });
+  }
+
   window.mlmathFigureKit = {
+    gridValues: gridValues,
+    contourLine: contourLine,
     sig: sig,
     fitStep: fitStep,
     colors: COLORS,

@@ -233,24 +233,14 @@
 
     // Level curves of f(x, y): closer together where f changes fast, densest near the optimum.
     function contours(b) {
-      var samples = [];
-      for (var i = 0; i <= 30; i++) {
-        for (var j = 0; j <= 30; j++) {
-          var v = value([box[0] + (box[2] - box[0]) * i / 30, box[3] + (box[1] - box[3]) * j / 30]);
-          if (isFinite(v)) samples.push(v);
-        }
-      }
+      var samples = kit.gridValues(box, value);
       if (!samples.length) return;
       var low = Math.min.apply(null, samples);
       var high = Math.max.apply(null, samples);
       for (var n = 1; n <= 7; n++) {
         var t = (n / 8) * (n / 8);
         var level = sign < 0 ? low + (high - low) * t : high - (high - low) * t;
-        (function (c) {
-          b.create("implicitcurve", [function (x, y) { return value([x, y]) - c; }], {
-            strokeColor: C.green, strokeOpacity: 0.55, strokeWidth: 1.5, fixed: true, highlight: false
-          });
-        })(level);
+        kit.contourLine(b, value, level);
       }
     }
   };

@@ -296,13 +296,7 @@
     // Level curves of f: the levels split the board's sampled values into equal shares, so the
     // lines crowd where f changes fast; a critical point's own level is drawn too.
     function contours(b) {
-      var samples = [];
-      for (var i = 0; i <= 30; i++) {
-        for (var j = 0; j <= 30; j++) {
-          var v = value([box[0] + (box[2] - box[0]) * i / 30, box[3] + (box[1] - box[3]) * j / 30]);
-          if (isFinite(v)) samples.push(v);
-        }
-      }
+      var samples = kit.gridValues(box, value);
       if (!samples.length) return;
       samples.sort(function (a, b2) { return a - b2; });
       var levels = [];
@@ -311,9 +305,7 @@
       if (end && inView(end) && kind(hessian(end)) === "saddle") levels.push(value(end));
       levels.forEach(function (c, k) {
         if (k > 0 && Math.abs(c - levels[k - 1]) < 1e-9) return;
-        b.create("implicitcurve", [function (x, y) { return value([x, y]) - c; }], {
-          strokeColor: C.green, strokeOpacity: 0.55, strokeWidth: 1.5, fixed: true, highlight: false
-        });
+        kit.contourLine(b, value, c);
       });
     }
   };
