@@ -17,3 +17,10 @@ COVERAGE_TOOL = SHARED / "tools" / "syllabus_coverage.py"
 @pytest.fixture(scope="session")
 def course_tree() -> Curriculum:
     return curriculum()
+
+
+def lesson_markdown(lesson_id: str) -> str:
+    """A lesson's whole Markdown, introduction and every topic, for tests that look for
+    numbers in its text."""
+    lesson = curriculum().lesson(lesson_id)
+    return "\n".join([lesson.intro, *(topic.body for topic in lesson.topics)])

@@ -14,11 +14,9 @@ from typing import Any
 
 import numpy as np
 import pytest
+from tests.content.conftest import lesson_markdown
 
-from mlmath.content.curriculum import curriculum
 from mlmath.exercises import registry
-
-LESSONS = ("c1w3l1", "c1w3l2", "c1w4l1", "c1w4l2")
 
 norm = np.linalg.norm
 det = np.linalg.det
@@ -69,9 +67,7 @@ def show(x: Any) -> str:
 
 
 def text_of(lesson_id: str) -> str:
-    lesson = curriculum().lesson(lesson_id)
-    body = lesson.intro + "\n".join(t.body for t in lesson.topics)
-    return " ".join(body.split())
+    return " ".join(lesson_markdown(lesson_id).split())
 
 
 # c1w3l1 — vectors

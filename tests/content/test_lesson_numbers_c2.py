@@ -17,8 +17,8 @@ import numpy as np
 import pytest
 import sympy as sp
 from scipy.optimize import minimize_scalar
+from tests.content.conftest import lesson_markdown
 
-from mlmath.content.curriculum import curriculum
 from mlmath.engine.calculus.backpropagation import (
     Network,
     activations,
@@ -28,7 +28,6 @@ from mlmath.engine.calculus.backpropagation import (
 )
 from mlmath.exercises import registry
 
-LESSONS = ("c2w1l1", "c2w1l2", "c2w2l1", "c2w2l2", "c2w3l1", "c2w3l2")
 x, y = sp.symbols("x y")
 
 
@@ -63,8 +62,7 @@ def show(value: Any) -> str:
 
 
 def text_of(lesson_id: str) -> str:
-    lesson = curriculum().lesson(lesson_id)
-    return " ".join((lesson.intro + " " + " ".join(t.body for t in lesson.topics)).split())
+    return " ".join(lesson_markdown(lesson_id).split())
 
 
 def derivative_at(f: Any, at: float) -> Any:
