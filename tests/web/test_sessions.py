@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,14 +29,17 @@ def signed_in(db: Database) -> tuple[int, str]:
 
 def test_a_session_ended_elsewhere_counts_at_most_for_the_remembered_time(db: Database) -> None:
     user_id, token = signed_in(db)
-    sessions = Sessions(db, seconds=0.3)
+    now = [100.0]
+    sessions = Sessions(db, seconds=2.0, clock=lambda: now[0])
     found = sessions.user(token)
     assert found is not None
     assert found.id == user_id
     with db.write() as session:  # logged out through another server process
         accounts.log_out(session, token)
     assert sessions.user(token) == found  # still remembered here
-    time.sleep(0.35)
+    now[0] += 1.9
+    assert sessions.user(token) == found  # still within the remembered time
+    now[0] += 0.2
     assert sessions.user(token) is None  # looked up again: ended
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 
 from mlmath.services import accounts
 from mlmath.services.accounts import User
@@ -25,17 +26,23 @@ MAX_REMEMBERED = 10_000
 
 class Sessions:
     def __init__(
-        self, db: Database, *, seconds: float = REMEMBER_SECONDS, size: int = MAX_REMEMBERED
+        self,
+        db: Database,
+        *,
+        seconds: float = REMEMBER_SECONDS,
+        size: int = MAX_REMEMBERED,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.db = db
         self.seconds = seconds
         self.size = size
+        self.clock = clock
         self._known: OrderedDict[str, tuple[User, float]] = OrderedDict()
         self._lock = threading.Lock()
 
     def user(self, token: str) -> User | None:
         """The user of an open session, or None."""
-        now = time.monotonic()
+        now = self.clock()
         with self._lock:
             known = self._known.get(token)
         if known is not None and known[1] > now:
