@@ -48,6 +48,12 @@ def engine(skill: str, **raw: Any) -> Any:
     return s.answer(s.read_inputs(raw))
 
 
+def mistake(skill: str, misconception: str, **raw: Any) -> Any:
+    """The wrong answer the practice names ``misconception`` for these inputs."""
+    s = get(skill)
+    return s.buggy_answers(s.read_inputs(raw))[misconception]
+
+
 def latex_matrix(m: sp.Matrix, bar: bool = False) -> str:
     """A matrix as the lessons write it: bmatrix, or an array with a bar before the last column."""
     rows = r" \\ ".join(" & ".join(sp.latex(x) for x in m.row(i)) for i in range(m.rows))
@@ -390,6 +396,59 @@ CASES: list[tuple[str, str, Callable[[], Numbers]]] = [
         lambda: [t_expr(e) for e in family([[1, 2, 1, 4], [2, 4, 3, 9], [1, 2, 2, 5]], "x y z")],
     ),
     ("c1w2l2", "so $x = {}$, $y = {}$.", lambda: solve([[1, 2], [3, 4]], [5, 11])),
+    # the wrong answers of the Common mistakes, as the practice names them
+    (
+        "c1w1l1",
+        "the rows $(1,\\ 1 \\mid {})$, $(14,\\ 13 \\mid {})$ are wrong",
+        lambda: mistake(
+            "linalg.word_problem_system",
+            "rhs_swapped",
+            context="cinema",
+            matrix=[[1, 1], [14, 13]],
+            rhs=[31, 425],
+        ).columns()[2],
+    ),
+    (
+        "c1w2l1",
+        "subtracting row 1 once gives $(2 - 1,\\ 1 + 2 \\mid 4 - 3) = ({},\\ {} \\mid {})$",
+        lambda: mistake(
+            "linalg.row_operation",
+            "factor_left_out",
+            matrix=[[1, -2, 3], [0, 1, 1], [2, 1, 4]],
+            operation="R3 -> R3 - 2R1",
+        ).rows[2],
+    ),
+    (
+        "c1w2l1",
+        "row 3 as $({},\\ {} \\mid {})$ — only the first entry updated",
+        lambda: mistake(
+            "linalg.row_operation",
+            "one_entry_changed",
+            matrix=[[1, -2, 3], [0, 1, 1], [2, 1, 4]],
+            operation="R3 -> R3 - 2R1",
+        ).rows[2],
+    ),
+    (
+        "c1w2l1",
+        "answering {} is wrong; after the swap the determinant is ${}$",
+        lambda: [
+            mistake(
+                "linalg.determinant_by_elimination",
+                "zero_pivot_as_zero",
+                matrix=[[0, 2, 1], [1, 1, 1], [2, 0, 3]],
+            ),
+            det([[0, 2, 1], [1, 1, 1], [2, 0, 3]]),
+        ],
+    ),
+    (
+        "c1w2l2",
+        "scaling alone gives $(1, 1, 1 \\mid 6)$, $(0, 1, -1 \\mid -1)$, $({}, {}, {} \\mid {})$",
+        lambda: mistake(
+            "linalg.rref",
+            "above_not_cleared",
+            matrix=[[1, 1, 1, 6], [0, 1, -1, -1], [0, 0, -1, -3]],
+        ).rows[2],
+    ),
 ]
 
 

@@ -44,6 +44,13 @@ def engine(skill: str, **inputs: Any) -> Any:
     return answer
 
 
+def mistake(skill: str, misconception: str, **inputs: Any) -> Any:
+    """The wrong answer the practice names ``misconception`` for these inputs."""
+    s = registry.all_skills()[skill]
+    wrong = s.buggy_answers(s.read_inputs(inputs))[misconception]
+    return tuple(wrong.entries) if hasattr(wrong, "entries") else wrong
+
+
 def show(x: Any) -> str:
     """A value as the lesson's Markdown writes it."""
     if isinstance(x, np.ndarray):
@@ -110,18 +117,38 @@ ROWS = [
     ("c1w3l1", "the length is $\\sqrt{{25}} = {}$", norm(V(1, 2, 2, 4))),
     ("c1w3l1", "$\\sqrt{{100}} = {}$", norm(V(-6, 8))),
     ("c1w3l1", "$|-6| + |8| = 6 + 8 = {}$", norm(V(-6, 8), 1)),
+    (
+        "c1w3l1",
+        "\\sqrt{{3 - 4 + 12}} = \\sqrt{{11}} \\approx {}$",
+        round(mistake("linalg.vector_norm", "entries_not_squared", vector=[3, -4, 12]), 2),
+    ),
+    (
+        "c1w3l1",
+        "wrong: $13 / 3 \\approx {}$; right: 13",
+        round(float(mistake("linalg.vector_norm", "divided_by_count", vector=[3, -4, 12])), 2),
+    ),
     # Sum and difference
     ("c1w3l1", "$(4 + 1, 1 + 3) = {}$", u1 + v1),
     ("c1w3l1", "$(4 - 1, 1 - 3) = {}$", u1 - v1),
     ("c1w3l1", "$v - u = {}$", V(-1, 4, 2) - V(2, -3, 5)),
     ("c1w3l1", "(10 - 12,\\ 8 - 7,\\ 9 - 9) = {}", V(10, 8, 9) - V(12, 7, 9)),
     ("c1w3l1", "u + 2v = {}$", engine("linalg.vector_arithmetic", u=[4, 1], v=[1, 3], b=2)),
+    (
+        "c1w3l1",
+        "Likewise $u - v$ is $(3, -2)$, not ${}$",
+        mistake("linalg.vector_arithmetic", "multiplied_entries", u=[4, 1], v=[1, 3], b=-1),
+    ),
     # Distance
     ("c1w3l1", "$d(u, v) = \\sqrt{{25}} = {}$", norm(p - q)),
     ("c1w3l1", "adds the absolute differences instead:* $3 + 4 = {}$", norm(p - q, 1)),
     ("c1w3l1", "so $d(u, v) = {}$", norm(V(4, -5, 1) - V(3, -3, 3))),
     ("c1w3l1", "\\lVert (6, 8) \\rVert = {}$", norm(V(3, 4) - V(-3, -4))),
     ("c1w3l1", "\\sqrt{{61}} \\approx {}$", round(float(norm(p + q)), 2)),
+    (
+        "c1w3l1",
+        "$u - v = (-3, 4)$; wrong: {};",
+        mistake("linalg.vector_distance", "largest_difference", u=[1, 5], v=[4, 1]),
+    ),
     ("c1w3l1", "\\sqrt{{10}} \\approx {}$", round(float(norm(V(4, 2) - V(1, 1))), 2)),
     ("c1w3l1", "\\sqrt 5 \\approx {}$", round(float(norm(V(4, 2) - V(5, 4))), 2)),
     # Scalar multiples
@@ -248,6 +275,11 @@ ROWS = [
         "$3 \\cdot 4 = 12$, and the density falls to $60 / 3 = {}$",
         60 / det(M([2, 1], [1, 2])),
     ),
+    (
+        "c1w4l1",
+        "wrong: $\\det A = {}$; right: $|-2| \\cdot 3 = 6$",
+        mistake("linalg.determinant_area", "determinant_itself", matrix=[[1, 2], [3, 4]], area=3),
+    ),
     # Singularity and rank
     ("c1w4l1", "dimension of that image:* {}.", rank(M([2, 1], [4, 2]))),
     ("c1w4l1", "So the rank is {}:", rank(M([1, 2, 3], [2, 4, 6], [1, 0, 1]))),
@@ -263,6 +295,16 @@ ROWS = [
     ("c1w4l1", "$\\det A = 1 \\cdot 4 - 2 \\cdot 3 = {}$", det(M([1, 2], [3, 4]))),
     ("c1w4l1", "$2 \\cdot 3 \\cdot (-1) = {}$", det(M([2, 1, 0], [0, 3, 0], [0, 0, -1]))),
     ("c1w4l1", "$6 \\cdot 17 = {}$", abs(det(M([2, 1, 0], [0, 3, 0], [0, 0, -1]))) * 17),
+    (
+        "c1w4l1",
+        "volume 17 above, wrong: ${}$",
+        mistake(
+            "linalg.determinant_area",
+            "determinant_itself",
+            matrix=[[2, 1, 0], [0, 3, 0], [0, 0, -1]],
+            area=17,
+        ),
+    ),
     ("c1w4l1", "$12 - 3 - 2 - 2 = {}$", det(A_d)),
     ("c1w4l1", "$18 \\cdot 4 = {}$", abs(det(M([4, -6], [1, 3]))) * 4),
     # Determinant of a product

@@ -9,7 +9,7 @@ read as a vector, so that the elementwise products typed for a dot product are n
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from mlmath.answers import AnswerFormat
@@ -34,6 +34,12 @@ class Misconception:
         if self.hint:
             return self.hint
         return f"Look again at the step behind your last answer. {self.explanation}"
+
+    def seen_in(self, fact: str) -> Misconception:
+        """This misconception with what one variant shows added to its explanation
+        ("Here det A = −6, not 0: …"), so that the feedback says why the answer is wrong
+        for the question at hand, not only in general. The id and name stay the same."""
+        return replace(self, explanation=f"{self.explanation} {fact}")
 
 
 @dataclass(frozen=True, slots=True)

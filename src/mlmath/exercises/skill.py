@@ -3,7 +3,8 @@
 A skill is a pure function of ``(seed, level)``: the stored seed reproduces the
 variant. Each skill names the mistakes beginners make as *buggy rules* — the
 answer a given misconception would produce for this variant — so a wrong answer
-that matches one is diagnosed by name. On top of its own, a skill declares which
+that matches one is diagnosed by name, told what in this variant rules it out where
+the skill says (:meth:`Skill.why_wrong`). On top of its own, a skill declares which
 shared slips fit the variant (:meth:`Skill.common_mistakes`, from
 :mod:`mlmath.exercises.mistakes`): a sign lost, a product in the wrong order, a
 division by n missing, z for t, one tail for two … Every wrong answer of a variant is
@@ -120,6 +121,14 @@ class Skill(ABC):
         """For each misconception id, the answer that mistake produces for this variant."""
         return {}
 
+    def why_wrong(self, params: Params) -> Mapping[str, str]:
+        """For a misconception id of :meth:`buggy_answers`, what in this variant shows its
+        answer wrong, as a sentence added to the explanation when the mistake is named:
+        "Here det A = 0, so the system cannot have exactly one solution." Give one where
+        the variant's own numbers teach more than the general rule (a wrong option of a
+        choice question above all); the rest keep their explanation alone."""
+        return {}
+
     def common_mistakes(self, params: Params) -> Sequence[Slip]:
         """The shared slips (:mod:`mlmath.exercises.mistakes`) that fit this variant, with
         the values they need: ``(SignFlipped(), Division(total, n, "n = 12"))``.
@@ -130,9 +139,14 @@ class Skill(ABC):
 
     def own_mistakes(self, params: Params) -> Iterator[Mistake]:
         """The skill's own named mistakes for this variant, most specific first: by default
-        its buggy answers. Override to add mistakes located in the worked steps."""
+        its buggy answers, each explained with the reason :meth:`why_wrong` gives for this
+        variant. Override to add mistakes located in the worked steps."""
+        reasons = self.why_wrong(params)
         for misconception_id, wrong in self.buggy_answers(params).items():
-            yield Mistake(self.misconception(misconception_id), wrong, declared=True)
+            misconception = self.misconception(misconception_id)
+            if misconception_id in reasons:
+                misconception = misconception.seen_in(reasons[misconception_id])
+            yield Mistake(misconception, wrong, declared=True)
 
     def figure(self, params: Params) -> Mapping[str, Any] | None:
         """An interactive figure drawn with this variant's own numbers, or ``None``.

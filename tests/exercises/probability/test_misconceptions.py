@@ -9,7 +9,10 @@ import sys
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from mlmath.answers import Verdict, compare, show
 from mlmath.exercises.registry import get
 
 CASES: list[tuple[str, dict[str, Any], str, str]] = [
@@ -194,6 +197,74 @@ CASES: list[tuple[str, dict[str, Any], str, str]] = [
         "6.76",
         "squared_the_mean",
     ),
+    # two values tie as the most likely: either one is the mode, not E[X] = 2.6
+    (
+        "probability.expected_value",
+        {"values": [0, 2, 10], "probabilities": ["0.4", "0.4", "0.2"]},
+        "0",
+        "most_likely_value",
+    ),
+    (
+        "probability.expected_value",
+        {"values": [0, 2, 10], "probabilities": ["0.4", "0.4", "0.2"]},
+        "2",
+        "most_likely_value",
+    ),
+    ("probability.bernoulli", {"p": "0.2", "asked": "P(X = 0)"}, "0", "value_for_probability"),
+    ("probability.bernoulli", {"p": "0.2", "asked": "variance"}, "0.8", "variance_one_minus_p"),
+    # one trial's chance for several: p itself
+    ("probability.complement", {"p": "1/6", "n": 3}, "1/6", "common.one_trial"),
+    (
+        "probability.binomial_probability",
+        {"n": 5, "p": "1/4", "k": 1},
+        "0.25",
+        "common.one_trial",
+    ),
+    (
+        "probability.binomial_probability",
+        {"n": 6, "p": "1/2", "k": 2, "comparison": ">="},
+        "1/2",
+        "common.one_trial",
+    ),
+    (
+        "probability.independence",
+        {"red": 3, "other": 2, "replacement": "no"},
+        "3/5",
+        "common.one_trial",
+    ),
+    # F(1) for the PMF 0.2, 0.4, 0.3, 0.1 on 0 … 3 is 0.6; one value too far: F(2) = 0.9
+    (
+        "probability.cdf_value",
+        {"values": [0, 1, 2, 3], "probabilities": ["0.2", "0.4", "0.3", "0.1"], "x": 1},
+        "0.9",
+        "common.off_by_one",
+    ),
+    # sorted 20, 21, 22, 24, 25, 30, 150: the median is 24, not (24 + 25)/2
+    (
+        "probability.central_tendency",
+        {"data": [20, 25, 22, 30, 21, 24, 150], "asked": "median"},
+        "24.5",
+        "median_averaged_odd",
+    ),
+    (
+        "probability.central_tendency",
+        {"data": [20, 25, 22, 30, 21, 24, 150], "asked": "median"},
+        "23",
+        "median_averaged_odd",
+    ),
+    # P(X < Y) = 1/4 leaves out the diagonal; P(X ≤ Y) = 1
+    (
+        "probability.joint_moments",
+        {
+            "table": [["1/4", "1/4"], ["0", "1/2"]],
+            "x_values": [0, 1],
+            "y_values": [0, 1],
+            "asked": "probability",
+            "event": "x<y",
+        },
+        "1",
+        "endpoint",
+    ),
 ]
 
 
@@ -259,3 +330,63 @@ def test_impossible_inputs_get_one_line_for_a_person(
     with pytest.raises(InputError, match=message) as error:
         get(skill_id).read_inputs(raw)
     assert "\n" not in str(error.value)
+
+
+def test_a_mistake_is_returned_only_where_it_applies() -> None:
+    median = get("probability.central_tendency")
+    even = median.read_inputs({"data": [20, 25, 22, 30, 21, 24], "asked": "median"})
+    assert not [m for m in median.own_mistakes(even) if m.misconception.id == "median_averaged_odd"]
+    joint = get("probability.joint_moments")
+    equal = joint.read_inputs(
+        {
+            "table": [["1/4", "1/4"], ["0", "1/2"]],
+            "x_values": [0, 1],
+            "y_values": [0, 1],
+            "asked": "probability",
+            "event": "x=y",
+        }
+    )
+    assert "endpoint" not in joint.buggy_answers(equal)
+
+
+NEW_MISTAKES = {
+    "probability.bernoulli": ("value_for_probability", "variance_one_minus_p"),
+    "probability.joint_moments": ("endpoint",),
+}
+SLIPS = {
+    "probability.complement": "common.one_trial",
+    "probability.binomial_probability": "common.one_trial",
+    "probability.independence": "common.one_trial",
+    "probability.cdf_value": "common.off_by_one",
+    "probability.expected_value": "most_likely_value",
+    "probability.central_tendency": "median_averaged_odd",
+}
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    skill_id=st.sampled_from(sorted({*NEW_MISTAKES, *SLIPS})),
+    seed=st.integers(0, 10**6),
+    level=st.integers(1, 3),
+)
+def test_a_named_wrong_answer_is_never_a_right_one(skill_id: str, seed: int, level: int) -> None:
+    """Where a variant's mistake gives the right answer it is dropped, never named; where it
+    gives a wrong one, typing it is rejected with a name."""
+    skill = get(skill_id)
+    params = skill.variant(seed, level).params
+    fmt = skill.answer_format(params)
+    buggy = skill.buggy_answers(params)
+    wrong = [buggy[m] for m in NEW_MISTAKES.get(skill_id, ()) if m in buggy]
+    if skill_id in SLIPS:
+        wrong += [
+            m.answer
+            for m in skill.diagnosis(params).mistakes
+            if m.misconception.id == SLIPS[skill_id]
+        ]
+    for answer in wrong:
+        feedback = skill.grade(params, show(answer, fmt))
+        if feedback.verdict == "correct":  # the mistake happens to give a right answer here
+            assert feedback.misconception is None
+            continue
+        assert compare(skill.answer(params), answer, fmt) is not Verdict.EQUAL
+        assert feedback.misconception is not None, (answer, params)

@@ -75,6 +75,9 @@ CASES: list[tuple[str, dict[str, Any], str, str]] = [
     ("statistics.standard_error", {"sd": 8, "n": 16}, "2", "correct"),
     ("statistics.standard_error", {"sd": 8, "n": 16}, "0.5", "forgot_root"),
     ("statistics.standard_error", {"sd": 8, "n": 16}, "8", "population_sd"),
+    # 8/√15 ≈ 2.066 for 8/√16 = 2; for a proportion √(0.25/99) ≈ 0.0503 for 0.0500
+    ("statistics.standard_error", {"sd": 8, "n": 16}, "2.066", "root_n_minus_1"),
+    ("statistics.standard_error", {"p": 0.5, "n": 100}, "0.0503", "root_n_minus_1"),
     (
         "statistics.clt_probability",
         {"mean": 170, "sd": 8, "n": 16, "threshold": 173, "side": "above"},

@@ -135,6 +135,17 @@ def twins(rule: Rule, shown: Callable[[Expr], str] = _own_text) -> Iterator[Twin
                 law,
                 div(power(x, const(n + 1)), const(n + 1)),
             )
+        if n < 0:
+            m = -n
+            below = power(x, const(m)).text()
+            yield Twin(
+                rule,
+                "reciprocal",
+                f"you took 1 over the derivative of {below}",
+                f"{law} The derivative of 1/{below} is not 1 over the derivative of {below}: "
+                f"write 1/{below} as {v}^({n}) and lower that exponent by one.",
+                div(const(1), mul(const(m), power(x, const(m - 1)))),
+            )
     elif isinstance(rule, ConstantMultipleRule):
         assert rule.inner is not None
         law = f"A constant factor stays in front: (c·f)′ = c·f′.{_filled(rule)}"
@@ -268,6 +279,16 @@ def twins(rule: Rule, shown: Callable[[Expr], str] = _own_text) -> Iterator[Twin
                 law,
                 outside,
             )
+        integral = _antiderivative_of_chain(rule)
+        if integral is not None:
+            yield Twin(
+                rule,
+                "antiderivative",
+                "you integrated instead of differentiating",
+                f"{law} Dividing by the inside's slope {shown(rule.inside.result)} (and raising "
+                "a power by one) is integrating, the reverse.",
+                integral,
+            )
         if rule.inside.result != ZERO:
             yield Twin(
                 rule,
@@ -276,6 +297,24 @@ def twins(rule: Rule, shown: Callable[[Expr], str] = _own_text) -> Iterator[Twin
                 law,
                 rule.inside.result,
             )
+
+
+def _antiderivative_of_chain(rule: ChainRule) -> Expr | None:
+    """The antiderivative of a power or an exponential of a linear inside ``a·x + b`` (its
+    slope ``a`` a non-zero constant): ``(a·x + b)^(n+1)/((n + 1)·a)`` or ``e^(a·x + b)/a``."""
+    assert rule.outer is not None
+    assert rule.inside is not None
+    slope, g = rule.inside.result, rule.inside.expression
+    if slope == ZERO or slope.variables():
+        return None
+    outer = rule.outer
+    if isinstance(outer, PowerRule) and outer.exponent != -1:
+        n = outer.exponent
+        return div(power(g, const(n + 1)), mul(const(n + 1), slope))
+    exponential = isinstance(outer.expression, Func) and outer.expression.name == "exp"
+    if isinstance(outer, FunctionRule) and exponential:
+        return div(Func("exp", g), slope)
+    return None
 
 
 def _constant_twins(rule: ConstantRule) -> Iterator[Twin]:

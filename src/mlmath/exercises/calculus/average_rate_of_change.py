@@ -54,6 +54,24 @@ class AverageRateOfChange(Skill):
             "later time alone.",
             TOPIC,
         ),
+        Misconception(
+            "end_distance_only",
+            "The distance at the start was not subtracted",
+            "Average speed divides the distance covered BETWEEN the two readings, d₂ − d₁, by "
+            "the time between them. The reading d₂ alone also counts the distance driven "
+            "before t₁.",
+            TOPIC,
+            hint="How far did the car drive between the two readings, not since the start?",
+        ),
+        Misconception(
+            "last_step_only",
+            "That is the speed over the last row of the table only",
+            "The change from the row before t₂ to t₂ tells how fast the car went near the end. "
+            "The average speed between t₁ and t₂ uses the whole interval: "
+            "(d₂ − d₁)/(t₂ − t₁).",
+            TOPIC,
+            hint="Which two rows of the table does the question name? Use those two.",
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -115,6 +133,11 @@ class AverageRateOfChange(Skill):
             out["end_time_only"] = (d1 - d0) / t1
         if d1 != d0:
             out["upside_down"] = (t1 - t0) / (d1 - d0)
+        if t1 != t0:
+            out["end_distance_only"] = d1 / (t1 - t0)
+        before = max((row for row in params["data"].rows if t0 < row[0] < t1), default=None)
+        if before is not None:
+            out["last_step_only"] = (d1 - before[1]) / (t1 - before[0])
         return out
 
     def check_inputs(self, params: Params) -> None:

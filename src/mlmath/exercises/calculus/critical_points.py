@@ -11,6 +11,7 @@ import numpy as np
 from mlmath.answers import AnswerFormat, Kind
 from mlmath.engine.calculus.expression import Expr, add, const
 from mlmath.engine.calculus.optimisation import critical_points, polynomial_coefficients
+from mlmath.engine.render import number_text
 from mlmath.engine.solution import NotSolvable, Solution, Step
 from mlmath.exercises.calculus.functions import (
     WEEK1,
@@ -109,6 +110,14 @@ class CriticalPoints(Skill):
             "A sign was lost when solving f′(x) = 0",
             "Moving a term to the other side of the equation changes its sign: from 2ax + b = 0, "
             "x = −b/(2a).",
+            TOPIC,
+        ),
+        Misconception(
+            "second_derivative_zero",
+            "f″ = 0 was solved instead of f′ = 0",
+            "A highest or lowest point is where the slope f′ is 0. Where f″ = 0 the graph only "
+            "changes how it bends (an inflection point). Solve f′(x) = 0, then use f″ to tell "
+            "a minimum from a maximum.",
             TOPIC,
         ),
     )
@@ -214,7 +223,20 @@ class CriticalPoints(Skill):
         out: dict[str, Any] = {"sign_error": -x}
         if others:
             out = {"second_derivative_reversed": others[0], **out}
+        out["second_derivative_zero"] = _inflection(c)
         return out
+
+    def why_wrong(self, params: Params) -> Mapping[str, str]:
+        """How steep T still is where T″ = 0."""
+        c = polynomial_coefficients(self.function(params), "x")
+        if len(c) != 4:
+            return {}
+        x0 = _inflection(c)
+        slope = 3 * c[3] * x0 * x0 + 2 * c[2] * x0 + c[1]
+        return {
+            "second_derivative_zero": f"Here T″(x) = 0 at x = {number_text(x0)}, but there "
+            f"T′({number_text(x0)}) = {number_text(slope)}, not 0: the graph is not flat."
+        }
 
     def check_inputs(self, params: Params) -> None:
         try:
@@ -223,3 +245,8 @@ class CriticalPoints(Skill):
             raise InputError(f"function: {error}") from None
         if degree not in (2, 3):
             raise InputError("function: give a polynomial of degree 2 or 3, like x^3 - 3x")
+
+
+def _inflection(c: Sequence[Fraction]) -> Fraction:
+    """Where T″ = 6a·x + 2b = 0 for the cubic T = a·x³ + b·x² + …: x = −b/(3a)."""
+    return -c[2] / (3 * c[3])

@@ -11,7 +11,8 @@ import numpy as np
 from mlmath.answers import AnswerFormat, Choice, Kind
 from mlmath.engine.calculus.existence import Verdict, derivative_exists
 from mlmath.engine.calculus.expression import Expr, Func, Var, add, const, div, mul, power, sub
-from mlmath.engine.solution import Solution
+from mlmath.engine.render import number_text
+from mlmath.engine.solution import Formula, Solution
 from mlmath.exercises.calculus.functions import (
     WEEK1,
     integer,
@@ -88,6 +89,36 @@ class DerivativeExists(Skill):
             "can touch it; a corner is a continuous graph with two different slopes.",
             TOPIC,
         ),
+        Misconception(
+            "jump_needs_break",
+            "A jump needs the graph to break",
+            "The graph breaks only where f is undefined or the values just left and right of "
+            "the point do not meet f's value there. If they all meet, the graph is "
+            "unbroken; look at the slopes instead.",
+            TOPIC,
+        ),
+        Misconception(
+            "corner_needs_two_finite_slopes",
+            "A corner needs two different finite slopes",
+            "At a corner the slopes from the left and from the right are both finite and "
+            "differ (|x| at 0: −1 and 1). Equal slopes mean a smooth point; slopes that grow "
+            "without bound mean a vertical tangent.",
+            TOPIC,
+        ),
+        Misconception(
+            "vertical_needs_unbounded_slope",
+            "A vertical tangent needs the slope to grow without bound",
+            "The tangent is vertical only where the secant slopes get steeper and steeper "
+            "near the point (x^(1/3) at 0). Finite slopes give a smooth point or a corner.",
+            TOPIC,
+        ),
+        Misconception(
+            "break_has_no_derivative",
+            "Where the graph breaks there is no derivative",
+            "A tangent line must touch the graph at the point; where the graph jumps or has "
+            "a hole, no line can, so the derivative does not exist there.",
+            TOPIC,
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -119,9 +150,33 @@ class DerivativeExists(Skill):
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
+        """Every wrong option, by the belief that picks it."""
         answer = self.solve(params).answer
-        if answer in ("corner", "vertical"):
-            return {"continuous_means_differentiable": "exists"}
-        if answer == "jump":
-            return {"break_is_corner": "corner"}
-        return {"turning_point_is_corner": "corner"}
+        picked = {
+            "exists": (
+                "turning_point_is_corner"
+                if answer == "exists"
+                else "break_has_no_derivative"
+                if answer == "jump"
+                else "continuous_means_differentiable"
+            ),
+            "jump": "jump_needs_break",
+            "corner": "break_is_corner" if answer == "jump" else "corner_needs_two_finite_slopes",
+            "vertical": "vertical_needs_unbounded_slope",
+        }
+        if answer == "exists":
+            picked["corner"] = "turning_point_is_corner"
+            del picked["exists"]
+        return {m: option for option, m in picked.items() if option != answer}
+
+    def why_wrong(self, params: Params) -> Mapping[str, str]:
+        """What the graph does next to the point: its values there, or its slopes."""
+        look = self.solve(params).steps[0]
+        assert isinstance(look.math, Formula)
+        seen, at = look.math.text(), f"x = {number_text(Fraction(params['point']))}"
+        here = (
+            f"Here the secant slopes next to {at} (h = 10⁻⁶) are {seen}."
+            if seen.startswith("left")
+            else f"Here, next to {at} (h = 10⁻⁶): {seen}."
+        )
+        return dict.fromkeys(self.buggy_answers(params), here)

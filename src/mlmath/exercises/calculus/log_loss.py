@@ -70,6 +70,15 @@ class LogLoss(Skill):
             "their signs point opposite ways.",
             TOPIC,
         ),
+        Misconception(
+            "mean_not_total",
+            "You gave the mean loss per example, not the total",
+            "L(p) = −k·ln p − (n − k)·ln(1 − p) is the total loss of the n examples. Dividing "
+            "by n gives the mean loss per example (what sklearn's log_loss reports), n times "
+            "smaller.",
+            TOPIC,
+            hint="Does the L(p) of the question divide by n, or add the losses of all n examples?",
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -166,8 +175,13 @@ class LogLoss(Skill):
         k, n, p = params["successes"], params["trials"], params["p"]
         if (params.get("asked") or "value") == "value":
             loss = value(k, n, float(p))
-            return {"no_minus": -loss, "common_log": loss / math.log(10)}
+            return {
+                "no_minus": -loss,
+                "common_log": loss / math.log(10),
+                "mean_not_total": loss / n,
+            }
         return {
             "chain_rule_sign": -k / p - (n - k) / (1 - p),
             "likelihood_slope": k / p - (n - k) / (1 - p),
+            "mean_not_total": slope(k, n, p) / n,
         }

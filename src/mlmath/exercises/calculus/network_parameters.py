@@ -71,6 +71,15 @@ class NetworkParameters(Skill):
             "hidden and output layers.",
             TOPIC,
         ),
+        Misconception(
+            "no_output_biases",
+            "The output units have biases too",
+            "Every unit that computes a weighted sum adds its own bias, the output units as "
+            "well as the hidden ones: an output layer of n units after m adds n·m weights "
+            "AND n biases.",
+            TOPIC,
+            hint="How many units does the output layer have, and does each one add a bias?",
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -138,8 +147,11 @@ class NetworkParameters(Skill):
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         sizes = _sizes(params)
         weights = sum(m * n for m, n in itertools.pairwise(sizes))
-        return {
+        out = {
             "forgot_biases": weights,
             "counted_units": sum(sizes),
             "input_biases": count(sizes) + sizes[0],
         }
+        if len(sizes) > 2:  # with no hidden layer, that is every bias
+            out["no_output_biases"] = count(sizes) - sizes[-1]
+        return out

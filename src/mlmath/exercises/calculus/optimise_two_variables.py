@@ -17,6 +17,7 @@ from mlmath.engine.calculus.stationary_points import (
     stationary_point,
 )
 from mlmath.engine.exact import Vector
+from mlmath.engine.render import number_text
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.exercises.calculus.functions import integer, pick, read_function, shown, written
 from mlmath.exercises.calculus.neurons import WEEK3
@@ -77,6 +78,28 @@ class OptimiseTwoVariables(Skill):
             "det H < 0 means a saddle point, not a maximum",
             "A negative determinant means the surface bends up in one direction and down in "
             "another: a saddle, neither a minimum nor a maximum.",
+            TOPIC,
+        ),
+        Misconception(
+            "negative_determinant_minimum",
+            "det H < 0 means a saddle point, not a minimum",
+            "f_xx > 0 only says the surface bends up along x. A negative determinant means "
+            "it bends down along another direction: a saddle, neither a minimum nor a maximum.",
+            TOPIC,
+        ),
+        Misconception(
+            "saddle_needs_negative_determinant",
+            "A saddle point needs det H < 0",
+            "A saddle bends up one way and down another, and that shows as "
+            "det H = f_xx·f_yy − f_xy² < 0. With det H > 0 the point is a minimum or a "
+            "maximum; the sign of f_xx says which.",
+            TOPIC,
+        ),
+        Misconception(
+            "curvature_sign_reversed",
+            "f_xx > 0 means a minimum, not a maximum",
+            "With det H > 0, f_xx > 0 means the surface bends up like a bowl, so the flat "
+            "point is its lowest point (a minimum); f_xx < 0 bends down like a cap (a maximum).",
             TOPIC,
         ),
     )
@@ -149,11 +172,20 @@ class OptimiseTwoVariables(Skill):
         f = self.function(params)
         found = self._found(params).answer
         if (params.get("asked") or "point") == "type":
-            if found.kind == "maximum":
-                return {"determinant_alone": "minimum"}
-            if found.kind == "saddle point":
-                return {"negative_determinant": "maximum"}
-            return {}
+            return {
+                "maximum": {
+                    "determinant_alone": "minimum",
+                    "saddle_needs_negative_determinant": "saddle point",
+                },
+                "minimum": {
+                    "curvature_sign_reversed": "maximum",
+                    "saddle_needs_negative_determinant": "saddle point",
+                },
+                "saddle point": {
+                    "negative_determinant": "maximum",
+                    "negative_determinant_minimum": "minimum",
+                },
+            }[found.kind]
         x, y = found.point
         out: dict[str, Any] = {"sign_slip": Vector((-x, -y))}
         h = hessian_values(f)
@@ -163,6 +195,27 @@ class OptimiseTwoVariables(Skill):
             e = -(h[1, 0] * x + h[1, 1] * y)
             out["dropped_cross_term"] = Vector((-d / h[0, 0], -e / h[1, 1]))
         return out
+
+    def why_wrong(self, params: Params) -> Mapping[str, str]:
+        """The Hessian's numbers decide every wrong option of the type question."""
+        if (params.get("asked") or "point") != "type":
+            return {}
+        h = hessian_values(self.function(params))
+        fxx, fxy, fyy = h[0, 0], h[0, 1], h[1, 1]
+        det = fxx * fyy - fxy * fxy
+        here = (
+            f"Here f_xx = {number_text(fxx)}, f_yy = {number_text(fyy)} and "
+            f"f_xy = {number_text(fxy)}, so det H = {_factor(fxx)}·{_factor(fyy)} − "
+            f"{_factor(fxy)}² = {number_text(det)}, {'above' if det > 0 else 'below'} 0"
+        )
+        if det > 0:
+            here += f", and f_xx is {'above' if fxx > 0 else 'below'} 0"
+        return dict.fromkeys(self.buggy_answers(params), here + ".")
+
+
+def _factor(value: Fraction) -> str:
+    """``value`` as a factor of a product: in brackets when negative."""
+    return f"({number_text(value)})" if value < 0 else number_text(value)
 
 
 def _quadratic(

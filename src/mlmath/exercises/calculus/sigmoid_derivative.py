@@ -53,6 +53,15 @@ class SigmoidDerivative(Skill):
             "−e^(−z), and that minus cancels the one from the quotient 1/(1 + e^(−z)).",
             PERCEPTRON_CLASSIFICATION,
         ),
+        Misconception(
+            "squared_sigmoid",
+            "The second factor is 1 − σ(z), not σ(z) again",
+            "σ′(z) = σ(z)·(1 − σ(z)). Squaring σ(z) gets the slope wrong everywhere except "
+            "z = 0: for a large z, σ(z)² comes near 1, but the curve is flat there and its "
+            "slope near 0.",
+            PERCEPTRON_CLASSIFICATION,
+            hint="Where is the sigmoid flat? What must the slope formula give there?",
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -97,11 +106,10 @@ class SigmoidDerivative(Skill):
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         s = sigmoid(params["z"])
-        return {
-            "sigmoid_value": s,
-            "one_minus_sigmoid": 1 - s,
-            "sign_error": -s * (1 - s),
-        }
+        out = {"sigmoid_value": s, "one_minus_sigmoid": 1 - s, "sign_error": -s * (1 - s)}
+        if params["z"] != 0:  # at z = 0, σ(z) = 1 − σ(z) = 1/2
+            out["squared_sigmoid"] = s * s
+        return out
 
     def check_inputs(self, params: Params) -> None:
         if abs(params["z"]) > 50:

@@ -61,6 +61,16 @@ class TangentPlane(Skill):
             "multiplies (y − b).",
             TOPIC,
         ),
+        Misconception(
+            "shifted_wrong_way",
+            "The steps go from the point: (x − a), not (x + a)",
+            "The step in x is how far x is from a, x − a, and it is 0 at the point itself. "
+            "With (x + a) and (y + b) the plane touches the surface at (−a, −b) instead. "
+            "Watch the signs when a coordinate is negative: a = −3 gives x − (−3) = x + 3.",
+            TOPIC,
+            hint="Put x = a and y = b into your plane: are both steps 0 there, leaving "
+            "z = f(a, b)?",
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -128,4 +138,5 @@ class TangentPlane(Skill):
             "no_height": as_answer(plane_expression(Fraction(0), fx, fy, a, b), XY),
             "not_shifted": as_answer(add(const(height), mul(const(fx), x), mul(const(fy), y)), XY),
             "swapped_slopes": as_answer(plane_expression(height, fy, fx, a, b), XY),
+            "shifted_wrong_way": as_answer(plane_expression(height, fx, fy, -a, -b), XY),
         }

@@ -54,6 +54,14 @@ class DeterminantArea(Skill):
             "|det A| is the factor for a region of area 1; a region of area S becomes |det A|·S.",
             TOPIC,
         ),
+        Misconception(
+            "determinant_itself",
+            "You gave the determinant itself",
+            "det A is a signed scale factor, not the area: drop its sign (an area is never "
+            "negative) and multiply |det A| by the original area.",
+            TOPIC,
+            hint="What two steps turn det A into the area of the image?",
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -101,6 +109,8 @@ class DeterminantArea(Skill):
             "kept_the_sign": det * params["area"],
             "forgot_original_area": abs(det),
         }
+        if det < 0 and params["area"] != 1:  # otherwise one of the two mistakes above
+            out["determinant_itself"] = det
         if a.shape == (2, 2):
             (p, q), (r, s) = a.rows
             out["added_diagonals"] = abs(p * s + q * r) * params["area"]

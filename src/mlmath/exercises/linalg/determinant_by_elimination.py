@@ -57,6 +57,16 @@ class DeterminantByElimination(Skill):
             "entries, not their sum (the sum is the trace).",
             TOPIC,
         ),
+        Misconception(
+            "zero_pivot_as_zero",
+            "A zero pivot does not make the determinant 0",
+            "A 0 in the pivot position only means that row cannot be the pivot row: swap it "
+            "with a row below that has a non-zero entry in the same column (the swap flips the "
+            "sign) and carry on. The determinant is 0 only when the column has no non-zero entry "
+            "on or below the diagonal.",
+            TOPIC,
+            hint="Is there a row below the zero pivot with a non-zero entry in that column?",
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -103,11 +113,14 @@ class DeterminantByElimination(Skill):
             return {"added_the_diagonal": sum(work.diagonal, Fraction(0))}
         product = prod(work.diagonal, start=Fraction(1))
         sign = -1 if work.swaps % 2 else 1
-        return {
+        out = {
             "swap_sign_forgotten": product,
             "scaled_rows_ignored": Fraction(sign),
             "added_the_diagonal": sign * sum(work.diagonal, Fraction(0)),
         }
+        if work.swaps:  # elimination met a zero pivot that a swap fixes
+            out["zero_pivot_as_zero"] = Fraction(0)
+        return out
 
     def examples(self, params: Params) -> Examples:
         base = super().examples(params)

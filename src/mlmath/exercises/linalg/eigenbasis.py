@@ -64,6 +64,21 @@ class Eigenbasis(Skill):
             "rotation has no real eigenvectors at all. Count the eigenvectors.",
             TOPIC,
         ),
+        Misconception(
+            "different_eigenvalues_give_eigenbasis",
+            "n different eigenvalues always give an eigenbasis",
+            "Eigenvectors of different eigenvalues are independent, so an n×n matrix with n "
+            "different real eigenvalues has n independent eigenvectors: an eigenbasis.",
+            TOPIC,
+        ),
+        Misconception(
+            "too_few_eigenvectors",
+            "Too few independent eigenvectors means no eigenbasis",
+            "An n×n matrix needs n independent eigenvectors. A repeated eigenvalue whose "
+            "A − λI has too few free variables, or eigenvalues that are not real, leave it "
+            "short.",
+            TOPIC,
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -116,4 +131,15 @@ class Eigenbasis(Skill):
             out["repeated_means_no"] = "no"
         if not yes and determinant(a) != 0:
             out["invertible_means_yes"] = "yes"
+        if not out:
+            out["different_eigenvalues_give_eigenbasis" if yes else "too_few_eigenvectors"] = (
+                "no" if yes else "yes"
+            )
         return out
+
+    def why_wrong(self, params: Params) -> Mapping[str, str]:
+        """The worked solution's verdict: how many independent eigenvectors there are."""
+        verdict = eigenbasis_exists(params["matrix"]).steps[-1].rule.removeprefix("No: ")
+        there = "there are " if verdict[:1].isdigit() else ""
+        here = f"Here {there}{verdict[:1].lower()}{verdict[1:]}."
+        return dict.fromkeys(self.buggy_answers(params), here)

@@ -11,6 +11,7 @@ from mlmath.answers import AnswerFormat, Kind
 from mlmath.engine.exact import Matrix
 from mlmath.engine.linalg.determinant import determinant
 from mlmath.engine.linalg.inverse import inverse_exists
+from mlmath.engine.render import number_text
 from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field
 from mlmath.exercises.linalg.matrix_variants import nonsingular_matrix, singular_matrix
@@ -50,6 +51,20 @@ class InverseExists(Skill):
             "the transformation flips orientation.",
             TOPIC,
         ),
+        Misconception(
+            "nonzero_determinant_means_inverse",
+            "A non-zero determinant means there is an inverse",
+            "The determinant alone decides: any value other than 0, however small or large, "
+            "means the matrix can be undone.",
+            TOPIC,
+        ),
+        Misconception(
+            "zero_determinant_means_no_inverse",
+            "A zero determinant means there is no inverse",
+            "When det A = 0 the rows are dependent and the matrix squashes the plane (or "
+            "space) flat; nothing can undo that, whatever the entries look like.",
+            TOPIC,
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -86,4 +101,15 @@ class InverseExists(Skill):
             out["negative_determinant_means_no_inverse"] = "no"
         if det == 0 and not has_zero:
             out["nonzero_entries_mean_inverse"] = "yes"
+        if not out:
+            out[
+                "zero_determinant_means_no_inverse"
+                if det == 0
+                else "nonzero_determinant_means_inverse"
+            ] = "yes" if det == 0 else "no"
         return out
+
+    def why_wrong(self, params: Params) -> Mapping[str, str]:
+        det = determinant(params["matrix"])
+        here = f"Here det A = {number_text(det)}{', not 0' if det else ''}."
+        return dict.fromkeys(self.buggy_answers(params), here)

@@ -8,8 +8,10 @@ from typing import Any
 import numpy as np
 
 from mlmath.answers import AnswerFormat, Kind
-from mlmath.engine.exact import Vector
+from mlmath.engine.exact import Matrix, Vector
+from mlmath.engine.linalg.determinant import determinant
 from mlmath.engine.linalg.span import is_basis
+from mlmath.engine.render import number_text
 from mlmath.engine.solution import Solution
 from mlmath.exercises.figures import is_plane, plane_vector
 from mlmath.exercises.inputs import Field
@@ -41,6 +43,21 @@ class IsBasis(Skill):
             "Too many vectors cannot be a basis",
             "A basis reaches every vector in exactly ONE way; with more than n vectors in Rⁿ "
             "some are combinations of the others.",
+            TOPIC,
+        ),
+        Misconception(
+            "too_few_vectors",
+            "Too few vectors cannot be a basis",
+            "A basis of Rⁿ needs n vectors: fewer span at most a line or a plane through the "
+            "origin, and most vectors of Rⁿ lie off it.",
+            TOPIC,
+        ),
+        Misconception(
+            "independent_vectors_form_basis",
+            "n independent vectors in Rⁿ always form a basis",
+            "When the n vectors, as the columns of a matrix, have a determinant that is not 0, "
+            "none is a combination of the others and every vector of Rⁿ is reached in exactly "
+            "one way: they are a basis.",
             TOPIC,
         ),
     )
@@ -82,9 +99,22 @@ class IsBasis(Skill):
         n = len(vectors[0])
         if len(vectors) > n:
             return {"more_is_better": "yes"}
-        if len(vectors) == n and self.solve(params).answer == "no":
+        if len(vectors) < n:
+            return {"too_few_vectors": "yes"}
+        if self.solve(params).answer == "no":
             return {"count_only": "yes"}
-        return {}
+        return {"independent_vectors_form_basis": "no"}
+
+    def why_wrong(self, params: Params) -> Mapping[str, str]:
+        vectors: tuple[Vector, ...] = params["vectors"]
+        k, n = len(vectors), len(vectors[0])
+        if k != n:
+            return dict.fromkeys(self.buggy_answers(params), f"Here there are {k} vectors in R{n}.")
+        det = determinant(Matrix(tuple(v.entries for v in vectors)))
+        columns = f"det [{' '.join(f'v{i + 1}' for i in range(k))}] = {number_text(det)}"
+        return dict.fromkeys(
+            self.buggy_answers(params), f"Here {columns}{', not 0' if det else ''}."
+        )
 
     def figure(self, params: Params) -> Mapping[str, Any] | None:
         vectors: tuple[Vector, ...] = params["vectors"]

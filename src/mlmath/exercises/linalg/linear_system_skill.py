@@ -202,6 +202,14 @@ PIVOT_NOT_DIVIDED = Misconception(
     "3z = 6 gives z = 2. Divide the whole right-hand side by the pivot.",
     "Solving systems of equations with more variables",
 )
+NO_SOLUTION_THOUGH_NONSINGULAR = Misconception(
+    "no_solution_though_nonsingular",
+    "'No solution' was given though det A is not 0",
+    "A system with det A ≠ 0 has exactly one solution, whatever the right-hand side: "
+    "elimination keeps a pivot in every row, so it never ends in 0 = (non-zero). Keep "
+    "eliminating; if the numbers get messy, check the last step.",
+    ELIMINATION_TOPIC,
+)
 
 
 class EliminationSkill(LinearSystemSkill):

@@ -15,6 +15,7 @@ from mlmath.engine.linalg.geometry import lines_intersection
 from mlmath.engine.linalg.linear_expression import LinearEquation, LinearExpression
 from mlmath.engine.linalg.solution_set import SolutionSet
 from mlmath.engine.linalg.system import LinearSystem
+from mlmath.engine.render import number_text
 from mlmath.engine.solution import Formula, Solution
 from mlmath.exercises.linalg.elimination_mistakes import eliminate_with_slip
 from mlmath.exercises.linalg.linear_system_skill import (
@@ -49,6 +50,13 @@ SAME_AS_PARALLEL = Misconception(
     "the same line, so every point on it is a solution — not none.",
     "A geometric notion of singularity",
 )
+CROSSING_AS_PARALLEL = Misconception(
+    "crossing_as_parallel",
+    "Lines with different slopes were taken for parallel",
+    "Two lines are parallel only when they have the same slope. Lines with different "
+    "slopes always cross, in exactly one point: solve for it.",
+    TOPIC,
+)
 FORGOT_RHS = Misconception(
     "forgot_rhs",
     "The right-hand side was not changed",
@@ -63,7 +71,13 @@ class LinesIntersection(LinearSystemSkill):
     id = "linalg.lines_intersection"
     title = "Where do two lines meet?"
     summary = "Two lines cross in one point, are parallel, or are the same line."
-    misconceptions = (SWAPPED_COORDINATES, FORGOT_RHS, PARALLEL_AS_SAME, SAME_AS_PARALLEL)
+    misconceptions = (
+        SWAPPED_COORDINATES,
+        FORGOT_RHS,
+        PARALLEL_AS_SAME,
+        SAME_AS_PARALLEL,
+        CROSSING_AS_PARALLEL,
+    )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
         if level == 1:
@@ -162,6 +176,7 @@ class LinesIntersection(LinearSystemSkill):
             wrong = eliminate_with_slip(system, "forgot_rhs")
             if wrong is not None:
                 out["forgot_rhs"] = wrong
+            out["crossing_as_parallel"] = SolutionSet.empty(system.variables)
         elif expected.kind == "none":
             first_line = LinearSystem(
                 Matrix((system.matrix.rows[0],)), Vector((system.rhs[0],)), system.variables
@@ -170,6 +185,25 @@ class LinesIntersection(LinearSystemSkill):
         else:
             out["same_line_as_parallel"] = SolutionSet.empty(system.variables)
         return out
+
+    def why_wrong(self, params: Params) -> Mapping[str, str]:
+        """The two slopes, for lines that cross but were taken for parallel."""
+        if "crossing_as_parallel" not in self.buggy_answers(params):
+            return {}
+        first, second = (_slope_of(row) for row in system_of(params).matrix.rows)
+        if first is None or second is None:
+            slope = first if second is None else second
+            other = "is vertical too" if slope is None else f"has slope {number_text(slope)}"
+            here = f"Here one line is vertical and the other {other}"
+        else:
+            here = f"Here the slopes are {number_text(first)} and {number_text(second)}"
+        return {"crossing_as_parallel": f"{here}: not the same, so the lines cross once."}
+
+
+def _slope_of(row: tuple[Fraction, ...]) -> Fraction | None:
+    """The slope of the line a·x + b·y = c, or None for a vertical one (b = 0)."""
+    a, b = row
+    return None if b == 0 else -a / b
 
 
 def _slope_text(expression: LinearExpression) -> str:

@@ -17,6 +17,7 @@ from mlmath.exercises.linalg.linear_system_skill import (
     system_params,
 )
 from mlmath.exercises.linalg.random_systems import regular_system, singular_system
+from mlmath.exercises.linalg.zero_rows import elimination_text
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Examples, Misconception, Params, Prompt
 
@@ -51,13 +52,45 @@ IGNORED_CONTRADICTION = Misconception(
     TOPIC,
 )
 
+LINE_NEEDS_TWO_PIVOTS = Misconception(
+    "line_needs_two_pivots",
+    "Meeting along a line needs exactly two pivots",
+    "Three planes share a line when elimination leaves two pivots and a row 0 = 0: one "
+    "unknown stays free and runs along the line. Three pivots fix a single point; one "
+    "pivot leaves a whole plane; a row 0 = (non-zero) leaves nothing in common.",
+    TOPIC,
+)
+PLANE_NEEDS_ONE_PIVOT = Misconception(
+    "plane_needs_one_pivot",
+    "All three are the same plane only with a single pivot",
+    "The three equations describe one plane only when each is a multiple of the first, "
+    "right-hand side included: elimination leaves one pivot and two rows 0 = 0. Two equal "
+    "planes are not enough; the third must be the same one too.",
+    TOPIC,
+)
+NONE_NEEDS_CONTRADICTION = Misconception(
+    "none_needs_contradiction",
+    "No common point needs a row 0 = (non-zero)",
+    "Planes have no point in common only when elimination ends in a contradiction, a row "
+    "with zeros on the left and a non-zero number on the right; without one, the "
+    "equations hold together somewhere.",
+    TOPIC,
+)
+
 
 @register
 class PlanesIntersection(LinearSystemSkill):
     id = "linalg.planes_intersection"
     title = "How do three planes meet?"
     summary = "Read the picture off the elimination: a point, a line, a plane or nothing."
-    misconceptions = (ZERO_ROW_MEANS_NONE, THREE_PLANES_ONE_POINT, IGNORED_CONTRADICTION)
+    misconceptions = (
+        ZERO_ROW_MEANS_NONE,
+        THREE_PLANES_ONE_POINT,
+        IGNORED_CONTRADICTION,
+        LINE_NEEDS_TWO_PIVOTS,
+        PLANE_NEEDS_ONE_PIVOT,
+        NONE_NEEDS_CONTRADICTION,
+    )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
         kind = ["point", "line", "line", "plane", "none", "none"][int(rng.integers(6))]
@@ -113,16 +146,25 @@ class PlanesIntersection(LinearSystemSkill):
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
-        system = system_of(params)
+        """Every wrong option, by the belief that picks it: a contradiction missed picks the
+        picture the pivots alone would give, a count of equations the point."""
         expected = self.answer(params)
-        out: dict[str, Any] = {}
-        if expected in ("line", "plane"):
-            out["zero_row_means_none"] = "none"
-            out["three_equations_one_point"] = "point"
+        picked: dict[str, str] = {}
         if expected == "none":
-            rank = rank_of(system.matrix)
-            out["ignored_contradiction"] = {2: "line", 1: "plane"}.get(rank, "point")
-        return out
+            rank = rank_of(system_of(params).matrix)
+            picked[{2: "line", 1: "plane"}.get(rank, "point")] = "ignored_contradiction"
+        else:
+            picked["none"] = (
+                "none_needs_contradiction" if expected == "point" else ("zero_row_means_none")
+            )
+        picked.setdefault("point", "three_equations_one_point")
+        picked.setdefault("line", "line_needs_two_pivots")
+        picked.setdefault("plane", "plane_needs_one_pivot")
+        return {m: option for option, m in picked.items() if option != expected}
+
+    def why_wrong(self, params: Params) -> Mapping[str, str]:
+        here = f"Here {elimination_text(system_of(params))}."
+        return dict.fromkeys(self.buggy_answers(params), here)
 
     def examples(self, params: Params) -> Examples:
         expected = self.answer(params)

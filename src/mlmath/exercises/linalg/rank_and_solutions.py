@@ -21,6 +21,7 @@ from mlmath.exercises.linalg.linear_system_skill import (
     system_params,
 )
 from mlmath.exercises.linalg.random_systems import pick, regular_system, singular_system
+from mlmath.exercises.linalg.zero_rows import elimination_text
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Examples, Misconception, Params, Prompt, Skill
 
@@ -45,6 +46,30 @@ IGNORED_CONTRADICTION = Misconception(
     "Compared only rank A with the number of unknowns",
     "First compare rank A with rank [A | b]: if the augmented matrix has one more pivot "
     "(a row 0 = c with c ≠ 0), there is no solution at all.",
+    TOPIC,
+)
+UNIQUE_WITHOUT_EVERY_PIVOT = Misconception(
+    "unique_without_every_pivot",
+    "Exactly one solution was read off too few pivots",
+    "Exactly one solution needs a pivot in every column of A (rank A = the number of "
+    "unknowns) and no row 0 = (non-zero). A column without a pivot is a free unknown: "
+    "infinitely many solutions, if there are any.",
+    TOPIC,
+)
+NONE_WITHOUT_CONTRADICTION = Misconception(
+    "none_without_contradiction",
+    "'No solution' was chosen without a row 0 = (non-zero)",
+    "Only a contradiction, a row with zeros left of the bar and a non-zero number right "
+    "of it (rank [A | b] > rank A), means no solution; without one the equations all hold "
+    "together.",
+    TOPIC,
+)
+INFINITE_WITHOUT_FREE_UNKNOWN = Misconception(
+    "infinite_without_free_unknown",
+    "'Infinitely many' was chosen with no free unknown",
+    "Infinitely many solutions need a free unknown, a column of A without a pivot. When "
+    "every column has one (rank A = the number of unknowns), back substitution fixes "
+    "every unknown: exactly one solution.",
     TOPIC,
 )
 UNKNOWNS_MINUS_EQUATIONS = Misconception(
@@ -82,6 +107,9 @@ class RankAndSolutions(Skill):
     misconceptions = (
         ZERO_ROW_MEANS_NONE,
         IGNORED_CONTRADICTION,
+        UNIQUE_WITHOUT_EVERY_PIVOT,
+        NONE_WITHOUT_CONTRADICTION,
+        INFINITE_WITHOUT_FREE_UNKNOWN,
         UNKNOWNS_MINUS_EQUATIONS,
         COUNTED_PIVOTS,
     )
@@ -167,16 +195,18 @@ class RankAndSolutions(Skill):
         reading: RankReading = rank_and_solutions(system).answer
         m, n = system.size
         if self._question(params) == "solutions":
-            if reading.kind == "infinite":
-                return {"zero_row_means_none": "none"}
-            if reading.kind == "none":
-                guess = "unique" if reading.coefficient_rank == n else "infinite"
-                return {"ignored_contradiction": guess}
-            return {}
+            return _wrong_options(reading)
         out: dict[str, Any] = {"counted_pivots": Fraction(reading.coefficient_rank)}
         if n >= m:
             out["unknowns_minus_equations"] = Fraction(n - m)
         return out
+
+    def why_wrong(self, params: Params) -> Mapping[str, str]:
+        if self._question(params) != "solutions":
+            return {}
+        system = system_of(params)
+        here = f"Here {elimination_text(system)}, with {system.size[1]} unknowns."
+        return dict.fromkeys(self.buggy_answers(params), here)
 
     def examples(self, params: Params) -> Examples:
         base = super().examples(params)
@@ -189,6 +219,17 @@ class RankAndSolutions(Skill):
             incorrect=list(dict.fromkeys([*base.incorrect, str(expected + 1)])),
             invalid=["free", "(1"],
         )
+
+
+def _wrong_options(reading: RankReading) -> dict[str, str]:
+    """Every wrong option of the solutions question, by the belief that picks it."""
+    if reading.kind == "unique":
+        return {"none_without_contradiction": "none", "infinite_without_free_unknown": "infinite"}
+    if reading.kind == "infinite":
+        return {"zero_row_means_none": "none", "unique_without_every_pivot": "unique"}
+    if reading.coefficient_rank == reading.unknowns:
+        return {"ignored_contradiction": "unique"}
+    return {"ignored_contradiction": "infinite", "unique_without_every_pivot": "unique"}
 
 
 def _echelon_system(system: LinearSystem) -> LinearSystem:

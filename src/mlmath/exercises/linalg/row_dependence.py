@@ -80,6 +80,14 @@ class RowDependence(Skill):
             "combination must give the target row exactly.",
             TOPIC,
         ),
+        Misconception(
+            "independent_called_dependent",
+            "Dependent needs numbers, not all 0, that combine the rows into zeros",
+            "Rows are dependent only when some c₁, c₂, …, not all 0, give "
+            "c₁·row 1 + c₂·row 2 + … = 0; elimination then turns a row into zeros. If every "
+            "row keeps a pivot, only all zeros work: the rows are independent.",
+            TOPIC,
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -166,7 +174,7 @@ class RowDependence(Skill):
         if params["question"] == "decide":
             shown = Matrix(tuple(r.entries for r in rows))
             if not result.dependent:
-                return {}
+                return {"independent_called_dependent": "dependent"}
             buggy = {}
             if len(rows) > 2 and not has_parallel_rows(shown):
                 buggy["pairwise_only"] = "independent"
@@ -178,6 +186,19 @@ class RowDependence(Skill):
             "sign_moved": Vector(tuple(-c for c in coefficients)),
             "coefficients_swapped": Vector(tuple(reversed(coefficients))),
         }
+
+    def why_wrong(self, params: Params) -> Mapping[str, str]:
+        """The relation that shows dependence, or the pivots that rule it out."""
+        if params["question"] != "decide":
+            return {}
+        rows = _rows(params)
+        relation = linear_dependence(rows).answer.relation
+        here = (
+            f"Here elimination keeps a pivot in each of the {len(rows)} rows."
+            if relation is None
+            else f"Here {relation.text()}."
+        )
+        return dict.fromkeys(self.buggy_answers(params), here)
 
     def examples(self, params: Params) -> Examples:
         base = super().examples(params)

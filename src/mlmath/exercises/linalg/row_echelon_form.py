@@ -40,6 +40,17 @@ PARTIAL_ROW_OPERATION = Misconception(
     "Matrix row-reduction",
 )
 
+LEFT_UNCHANGED = Misconception(
+    "left_unchanged",
+    "You left the matrix unchanged",
+    "This is the matrix you started from, and it is not a staircase yet: each row's first "
+    "non-zero entry (its pivot) must stand to the right of the pivot above it, so every entry "
+    "below a pivot must be 0, with any zero rows at the bottom. Clear column 1 below the first "
+    "pivot, then repeat one row and one column further on.",
+    "Row echelon form in general",
+    hint="Look at the first column: which entries below the first pivot are not 0?",
+)
+
 
 def first_column_only(matrix: Matrix) -> Matrix:
     """Forward elimination stopped once the first pivot column is cleared."""
@@ -72,7 +83,7 @@ class RowEchelonForm(Skill):
     title = "Row echelon form"
     summary = "Use row operations to make zeros below each pivot, like a staircase."
     inputs = (MATRIX_INPUT,)
-    misconceptions = (STOPPED_EARLY, PARTIAL_ROW_OPERATION)
+    misconceptions = (STOPPED_EARLY, PARTIAL_ROW_OPERATION, LEFT_UNCHANGED)
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
         while True:
@@ -135,6 +146,7 @@ class RowEchelonForm(Skill):
         candidates = {
             "stopped_early": first_column_only(matrix),
             "partial_row_operation": only_pivot_column_changed(matrix),
+            "left_unchanged": matrix,
         }
         return {
             name: wrong

@@ -95,6 +95,23 @@ CHANGED_SOURCE_ROW = Misconception(
     "In R3 → R3 − 2R1 only row 3 changes; row 1 is used but stays as it was.",
     TOPIC,
 )
+FACTOR_LEFT_OUT = Misconception(
+    "factor_left_out",
+    "The multiple of the other row was left out",
+    "R1 → R1 + 3R3 adds THREE times row 3: multiply each entry of row 3 by 3 first, then add "
+    "it to the entry of row 1 in the same column. Adding row 3 itself adds it only once.",
+    TOPIC,
+    hint="How many times the other row is added: which number stands in front of it?",
+)
+ONE_ENTRY_CHANGED = Misconception(
+    "one_entry_changed",
+    "Only one entry of the row was changed",
+    "Adding a multiple of another row changes EVERY entry of the row, column by column: new "
+    "entry = old entry + the multiple × the other row's entry in the same column. Changing "
+    "one entry alone turns the equation into a different one.",
+    TOPIC,
+    hint="Which entries of the changed row does the operation reach: one, or all of them?",
+)
 SCALED_ONLY_PIVOT = Misconception(
     "scaled_only_pivot",
     "Only the first entry was multiplied",
@@ -120,7 +137,14 @@ class RowOperationSkill(Skill):
             "operation", "string", "the row operation, like R1 <-> R2, R2 -> 3R2 or R3 -> R3 - 2R1"
         ),
     )
-    misconceptions = (SIGN_SLIP, CHANGED_SOURCE_ROW, SCALED_ONLY_PIVOT, SWAPPED_COLUMNS)
+    misconceptions = (
+        SIGN_SLIP,
+        CHANGED_SOURCE_ROW,
+        FACTOR_LEFT_OUT,
+        ONE_ENTRY_CHANGED,
+        SCALED_ONLY_PIVOT,
+        SWAPPED_COLUMNS,
+    )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
         if level == 1:
@@ -223,11 +247,21 @@ class RowOperationSkill(Skill):
         matrix: Matrix = params["matrix"]
         op = self._operation(params)
         if isinstance(op, AddMultiple):
-            wrong_row = AddMultiple(op.target, op.source, op.factor).apply(matrix).rows[op.target]
-            return {
+            new_row = op.apply(matrix).rows[op.target]
+            out = {
                 "sign_slip": AddMultiple(op.target, op.source, -op.factor).apply(matrix),
-                "changed_source_row": matrix.with_row(op.source, wrong_row),
+                "changed_source_row": matrix.with_row(op.source, new_row),
             }
+            if abs(op.factor) != 1:
+                once = Fraction(1 if op.factor > 0 else -1)
+                out["factor_left_out"] = AddMultiple(op.target, op.source, once).apply(matrix)
+            # the entry the operation is usually aimed at: under the other row's first non-zero
+            column = next((j for j, a in enumerate(matrix.rows[op.source]) if a != 0), None)
+            if column is not None:
+                row = list(matrix.rows[op.target])
+                row[column] = new_row[column]
+                out["one_entry_changed"] = matrix.with_row(op.target, row)
+            return out
         if isinstance(op, Scale):
             return {"scaled_only_pivot": scale_only_pivot(matrix, op)}
         if op.second < matrix.shape[1]:

@@ -213,11 +213,23 @@ class RowOpsPreserveSingularity(Skill):
         op = self._op(params)
         if params["question"] == "singular":
             return {"singularity_flips": "non-singular" if before == 0 else "singular"}
+        flipped = {"singularity_flips": Fraction(0)} if before != 0 else {}
         if isinstance(op, Swap):
-            return {"swap_ignored": before}
+            return {"swap_ignored": before, **flipped}
         if isinstance(op, Scale):
-            return {"scaling_ignored": before}
-        return {"adding_scales": before * op.factor}
+            return {"scaling_ignored": before, **flipped}
+        return {"adding_scales": before * op.factor, **flipped}
+
+    def why_wrong(self, params: Params) -> Mapping[str, str]:
+        """What the operation does to this determinant, for a singularity that flipped."""
+        before = determinant(params["matrix"])
+        op = self._op(params)
+        factor = op.determinant_factor
+        return {
+            "singularity_flips": f"Here {op.text()} multiplies det A = {number_text(before)} "
+            f"by {number_text(factor)}, not by 0: it becomes "
+            f"{number_text(factor)}·{_paren(before)} = {number_text(before * factor)}."
+        }
 
     def examples(self, params: Params) -> Examples:
         base = super().examples(params)

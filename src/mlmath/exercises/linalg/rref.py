@@ -39,6 +39,14 @@ PIVOTS_NOT_SCALED = Misconception(
     "In reduced row echelon form every pivot is 1: divide each pivot row by its pivot.",
     TOPIC,
 )
+ABOVE_NOT_CLEARED = Misconception(
+    "above_not_cleared",
+    "The entries above the pivots were not cleared",
+    "Reduced row echelon form needs a 0 ABOVE every pivot too, not only below it: starting "
+    "from the last pivot, subtract multiples of its row from the rows above it.",
+    TOPIC,
+    hint="Look at the column of each pivot: which entries above the pivot are not 0 yet?",
+)
 SCALED_ONLY_PIVOT = Misconception(
     "scaled_only_pivot",
     "Only the pivot was divided",
@@ -59,6 +67,14 @@ def unscaled_reduction(matrix: Matrix, forward: Reduction | None = None) -> Matr
         pivot = next((p for r, p in ((r, echelon[r, c]) for r, c in reduction.pivots) if r == i), 1)
         rows.append(tuple(pivot * a for a in row))
     return Matrix(tuple(rows))
+
+
+def pivots_scaled_only(forward: Reduction) -> Matrix:
+    """Row echelon form with each pivot row divided by its pivot, nothing cleared above."""
+    current = forward.result
+    for row, column in forward.pivots:
+        current = Scale(row, 1 / current[row, column]).apply(current)
+    return current
 
 
 def pivot_only_scaled(matrix: Matrix, forward: Reduction | None = None) -> Matrix:
@@ -82,7 +98,7 @@ class ReducedRowEchelonForm(Skill):
     title = "Reduced row echelon form"
     summary = "Row-reduce until every pivot is 1 with zeros above and below it."
     inputs = (MATRIX_INPUT,)
-    misconceptions = (STOPPED_AT_REF, PIVOTS_NOT_SCALED, SCALED_ONLY_PIVOT)
+    misconceptions = (STOPPED_AT_REF, PIVOTS_NOT_SCALED, ABOVE_NOT_CLEARED, SCALED_ONLY_PIVOT)
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
         while True:
@@ -119,6 +135,7 @@ class ReducedRowEchelonForm(Skill):
         return {
             "stopped_at_ref": forward.result,
             "pivots_not_scaled": unscaled_reduction(matrix, forward),
+            "above_not_cleared": pivots_scaled_only(forward),
             "scaled_only_pivot": pivot_only_scaled(matrix, forward),
         }
 

@@ -72,6 +72,29 @@ class SentenceSystems(Skill):
             "dog's is known: it counts like a fact.",
             TOPIC,
         ),
+        Misconception(
+            "contradictory_needs_clash",
+            "Contradictory needs a sentence that clashes with the others",
+            "A system is contradictory only when some sentence cannot be true together with "
+            "the ones before it. Read the sentences in turn: does one disagree with what you "
+            "already know?",
+            TOPIC,
+        ),
+        Misconception(
+            "redundant_needs_something_unknown",
+            "Redundant needs something left unknown",
+            "A sentence that repeats the others makes the system redundant only when, in the "
+            "end, something is still not fixed (many ways). If every answer is fixed and "
+            "nothing clashes, the system is complete.",
+            TOPIC,
+        ),
+        Misconception(
+            "complete_needs_everything_fixed",
+            "Complete needs everything fixed and nothing clashing",
+            "Complete means exactly one way to make every sentence true: each thing asked "
+            "about is pinned down, and no sentence disagrees with another.",
+            TOPIC,
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -107,18 +130,31 @@ class SentenceSystems(Skill):
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
+        """Every wrong option, by the belief that picks it."""
         system = _system(params)
         kind = classify_sentences(system).answer.kind
-        buggy: dict[str, str] = {}
-        if kind != "complete" and len(system.sentences) == len(system.subjects):
-            buggy["counted_sentences"] = "complete"
-        if kind == "redundant":
-            buggy["redundant_vs_contradictory"] = "contradictory"
-        if kind == "contradictory":
-            buggy["redundant_vs_contradictory"] = "redundant"
-        if kind == "complete" and any(isinstance(s, SameAs) for s in system.sentences):
-            buggy["sameness_ignored"] = "redundant"
-        return buggy
+        if kind == "complete":
+            same = any(isinstance(s, SameAs) for s in system.sentences)
+            return {
+                "sameness_ignored" if same else "redundant_needs_something_unknown": "redundant",
+                "contradictory_needs_clash": "contradictory",
+            }
+        counted = len(system.sentences) == len(system.subjects)
+        other = "contradictory" if kind == "redundant" else "redundant"
+        return {
+            "counted_sentences" if counted else "complete_needs_everything_fixed": "complete",
+            "redundant_vs_contradictory": other,
+        }
+
+    def why_wrong(self, params: Params) -> Mapping[str, str]:
+        verdict = classify_sentences(_system(params)).answer
+        here = f"Here {verdict.reason}."
+        reasons = dict.fromkeys(self.buggy_answers(params), here)
+        if verdict.kind == "redundant":
+            reasons["redundant_vs_contradictory"] = (
+                f"Here no sentence clashes with the ones before it, but {verdict.reason}."
+            )
+        return reasons
 
     def examples(self, params: Params) -> Examples:
         base = super().examples(params)

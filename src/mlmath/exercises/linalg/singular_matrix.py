@@ -9,7 +9,9 @@ import numpy as np
 
 from mlmath.answers import AnswerFormat, Choice, Kind
 from mlmath.engine.exact import Matrix
+from mlmath.engine.linalg.determinant import determinant
 from mlmath.engine.linalg.singularity import classify_singularity
+from mlmath.engine.render import number_text
 from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field
 from mlmath.exercises.linalg.matrix_variants import (
@@ -108,6 +110,11 @@ class SingularMatrix(Skill):
             buggy["added_diagonals"] = "singular" if a * d + b * c == 0 else "non-singular"
         buggy["rule_reversed"] = wrong
         return buggy
+
+    def why_wrong(self, params: Params) -> Mapping[str, str]:
+        det = determinant(params["matrix"])
+        here = f"Here det A = {number_text(det)}{', not 0' if det else ''}."
+        return dict.fromkeys(self.buggy_answers(params), here)
 
     def examples(self, params: Params) -> Examples:
         base = super().examples(params)

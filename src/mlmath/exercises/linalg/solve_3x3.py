@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import numpy as np
 
+from mlmath.engine.linalg.determinant import determinant
+from mlmath.engine.linalg.solution_set import SolutionSet
+from mlmath.engine.render import number_text
 from mlmath.exercises.linalg.linear_system_skill import (
     BACK_SIGN_SLIP,
     FORGOT_RHS,
+    NO_SOLUTION_THOUGH_NONSINGULAR,
     PIVOT_NOT_DIVIDED,
     EliminationSkill,
     system_of,
@@ -22,7 +29,12 @@ class SolveThreeByThree(EliminationSkill):
     id = "linalg.solve_3x3"
     title = "Solve a 3×3 system"
     summary = "Find the one point (x, y, z) where three planes meet."
-    misconceptions = (FORGOT_RHS, BACK_SIGN_SLIP, PIVOT_NOT_DIVIDED)
+    misconceptions = (
+        FORGOT_RHS,
+        BACK_SIGN_SLIP,
+        PIVOT_NOT_DIVIDED,
+        NO_SOLUTION_THOUGH_NONSINGULAR,
+    )
     slips = ("forgot_rhs", "back_sign_slip", "pivot_not_divided")
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -38,3 +50,12 @@ class SolveThreeByThree(EliminationSkill):
 
     def prompt(self, params: Params) -> Prompt:
         return ("Solve the system", system_of(params))
+
+    def buggy_answers(self, params: Params) -> Mapping[str, Any]:
+        variables = system_of(params).variables
+        empty = SolutionSet.empty(variables)
+        return {**super().buggy_answers(params), "no_solution_though_nonsingular": empty}
+
+    def why_wrong(self, params: Params) -> Mapping[str, str]:
+        det = determinant(system_of(params).matrix)
+        return {"no_solution_though_nonsingular": f"Here det A = {number_text(det)}, not 0."}

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
 from mlmath.answers import AnswerFormat, Kind
 from mlmath.engine.exact import Vector
+from mlmath.engine.linalg.elimination import solution_set
 from mlmath.engine.linalg.span import in_span
+from mlmath.engine.linalg.system import LinearSystem
+from mlmath.engine.render import number_text
 from mlmath.engine.solution import Solution
 from mlmath.exercises.figures import is_plane, plane_vector
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.linalg.vector_variants import WEEK4_EIGEN, YES_NO, integer, random_vector
+from mlmath.exercises.linalg.zero_rows import elimination_text
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -47,6 +52,13 @@ class SpanMembership(Skill):
             "Too few vectors cannot span the whole space",
             "One vector spans only a line, and two independent vectors in R³ only a plane "
             "through the origin; most vectors lie off that line or plane.",
+            TOPIC,
+        ),
+        Misconception(
+            "multiple_is_in_span",
+            "A multiple of one of the vectors is in their span",
+            "c·v₁ is the combination c·v₁ + 0·v₂ + …, so every multiple of one of the "
+            "vectors lies in their span.",
             TOPIC,
         ),
     )
@@ -96,11 +108,29 @@ class SpanMembership(Skill):
         w: Vector = params["target"]
         inside = self.solve(params).answer == "yes"
         out: dict[str, Any] = {}
-        if inside and not any(_is_multiple(w, v) for v in vectors):
-            out["multiple_of_one"] = "no"
+        if inside:
+            multiple = any(_is_multiple(w, v) for v in vectors)
+            out["multiple_is_in_span" if multiple else "multiple_of_one"] = "no"
         if not inside and len(vectors) < len(w):
             out["few_vectors_fill_space"] = "yes"
         return out
+
+    def why_wrong(self, params: Params) -> Mapping[str, str]:
+        """The combination that gives w, or the contradiction that rules one out."""
+        vectors: tuple[Vector, ...] = params["vectors"]
+        w: Vector = params["target"]
+        columns = [[v[i] for v in vectors] for i in range(len(w))]
+        system = LinearSystem.of(columns, list(w.entries))
+        found = solution_set(system).particular
+        if found is None:
+            unknowns = " + ".join(f"c{i + 1}·{v.text()}" for i, v in enumerate(vectors))
+            here = f"Here {unknowns} = w has no solution: {elimination_text(system)}."
+        else:
+            parts = " + ".join(
+                f"{_factor(c)}·{v.text()}" for c, v in zip(found.entries, vectors, strict=True)
+            )
+            here = f"Here w = {parts}."
+        return dict.fromkeys(self.buggy_answers(params), here)
 
     def figure(self, params: Params) -> Mapping[str, Any] | None:
         vectors: tuple[Vector, ...] = params["vectors"]
@@ -117,3 +147,7 @@ class SpanMembership(Skill):
             "one line. Drag them and watch the span change.",
             "after_answer": True,
         }
+
+
+def _factor(value: Fraction) -> str:
+    return f"({number_text(value)})" if value < 0 else number_text(value)

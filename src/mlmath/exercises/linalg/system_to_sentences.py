@@ -24,21 +24,14 @@ from mlmath.exercises.linalg.word_problem_system import (
     dropped_signs,
     reversed_comparisons,
     swapped_columns,
+    swapped_right_sides,
     system_of,
-    with_rows,
 )
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Examples, Misconception, Params, Prompt, Skill
 
 TOPIC = "Course 1 · Week 1 · Systems of equations"
 LETTERS = "ABCD"
-
-
-def swapped_right_sides(system: LinearSystem) -> LinearSystem:
-    """The right-hand sides of the first two equations exchanged."""
-    first, second = system.augmented().rows[:2]
-    n = system.size[1]
-    return with_rows(system, {0: (*first[:n], second[n]), 1: (*second[:n], first[n])})
 
 
 def options(params: Params) -> tuple[dict[str, str], str, dict[str, str]]:
@@ -59,12 +52,7 @@ def _options(
     check, and the stories depend on the context and the system alone."""
     context = context_by_id(context_id)
     system = system_of({"context": context_id, "matrix": matrix, "rhs": rhs})
-    candidates: dict[str, LinearSystem] = {"correct": system}
-    if comparison_rows(system):
-        candidates["comparison_reversed"] = reversed_comparisons(system)
-        candidates["comparison_as_sum"] = dropped_signs(system)
-    candidates["columns_swapped"] = swapped_columns(system)
-    candidates["rhs_swapped"] = swapped_right_sides(system)
+    candidates = {"correct": system, **_misreadings(system)}
     stories: dict[str, str] = {}
     for name, candidate in candidates.items():
         text = " ".join(story(context, candidate))
@@ -78,6 +66,17 @@ def _options(
     by_id = tuple((LETTERS[i], text) for i, (_, text) in enumerate(ordered))
     buggy = tuple((name, ids[name]) for name in stories if name != "correct")
     return by_id, ids["correct"], buggy
+
+
+def _misreadings(system: LinearSystem) -> dict[str, LinearSystem]:
+    """The system each mistake reads instead, by misconception id."""
+    out: dict[str, LinearSystem] = {}
+    if comparison_rows(system):
+        out["comparison_reversed"] = reversed_comparisons(system)
+        out["comparison_as_sum"] = dropped_signs(system)
+    out["columns_swapped"] = swapped_columns(system)
+    out["rhs_swapped"] = swapped_right_sides(system)
+    return out
 
 
 @register
@@ -169,6 +168,22 @@ class SystemToSentences(Skill):
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         return options(params)[2]
+
+    def why_wrong(self, params: Params) -> Mapping[str, str]:
+        """For each wrong story, the first equation it tells differently."""
+        context = context_by_id(params["context"])
+        system = system_of(params)
+        right = story(context, system)
+        misread = _misreadings(system)
+        reasons = {}
+        for misconception in self.buggy_answers(params):
+            wrong = story(context, misread[misconception])
+            i = next(i for i, (a, b) in enumerate(zip(right, wrong, strict=True)) if a != b)
+            reasons[misconception] = (
+                f"Here equation {i + 1}, {system.equation_text(i)}, says “{right[i]}”; that "
+                f"story says “{wrong[i]}”"
+            )
+        return reasons
 
     def examples(self, params: Params) -> Examples:
         base = super().examples(params)

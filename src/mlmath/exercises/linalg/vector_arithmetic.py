@@ -61,10 +61,12 @@ class VectorArithmetic(Skill):
         ),
         Misconception(
             "multiplied_entries",
-            "You multiplied the entries instead of adding them",
-            "The sum of two vectors adds matching entries; multiplying matching entries is "
-            "the first half of the dot product, a different operation.",
+            "You multiplied matching entries",
+            "Two vectors are combined by ADDING (or subtracting) matching entries: "
+            "(4, 1) + (1, 3) = (5, 4). Multiplying matching entries, (4·1, 1·3), is the first "
+            "half of the dot product, a different operation.",
             TOPIC,
+            hint="Which operation stands between the two vectors in the question?",
         ),
     )
 
@@ -128,8 +130,10 @@ class VectorArithmetic(Skill):
         out: dict[str, Any] = {}
         if b != 0:
             out["sign_slip"] = u.scale(a) - v.scale(b)
-            if a == 1 and b == 1:
-                out["multiplied_entries"] = Vector(tuple(x * y for x, y in zip(u, v, strict=True)))
+            # the + or − between a·u and |b|·v read as a product of matching entries
+            out["multiplied_entries"] = Vector(
+                tuple(x * y for x, y in zip(u.scale(a), v.scale(abs(b)), strict=True))
+            )
         if a not in (0, 1):
             first = Vector((u[0] * a, *u.entries[1:]))
             out["scaled_first_entry_only"] = first + v.scale(b)

@@ -60,6 +60,15 @@ class VectorDistance(Skill):
             "the vectors first, then take the length of the difference.",
             TOPIC,
         ),
+        Misconception(
+            "largest_difference",
+            "You took the largest difference",
+            "That is the largest single gap (the max, or L∞, distance). The distance asked for "
+            "uses every entry of u − v: the L2 distance squares the differences, adds them and "
+            "takes the square root; the L1 distance adds their absolute values.",
+            TOPIC,
+            hint="How many of the differences between matching entries does the distance use?",
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -125,12 +134,14 @@ class VectorDistance(Skill):
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         u: Vector = params["u"]
         v: Vector = params["v"]
+        largest = max(abs(a) for a in u - v)
         if params["norm"] == "l1":
             return {
                 "added_instead_of_subtracting": sum((abs(a) for a in u + v), Fraction(0)),
                 "difference_of_lengths": abs(
                     sum((abs(a) for a in u), Fraction(0)) - sum((abs(a) for a in v), Fraction(0))
                 ),
+                "largest_difference": largest,
             }
         plus = number_answer(Surd.sqrt(sum_of_squares(u + v)))
         lengths = abs(l2_norm(u).answer.to_float() - l2_norm(v).answer.to_float())
@@ -138,4 +149,5 @@ class VectorDistance(Skill):
             "added_instead_of_subtracting": plus,
             "forgot_square_root": sum_of_squares(u - v),
             "difference_of_lengths": lengths,
+            "largest_difference": largest,
         }

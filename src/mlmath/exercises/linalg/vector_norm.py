@@ -66,6 +66,23 @@ class VectorNorm(Skill):
             "the square root of the sum of squares (the straight line). Check which one is asked.",
             TOPIC,
         ),
+        Misconception(
+            "entries_not_squared",
+            "You did not square the entries",
+            "The L2 norm squares every entry BEFORE adding: √(v₁² + v₂² + …). The square root "
+            "of the plain sum of the entries skips that step, and lets negative entries cancel "
+            "positive ones.",
+            TOPIC,
+            hint="What happens to each entry before the entries are added up under the root?",
+        ),
+        Misconception(
+            "divided_by_count",
+            "You divided by the number of entries",
+            "A norm adds up the sizes of ALL the entries; it does not average them. Dividing by "
+            "the count gives an average size per entry (like a mean error), not the length.",
+            TOPIC,
+            hint="Does a norm add up the sizes of the entries, or take their average?",
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -114,7 +131,21 @@ class VectorNorm(Skill):
         squares = sum_of_squares(v)
         l1 = sum((abs(a) for a in v), Fraction(0))
         l2 = number_answer(Surd.sqrt(squares))
+        count = len(v)
         if params["norm"] == "l1":
-            return {"no_absolute_values": sum(v, Fraction(0)), "other_norm": l2}
+            return {
+                "no_absolute_values": sum(v, Fraction(0)),
+                "other_norm": l2,
+                "divided_by_count": l1 / count,
+            }
         largest = max(abs(a) for a in v)
-        return {"forgot_square_root": squares, "other_norm": l1, "largest_entry": largest}
+        out: dict[str, Any] = {
+            "forgot_square_root": squares,
+            "other_norm": l1,
+            "largest_entry": largest,
+            "divided_by_count": number_answer(Surd.sqrt(squares).scale(Fraction(1, count))),
+        }
+        total = sum(v, Fraction(0))
+        if total >= 0:
+            out["entries_not_squared"] = number_answer(Surd.sqrt(total))
+        return out

@@ -74,6 +74,13 @@ def dropped_signs(system: LinearSystem) -> LinearSystem:
     )
 
 
+def swapped_right_sides(system: LinearSystem) -> LinearSystem:
+    """The right-hand sides of the first two equations exchanged."""
+    first, second = system.augmented().rows[:2]
+    n = system.size[1]
+    return with_rows(system, {0: (*first[:n], second[n]), 1: (*second[:n], first[n])})
+
+
 def swapped_columns(system: LinearSystem) -> LinearSystem:
     """The numbers of the first two unknowns exchanged in every equation."""
     columns = list(system.matrix.columns())
@@ -121,6 +128,14 @@ class WordProblemSystem(Skill):
             "Column 1 holds the numbers of the first unknown named in the question, column "
             "2 the second, and so on, in every row.",
             TOPIC,
+        ),
+        Misconception(
+            "rhs_swapped",
+            "You swapped the right-hand sides",
+            "Each sentence is one equation, left side AND right side: the total a sentence "
+            "gives (a count, an amount of money) goes after the bar in that sentence's own row.",
+            TOPIC,
+            hint="Read sentence 1 again: what total does it give, and which row is it?",
         ),
     )
 
@@ -188,6 +203,8 @@ class WordProblemSystem(Skill):
             buggy["comparison_reversed"] = self._answer(params, reversed_comparisons(system))
             buggy["comparison_as_sum"] = self._answer(params, dropped_signs(system))
         buggy["columns_swapped"] = self._answer(params, swapped_columns(system))
+        if params["ask"] == "augmented":
+            buggy["rhs_swapped"] = swapped_right_sides(system).augmented()
         return buggy
 
     def examples(self, params: Params) -> Examples:

@@ -3,12 +3,12 @@
 A skill names its own mistakes as buggy rules (:meth:`Skill.buggy_answers`). Many
 slips are the same in every skill where the answer has the right ingredients — a
 sign lost, a product taken in the wrong order, a division by n missing, z where t is
-needed, one tail for two, 1 − p for p. Each :class:`Slip` here is one such family:
-a skill declares the slips that fit a variant, with the values they need
-(:meth:`Skill.common_mistakes`), and each slip computes the wrong answers it
-produces. A slip never names a right answer (grading drops any wrong answer equal
-to the answer), and a skill's own buggy rules are tried first, so the more specific
-name wins when two mistakes give the same wrong answer.
+needed, one tail for two, 1 − p for p, one trial's chance for many. Each :class:`Slip`
+here is one such family: a skill declares the slips that fit a variant, with the values
+they need (:meth:`Skill.common_mistakes`), and each slip computes the wrong answers it
+produces. A slip never names a right answer (grading drops any wrong answer equal to the
+answer), and a skill's own buggy rules are tried first, so the more specific name wins
+when two mistakes give the same wrong answer.
 
 - :mod:`.names`: what each shared slip is called, why it is one, the hint after it;
 - :mod:`.algebra`, :mod:`.statistics`, :mod:`.optimisation`: the slips by subject;
@@ -47,6 +47,7 @@ from mlmath.exercises.mistakes.slip import Slip
 from mlmath.exercises.mistakes.statistics import (
     Complement,
     Critical,
+    OneTrial,
     Percent,
     PValue,
     SampleDivisor,
@@ -73,6 +74,7 @@ __all__ = [
     "Multiplication",
     "NewtonStep",
     "OneSign",
+    "OneTrial",
     "OtherQuantity",
     "PValue",
     "Percent",

@@ -260,6 +260,16 @@ COMPLEMENT = _common(
 )
 
 
+ONE_TRIAL = _common(
+    "one_trial",
+    "That is the chance for a single trial",
+    "{p} is the probability for ONE {trial}. The question is about {trials}, so the trials "
+    "must be combined: {how}",
+    "How many trials does the question involve? Does combining them make the chance larger "
+    "or smaller than for one?",
+)
+
+
 PERCENT_AS_NUMBER = _common(
     "percent_as_number",
     "A percentage was typed as a plain number",
@@ -381,6 +391,17 @@ MIXED_PARTIALS_OMITTED = _common(
     "The off-diagonal entries of the Hessian are ∂²f/∂x∂y: differentiate ∂f/∂x with respect to y. "
     "They are 0 only when no term holds both variables.",
     "Which terms of f contain both x and y? What does ∂²/∂x∂y do to them?",
+)
+
+
+MIXED_PARTIAL_SIGN = _common(
+    "mixed_partial_sign",
+    "The mixed partial has the wrong sign",
+    "Every entry is right except the mixed partial {which}, which has the wrong sign in both "
+    "places it stands (the Hessian is symmetric). A minus sign went missing while "
+    "differentiating ∂f/∂x in y, or while putting in a negative coordinate.",
+    "Work out ∂²f/∂x∂y again: differentiate ∂f/∂x with respect to y, then put in the point, "
+    "checking each minus sign.",
 )
 
 

@@ -1,9 +1,10 @@
 """Slips of optimisation: the function's value for where it is optimal, a gradient-descent
 step without its learning rate or uphill, Newton's step with H for H⁻¹, the mixed
-partial derivatives left out."""
+partial derivatives left out or with the wrong sign."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
@@ -18,6 +19,7 @@ from mlmath.exercises.mistakes.names import (
     ARGUMENT_FOR_VALUE,
     ASCENT,
     HESSIAN_NOT_INVERTED,
+    MIXED_PARTIAL_SIGN,
     MIXED_PARTIALS_OMITTED,
     NO_STEP,
     RATE_MISSING,
@@ -110,17 +112,29 @@ class NewtonStep(Slip):
 
 @dataclass(frozen=True)
 class MixedPartials(Slip):
-    """The answer is a Hessian: with its off-diagonal entries set to 0 is the slip."""
+    """The answer is a Hessian: with its off-diagonal entries set to 0, or with the sign of
+    one mixed partial flipped in both places it stands (H is symmetric), is the slip."""
 
     rank: ClassVar[int] = 2
 
     def mistakes(self, answer: Any, fmt: AnswerFormat) -> Iterator[Mistake]:
-        if isinstance(answer, Matrix):
-            n = answer.shape[0]
-            diagonal = Matrix(
+        if not isinstance(answer, Matrix):
+            return
+        n = answer.shape[0]
+        diagonal = Matrix(
+            tuple(
+                tuple(answer[i, j] if i == j else Fraction(0) for j in range(n)) for i in range(n)
+            )
+        )
+        yield Mistake(MIXED_PARTIALS_OMITTED, diagonal)
+        for i, j in itertools.combinations(range(n), 2):
+            if answer[i, j] == 0:
+                continue
+            flipped = Matrix(
                 tuple(
-                    tuple(answer[i, j] if i == j else Fraction(0) for j in range(n))
-                    for i in range(n)
+                    tuple(-a if {r, c} == {i, j} else a for c, a in enumerate(row))
+                    for r, row in enumerate(answer.rows)
                 )
             )
-            yield Mistake(MIXED_PARTIALS_OMITTED, diagonal)
+            where = f"in row {i + 1}, column {j + 1}"
+            yield Mistake(named(MIXED_PARTIAL_SIGN, which=where), flipped)

@@ -1,6 +1,7 @@
 """Slips of probability and statistics: n for n − 1, n for √n, variance for standard
 deviation, z for t and the wrong degrees of freedom, one tail for two and the wrong
-tail, the statistic for its p-value, 1 − p, a percentage typed as a plain number."""
+tail, the statistic for its p-value, 1 − p, one trial's chance for several, a percentage
+typed as a plain number."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from mlmath.exercises.mistakes.names import (
     N_FOR_ROOT_N,
     N_MINUS_1_FOR_N,
     ONE_TAIL_FOR_TWO,
+    ONE_TRIAL,
     P_FOR_STATISTIC,
     PERCENT_AS_NUMBER,
     SD_FOR_SE,
@@ -209,6 +211,28 @@ class Complement(Slip):
     def mistakes(self, answer: Any, fmt: AnswerFormat) -> Iterator[Mistake]:
         if number_of(answer) is not None:
             yield Mistake(COMPLEMENT, 1 - answer)
+
+
+@dataclass(frozen=True)
+class OneTrial(Slip):
+    """The answer combines several trials (tosses, draws) that each succeed with probability
+    ``p``: ``p`` itself, the chance for one ``trial``, is the slip. ``trials`` says what
+    the question is about ("3 rolls"), ``how`` how the trials combine; ``shown`` is ``p``
+    as the question writes it ("0.25", "25%")."""
+
+    p: Fraction | float
+    trial: str
+    trials: str
+    how: str
+    shown: str = ""
+
+    rank: ClassVar[int] = 3
+
+    def mistakes(self, answer: Any, fmt: AnswerFormat) -> Iterator[Mistake]:
+        p = self.p
+        shown = self.shown or (str(p) if isinstance(p, Fraction) else f"{p:.4g}")
+        values = {"p": shown, "trial": self.trial, "trials": self.trials, "how": self.how}
+        yield Mistake(named(ONE_TRIAL, **values), p)
 
 
 @dataclass(frozen=True)

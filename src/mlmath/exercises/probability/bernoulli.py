@@ -80,6 +80,21 @@ class Bernoulli(Skill):
             "The mean weighs each value by its probability: 0·(1 − p) + 1·p = p.",
             TOPIC,
         ),
+        Misconception(
+            "value_for_probability",
+            "That is the value of X, not its probability",
+            "X = 0 names an outcome, failure. Its probability is another number: "
+            "P(X = 0) = 1 − p, the chance that the trial fails.",
+            TOPIC,
+            hint="How likely is a failure, if a success has probability p?",
+        ),
+        Misconception(
+            "variance_one_minus_p",
+            "You gave the probability of failure as the variance",
+            "1 − p is P(X = 0). The variance multiplies both probabilities: Var(X) = p(1 − p).",
+            TOPIC,
+            hint="Var(X) = E[X²] − (E[X])². What are E[X²] and E[X] when X is 0 or 1?",
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -132,7 +147,7 @@ class Bernoulli(Skill):
         p = params["p"]
         asked = params["asked"]
         if asked == "variance":
-            return {"variance_is_p": p, "variance_p_squared": p * p}
+            return {"variance_is_p": p, "variance_p_squared": p * p, "variance_one_minus_p": 1 - p}
         if asked == "P(X = 0)":
-            return {"success_for_failure": p}
+            return {"success_for_failure": p, "value_for_probability": Fraction(0)}
         return {"mean_one_half": Fraction(1, 2)}

@@ -19,7 +19,7 @@ from mlmath.engine.probability.discrete import (
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.exercises.figures import drawable, number
 from mlmath.exercises.inputs import Field, InputError
-from mlmath.exercises.mistakes import Boundary, Slip, probability_slips
+from mlmath.exercises.mistakes import Boundary, OneTrial, Slip, probability_slips
 from mlmath.exercises.probability.variants import (
     NAMES,
     W1_RANDOM_VARIABLES,
@@ -189,12 +189,24 @@ class BinomialProbability(Skill):
         )
 
     def common_mistakes(self, params: Params) -> Sequence[Slip]:
-        """The boundary moved by one (≥ for >), the complement, the percentage."""
+        """The boundary moved by one (≥ for >), one trial for n, the complement, the
+        percentage."""
         n, p, k = params["n"], params["p"], params["k"]
         comparison = comparison_of(params["comparison"])
+        successes = f"{k} success" if k == 1 else f"{k} successes"
         if comparison == "=":
-            return probability_slips()
+            how = (
+                f"each order of {successes} in {n} trials has probability "
+                f"p^{k}·(1 − p)^{n - k}, and there are C({n}, {k}) = {comb(n, k)} orders."
+            )
+        else:
+            how = "add C(n, j)·p^j·(1 − p)^(n − j) over the counts j the question asks about."
+        asked = f"{WORDS[comparison]} {successes} in {n} trials"
+        one_trial = OneTrial(p, "trial", asked, how, probability_text(p))
+        if comparison == "=":
+            return (one_trial, *probability_slips())
         return (
+            one_trial,
             Boundary(
                 lambda at: binomial_sum(n, p, binomial_counts(n, at, comparison)),
                 k,

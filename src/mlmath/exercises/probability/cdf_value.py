@@ -14,7 +14,7 @@ from mlmath.engine.probability.counting import SYMBOL
 from mlmath.engine.probability.discrete import cdf_value, check_pmf, pmf_table
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.exercises.inputs import Field, InputError
-from mlmath.exercises.mistakes import Slip, probability_slips
+from mlmath.exercises.mistakes import Boundary, Slip, probability_slips
 from mlmath.exercises.probability.variants import (
     W1_RANDOM_VARIABLES,
     integer,
@@ -121,8 +121,24 @@ class CdfValue(Skill):
         )
 
     def common_mistakes(self, params: Params) -> Sequence[Slip]:
-        """The complement, and the percentage typed as a plain number."""
-        return probability_slips()
+        """The boundary moved to a neighbouring value, the complement, and the percentage
+        typed as a plain number."""
+        values, probs, x = tuple(params["values"]), tuple(params["probabilities"]), params["x"]
+        ordered = sorted(values)
+        if x not in ordered:
+            return probability_slips()
+        comparison = params["comparison"]
+        symbol = SYMBOL[comparison]
+        moved = Boundary(
+            lambda at: cdf_value(values, probs, ordered[at], comparison).answer,
+            ordered.index(x),
+            f"P(X {symbol} {x}) adds the probabilities of exactly the values with X {symbol} "
+            f"{x}, {x} itself {'included' if comparison in ('<=', '>=') else 'left out'}: "
+            "not one value more or fewer.",
+            low=0,
+            high=len(ordered) - 1,
+        )
+        return (moved, *probability_slips())
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         values, probs, x = tuple(params["values"]), tuple(params["probabilities"]), params["x"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -17,7 +17,7 @@ from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.mistakes import Division, OtherQuantity, Slip
 from mlmath.exercises.probability.variants import W2_DESCRIBING, data_vector, integer, pick
 from mlmath.exercises.registry import register
-from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
+from mlmath.exercises.skill import Misconception, Mistake, Params, Prompt, Skill
 
 TOPIC = f"{W2_DESCRIBING} · Measures of central tendency: mean, median, mode"
 ASKED = ("mean", "median", "mode")
@@ -55,6 +55,14 @@ class CentralTendency(Skill):
             "You took only one of the two middle values",
             "With an even number of values there are two middle ones: the median is their average.",
             TOPIC,
+        ),
+        Misconception(
+            "median_averaged_odd",
+            "With an odd count the median is the one middle value",
+            "An odd number of sorted values has a single value in the middle, at position "
+            "(n + 1)/2; the median is that value. Averaging two values is for an even count.",
+            TOPIC,
+            hint="How many values are there: odd or even? Which position is exactly in the middle?",
         ),
         Misconception(
             "mode_is_count",
@@ -163,3 +171,16 @@ class CentralTendency(Skill):
         if asked == "mode":
             return {"mode_is_count": Fraction(Counter(data).most_common(1)[0][1])}
         return {"mean_wrong_n": sum(data, Fraction(0)) / (n - 1)}
+
+    def own_mistakes(self, params: Params) -> Iterator[Mistake]:
+        """The buggy answers; for the median of an odd count, the middle value averaged with
+        either neighbour."""
+        yield from super().own_mistakes(params)
+        ordered = sorted(params["data"])
+        n = len(ordered)
+        if params["asked"] != "median" or n % 2 == 0 or n < 3:
+            return
+        averaged = self.misconception("median_averaged_odd")
+        middle = n // 2
+        for neighbour in (middle - 1, middle + 1):
+            yield Mistake(averaged, (ordered[middle] + ordered[neighbour]) / 2, declared=True)

@@ -12,7 +12,7 @@ from mlmath.answers import AnswerFormat
 from mlmath.engine.probability.counting import at_least_one
 from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field, InputError
-from mlmath.exercises.mistakes import OtherQuantity, Slip, probability_slips
+from mlmath.exercises.mistakes import OneTrial, OtherQuantity, Slip, probability_slips
 from mlmath.exercises.probability.variants import (
     NAMES,
     W1_PROBABILITY,
@@ -93,10 +93,16 @@ class Complement(Skill):
                 return params
 
     def prompt(self, params: Params) -> Prompt:
-        p: Fraction = params["p"]
-        shown = percent_text(p) if params.get("story", 0) >= 2 else probability_text(p)
         story = STORIES[params.get("story", 0)]
+        shown = self._p_text(params)
         return (story.format(name=params.get("name", "Ana"), p=shown, n=params["n"]),)
+
+    @staticmethod
+    def _p_text(params: Params) -> str:
+        """p as the question writes it: a percentage in the stories about emails, bulbs and
+        throws, else a probability."""
+        p: Fraction = params["p"]
+        return percent_text(p) if params.get("story", 0) >= 2 else probability_text(p)
 
     def answer_format(self, params: Params) -> AnswerFormat:
         return probability_format()
@@ -117,7 +123,7 @@ class Complement(Skill):
         )
 
     def common_mistakes(self, params: Params) -> Sequence[Slip]:
-        """Exactly one for at least one, the complement, the percentage."""
+        """Exactly one for at least one, one trial for n, the complement, the percentage."""
         p, n = params["p"], params["n"]
         exactly_one = n * p * (1 - p) ** (n - 1)
         return (
@@ -126,6 +132,14 @@ class Complement(Skill):
                 "the probability of exactly one",
                 "the probability of at least one",
                 "1 minus the probability of none.",
+            ),
+            OneTrial(
+                p,
+                "trial",
+                f"{n} trials",
+                f"at least one success in {n} trials is 1 − (1 − p)^{n}, 1 minus the chance "
+                "that every trial fails.",
+                self._p_text(params),
             ),
             *probability_slips(),
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -23,7 +23,7 @@ from mlmath.exercises.probability.variants import (
     random_values,
 )
 from mlmath.exercises.registry import register
-from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
+from mlmath.exercises.skill import Misconception, Mistake, Params, Prompt, Skill
 
 TOPIC = f"{W2_DESCRIBING} · Expected values"
 STORIES = (
@@ -126,8 +126,16 @@ class ExpectedValue(Skill):
         if params["g"] == "x^2":
             m = expected_value(values, probs, "x").answer
             return {"squared_the_mean": m * m}
+        return {"unweighted_mean": sum(values, Fraction(0)) / len(values)}
+
+    def own_mistakes(self, params: Params) -> Iterator[Mistake]:
+        """The buggy answers, then each most likely value (several when they tie)."""
+        yield from super().own_mistakes(params)
+        if params["g"] == "x^2":
+            return
+        probs = list(params["probabilities"])
         top = max(probs)
-        out: dict[str, Any] = {"unweighted_mean": sum(values, Fraction(0)) / len(values)}
-        if probs.count(top) == 1:
-            out["most_likely_value"] = values[probs.index(top)]
-        return out
+        mode = self.misconception("most_likely_value")
+        for value, p in zip(params["values"], probs, strict=True):
+            if p == top:
+                yield Mistake(mode, value, declared=True)

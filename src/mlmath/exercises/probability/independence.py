@@ -12,7 +12,7 @@ from mlmath.answers import AnswerFormat
 from mlmath.engine.probability.counting import two_draws
 from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field, InputError
-from mlmath.exercises.mistakes import Slip, probability_slips
+from mlmath.exercises.mistakes import OneTrial, Slip, probability_slips
 from mlmath.exercises.probability.variants import (
     NAMES,
     W1_PROBABILITY,
@@ -118,8 +118,15 @@ class Independence(Skill):
         )
 
     def common_mistakes(self, params: Params) -> Sequence[Slip]:
-        """The complement, and the percentage typed as a plain number."""
-        return probability_slips()
+        """One draw for two, the complement, and the percentage typed as a plain number."""
+        r, n = params["red"], params["red"] + params["other"]
+        one_draw = OneTrial(
+            Fraction(r, n),
+            "draw",
+            "two draws",
+            "multiply the chance for the first draw by the chance for the second, given the first.",
+        )
+        return (one_draw, *probability_slips())
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         r, n = params["red"], params["red"] + params["other"]

@@ -11,6 +11,7 @@ import numpy as np
 from mlmath.answers import AnswerFormat, Kind
 from mlmath.engine.exact import Matrix, Vector
 from mlmath.engine.probability.joint import independence_from_table
+from mlmath.engine.probability.notation import text_of
 from mlmath.engine.solution import Solution
 from mlmath.exercises.probability.joint_marginal import (
     STORIES,
@@ -61,6 +62,20 @@ class IndependenceFromTable(JointTableSkill):
             "Under independence the rows are proportional, not equal: each row is "
             "P(X = x) times the same distribution of Y. Compare each cell with the product "
             "of its margins.",
+            TOPIC,
+        ),
+        Misconception(
+            "one_cell_off_means_dependent",
+            "One cell off the product of its margins makes X and Y dependent",
+            "Independence needs P(X = x, Y = y) = P(X = x)·P(Y = y) in every cell; a single "
+            "cell where it fails is enough to make X and Y dependent.",
+            TOPIC,
+        ),
+        Misconception(
+            "every_cell_matches_means_independent",
+            "Every cell matching its margins' product means independent",
+            "When each cell equals P(X = x)·P(Y = y), knowing X does not change the "
+            "distribution of Y: that is exactly what independence means.",
             TOPIC,
         ),
     )
@@ -115,4 +130,33 @@ class IndependenceFromTable(JointTableSkill):
             out["one_cell_checked"] = "yes"
         if independent and len(set(table)) > 1:
             out["rows_must_match"] = "no"
+        if not out:
+            fallback = (
+                "every_cell_matches_means_independent"
+                if independent
+                else "one_cell_off_means_dependent"
+            )
+            out[fallback] = "no" if independent else "yes"
         return out
+
+    def why_wrong(self, params: Params) -> Mapping[str, str]:
+        """The first cell that is not the product of its margins, or the first cell when all
+        are."""
+        table, xs, ys = read_joint(params)
+        rows = [sum(r, Fraction(0)) for r in table]
+        columns = [sum((r[j] for r in table), Fraction(0)) for j in range(len(ys))]
+        cells = [(i, j) for i in range(len(xs)) for j in range(len(ys))]
+        off = [(i, j) for i, j in cells if table[i][j] != rows[i] * columns[j]]
+        i, j = off[0] if off else cells[0]
+        x, y = text_of(xs[i]), text_of(ys[j])
+        product = (
+            f"P(X = {x})·P(Y = {y}) = {text_of(rows[i])}·{text_of(columns[j])} = "
+            f"{text_of(rows[i] * columns[j])}"
+        )
+        cell = f"P(X = {x}, Y = {y}) = {text_of(table[i][j])}"
+        here = (
+            f"Here {cell}, but {product}."
+            if off
+            else f"Here every cell is the product of its margins; for example {cell} and {product}."
+        )
+        return dict.fromkeys(self.buggy_answers(params), here)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -38,6 +38,37 @@ from mlmath.exercises.skill import Misconception, Params, Prompt
 
 TOPIC = f"{W2_RANDOM_VECTORS} · Measures of relatedness: covariance"
 ASKED = ("probability", "covariance", "correlation")
+
+
+BOUNDARY_MOVED: dict[str, Callable[[Fraction, Fraction, Fraction | None], bool]] = {
+    "x<y": lambda x, y, t: x <= y,
+    "x>y": lambda x, y, t: x >= y,
+    "sum<=": lambda x, y, t: t is not None and x + y < t,
+}
+"""The events with a boundary, each with the boundary moved (≤ for <, < for ≤)."""
+
+
+def _event_mistakes(
+    table: Sequence[Sequence[Fraction]],
+    xs: Sequence[Fraction],
+    ys: Sequence[Fraction],
+    event: str,
+    t: Fraction | None,
+) -> dict[str, Fraction]:
+    """An event's probability with its cells counted, and with its boundary moved."""
+    cells = sum(1 for x in xs for y in ys if holds(event, x, y, t))
+    out = {"counted_cells": Fraction(cells, len(xs) * len(ys))}
+    moved = BOUNDARY_MOVED.get(event)
+    if moved is not None:
+        out["endpoint"] = total(
+            [
+                p
+                for row, x in zip(table, xs, strict=True)
+                for p, y in zip(row, ys, strict=True)
+                if moved(x, y, t)
+            ]
+        )
+    return out
 
 
 @register
@@ -93,6 +124,14 @@ class JointMoments(JointTableSkill):
             "An event's probability is the sum of the probabilities in its cells, not the "
             "number of its cells over the number of cells.",
             TOPIC,
+        ),
+        Misconception(
+            "endpoint",
+            "You mixed up ≤ and < (or ≥ and >)",
+            "The cells on the boundary — X = Y for X < Y or X > Y, X + Y = t for X + Y ≤ t — "
+            "belong to ≤ and ≥ but not to < and >.",
+            TOPIC,
+            hint="Does the event include the cells where both sides are equal?",
         ),
     )
 
@@ -183,9 +222,9 @@ class JointMoments(JointTableSkill):
         table, xs, ys = read_joint(params)
         asked = params.get("asked") or "covariance"
         if asked == "probability":
-            event, t = params.get("event") or "x<y", params.get("threshold")
-            cells = sum(1 for x in xs for y in ys if holds(event, x, y, t))
-            return {"counted_cells": Fraction(cells, len(xs) * len(ys))}
+            return _event_mistakes(
+                table, xs, ys, params.get("event") or "x<y", params.get("threshold")
+            )
         ex, ey, exy, vx, vy = moments(table, xs, ys)
         cov = exy - ex * ey
         if asked == "covariance":

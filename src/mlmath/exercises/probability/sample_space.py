@@ -195,3 +195,25 @@ class SampleSpace(Skill):
         else:
             out["repeats_without_replacement"] = frozenset(outcomes(items, k, True))
         return out
+
+    def why_wrong(self, params: Params) -> Mapping[str, str]:
+        """An outcome of this variant that each mistake gets wrong."""
+        items, k = params["items"], params["draws"]
+        repeated = items[0] * k
+        rank = {c: i for i, c in enumerate(items)}
+        turned = next(
+            (o for o in sorted(self.answer(params)) if list(o) != sorted(o, key=rank.__getitem__)),
+            None,
+        )
+        reasons = {
+            "repeats_without_replacement": f"Here {repeated} is not an outcome: it needs "
+            f"{items[0]} {k} times, but nothing is put back.",
+            "no_repeats_with_replacement": f"Here {repeated} is an outcome: {items[0]} can come "
+            "up again, since every draw has all the results to choose from.",
+        }
+        if turned is not None:
+            ordered = "".join(sorted(turned, key=rank.__getitem__))
+            reasons["ignored_order"] = (
+                f"Here {ordered} and {turned} are both outcomes: the same results in another order."
+            )
+        return {m: reasons[m] for m in self.buggy_answers(params) if m in reasons}

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from mlmath.answers import AnswerFormat, Choice, Kind
+from mlmath.engine import render
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.engine.statistics.critical_values import (
     ALTERNATIVES,
@@ -91,6 +92,13 @@ class CriticalValue(StatisticsSkill):
             "A one-sided test rejects only in the direction of the alternative",
             "For H1: μ < μ₀ only a statistic far BELOW 0 counts against H0; a large positive "
             "statistic is no evidence for 'less', however large it is.",
+            TOPIC,
+        ),
+        Misconception(
+            "decision_against_region",
+            "Reject H0 exactly when the statistic lies in the rejection region",
+            "Compare the statistic with the critical value: at or beyond it, in the tail the "
+            "alternative points to (either tail for ≠), reject H0; short of it, do not reject.",
             TOPIC,
         ),
     )
@@ -210,7 +218,23 @@ class CriticalValue(StatisticsSkill):
             and not right
         ):
             out["ignored_direction"] = "reject"
+        if not out:
+            out["decision_against_region"] = "do not reject" if right else "reject"
         return out
+
+    def why_wrong(self, params: Params) -> Mapping[str, str]:
+        """For the decision: the critical value and how the statistic compares with it."""
+        if (params.get("asked") or "critical") != "decision" or params.get("statistic") is None:
+            return {}
+        found, compared = self.solve(params).steps
+        assert found.math is not None
+        assert compared.math is not None
+        where = "falls in" if self.answer(params) == "reject" else "does not reach"
+        here = (
+            f"Here {render.text(found.math)} and {render.text(compared.math)}: the statistic "
+            f"{where} the rejection region."
+        )
+        return dict.fromkeys(self.buggy_answers(params), here)
 
     def figure(self, params: Params) -> Mapping[str, Any] | None:
         alpha, alternative = float(params["alpha"]), params.get("alternative") or "two-sided"

@@ -19,6 +19,7 @@ from mlmath.exercises.skill import Misconception, Params, Prompt
 from mlmath.exercises.statistics.variants import (
     W3_SAMPLING,
     StatisticsSkill,
+    apart,
     decimals,
     integer,
     pick,
@@ -68,6 +69,16 @@ class StandardError(StatisticsSkill):
             "You gave a variance, not a standard deviation",
             "σ²/n is the variance of x̄; the standard error is its square root.",
             TOPIC,
+        ),
+        Misconception(
+            "root_n_minus_1",
+            "n − 1 belongs in the sample variance, not in the standard error",
+            "The standard error divides by √n, where n counts the values averaged. The n − 1 "
+            "belongs inside a sample variance s² (when s comes from the sample, it is "
+            "already there); dividing by √(n − 1) puts it in the wrong place.",
+            TOPIC,
+            hint="How many values does the sample mean average? That is what sits under the "
+            "square root.",
         ),
     )
 
@@ -143,6 +154,19 @@ class StandardError(StatisticsSkill):
                 "forgot_root": math.sqrt(var) / n,
                 "population_sd": math.sqrt(var),
                 "variance_not_sd": var / n,
+                **self._n_minus_1(math.sqrt(var), n, 4),
             }
         sd = float(params["sd"])
-        return {"forgot_root": sd / n, "population_sd": sd, "variance_not_sd": sd * sd / n}
+        return {
+            "forgot_root": sd / n,
+            "population_sd": sd,
+            "variance_not_sd": sd * sd / n,
+            **self._n_minus_1(sd, n, 3),
+        }
+
+    @staticmethod
+    def _n_minus_1(sd: float, n: int, places: int) -> dict[str, float]:
+        """σ/√(n − 1), where it stands apart from σ/√n at the asked precision."""
+        if n < 2:
+            return {}
+        return apart(sd / math.sqrt(n), {"root_n_minus_1": sd / math.sqrt(n - 1)}, places)

@@ -124,6 +124,28 @@ class TypeErrors(StatisticsSkill):
             TOPIC,
         ),
         Misconception(
+            "one_minus_p_as_h1",
+            "1 − p is not the probability that H1 is true",
+            "A p-value is computed assuming H0 is true, so neither p nor 1 − p is the "
+            "probability of a hypothesis: 1 − p is only the chance, if H0 were true, of a "
+            "result less extreme than the one seen.",
+            TOPIC,
+        ),
+        Misconception(
+            "error_against_decision",
+            "Each error comes with its own decision",
+            "A type I error needs H0 rejected and a type II error needs H0 kept; a decision "
+            "that matches the truth (rejecting a false H0, keeping a true one) is correct.",
+            TOPIC,
+        ),
+        Misconception(
+            "error_called_correct",
+            "A decision against the truth is an error",
+            "A decision is correct only when it matches the truth. Rejecting an H0 that is "
+            "true is a type I error; keeping an H0 that is false is a type II error.",
+            TOPIC,
+        ),
+        Misconception(
             "power_for_beta",
             "You used the power where β belongs",
             "The power 1 − β is the chance of catching a real effect; misses happen with "
@@ -258,16 +280,35 @@ class TypeErrors(StatisticsSkill):
         if asked == "classify":
             answer = self.solve(params).answer
             by_decision = "type_i" if params["rejected"] == "yes" else "type_ii"
-            out: dict[str, Any] = {}
             if answer != "correct":
-                out["swapped_types"] = "type_ii" if answer == "type_i" else "type_i"
-            else:
-                out["named_by_decision"] = by_decision
-            return out
+                other = "type_ii" if answer == "type_i" else "type_i"
+                return {"swapped_types": other, "error_called_correct": "correct"}
+            other = "type_ii" if by_decision == "type_i" else "type_i"
+            return {"named_by_decision": by_decision, "error_against_decision": other}
         if asked == "p_value":
-            return {"p_value_as_posterior": "prob_h0"}
+            return {"p_value_as_posterior": "prob_h0", "one_minus_p_as_h1": "prob_h1"}
         tests, nulls = int(params["tests"]), int(params["true_nulls"])
         alpha, power = float(params["alpha"]), float(params["power"])
         if (params.get("error") or "type_i") == "type_i":
             return {"swapped_types": (tests - nulls) * (1 - power)}
         return {"swapped_types": nulls * alpha, "power_for_beta": (tests - nulls) * power}
+
+    def why_wrong(self, params: Params) -> Mapping[str, str]:
+        """The truth and the decision of this case, or what this p-value was computed from."""
+        asked = params.get("asked") or "classify"
+        if asked == "classify":
+            truth = "true" if params["h0_true"] == "yes" else "false"
+            decision = "rejected" if params["rejected"] == "yes" else "kept"
+            return dict.fromkeys(
+                self.buggy_answers(params), f"Here H0 is {truth} and it was {decision}."
+            )
+        if asked == "p_value" and params.get("p") is not None:
+            p = float(params["p"])
+            given = f"Here p = {p:g} was computed assuming H0 is true"
+            return {
+                "p_value_as_posterior": f"{given}: it is P(a result at least this extreme | H0), "
+                "not P(H0 | data).",
+                "one_minus_p_as_h1": f"{given}, so 1 − p = {1 - p:.4g} is the chance of a less "
+                "extreme result if H0 were true, not the probability of H1.",
+            }
+        return {}
