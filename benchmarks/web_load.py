@@ -9,8 +9,11 @@ Starts ``mlmath serve`` on 127.0.0.1 (multi-user mode, a fresh data folder),
 measures the time from start to the first page, signs up the learners, then
 runs them for a bounded time through the practice loop (GET the practice panel,
 POST an answer, as htmx does) and reports checked answers per second and the
-p50/p99 latency of each request. For PostgreSQL it starts its own throwaway
-server the way the tests do (``tests/fixtures/postgres.py``), but with fsync on.
+p50/p99 latency of each request, and the CPU time each checked answer costs the
+course's processes and the database's (measured from ``/proc``: on a busy machine
+throughput varies from run to run, the work per answer much less). For PostgreSQL
+it starts its own throwaway server the way the tests do (``tests/fixtures/postgres.py``),
+but with fsync on.
 The load generator speaks HTTP/1.1 over asyncio streams (keep-alive, no client
 library) so that it costs the shared CPU little. Target on a 2-core
 machine: >= 500 checked answers/s at p99 <= 100 ms on SQLite.
@@ -112,6 +115,43 @@ def field_value(html: str, name: str) -> str:
 # --- servers ---------------------------------------------------------------------------
 
 
+def cpu_seconds(root: int) -> float:
+    """CPU time used so far by process ``root`` and its living descendants (Linux)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parent: dict[int, int] = {}
+    used: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # ended meanwhile
+            continue
+        pid = int(entry.name)
+        parent[pid] = int(fields[1])
+        used[pid] = (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+    tree = {root}
+    grew = True
+    while grew:
+        more = {pid for pid, up in parent.items() if up in tree} - tree
+        tree |= more
+        grew = bool(more)
+    return sum(used.get(pid, 0.0) for pid in tree)
+
+
+def postmaster_pid(url: str) -> int:
+    """The PostgreSQL server's main process: the parent of any of its backends."""
+    import psycopg
+    from sqlalchemy import make_url
+
+    libpq_url = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(libpq_url) as connection:
+        backend = connection.execute("select pg_backend_pid()").fetchone()
+    assert backend is not None
+    stat = Path(f"/proc/{backend[0]}/stat").read_text()
+    return int(stat.rsplit(")", 1)[1].split()[1])
+
+
 @contextmanager
 def postgres() -> Iterator[str]:
     """A throwaway PostgreSQL server, durable like a real one; yields the database's URL."""
@@ -120,8 +160,9 @@ def postgres() -> Iterator[str]:
 
 
 @contextmanager
-def mlmath_serve(database_url: str) -> Iterator[tuple[int, float]]:
-    """Start the course; yields its port and the seconds from start to the first page."""
+def mlmath_serve(database_url: str) -> Iterator[tuple[int, float, int]]:
+    """Start the course; yields its port, the seconds from start to the first page, and
+    its main process's PID."""
     data = Path(tempfile.mkdtemp(prefix="mlmath-bench-"))
     port = free_port()
     env = {
@@ -149,7 +190,7 @@ def mlmath_serve(database_url: str) -> Iterator[tuple[int, float]]:
                 if process.poll() is not None:
                     raise RuntimeError("mlmath serve stopped before serving a page") from None
                 time.sleep(0.01)
-        yield port, time.perf_counter() - started
+        yield port, time.perf_counter() - started, process.pid
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=30)
@@ -219,7 +260,10 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-async def run_load(port: int, learners: int, seconds: float, warmup: float) -> dict[str, float]:
+async def run_load(
+    port: int, learners: int, seconds: float, warmup: float, processes: dict[str, int]
+) -> dict[str, float]:
+    """Run the learners; ``processes`` names the PIDs whose CPU time per answer to report."""
     semaphore = asyncio.Semaphore(8)
 
     async def one(n: int) -> Connection:
@@ -231,7 +275,12 @@ async def run_load(port: int, learners: int, seconds: float, warmup: float) -> d
     start = time.perf_counter()
     measuring_from = start + warmup
     until = measuring_from + seconds
-    await asyncio.gather(*(learner(c, until, measuring_from, tally) for c in connections))
+    load = asyncio.gather(*(learner(c, until, measuring_from, tally) for c in connections))
+    await asyncio.sleep(warmup)
+    cpu_before = {name: cpu_seconds(pid) for name, pid in processes.items()}
+    await asyncio.sleep(max(0.0, until - time.perf_counter()))
+    cpu_after = {name: cpu_seconds(pid) for name, pid in processes.items()}
+    await load
     for c in connections:
         c.close()
     ms = 1000
@@ -246,6 +295,10 @@ async def run_load(port: int, learners: int, seconds: float, warmup: float) -> d
         )
         * ms,
         "errors": tally.errors,
+        **{
+            f"cpu_{name}_ms": (cpu_after[name] - cpu_before[name]) / max(1, len(tally.answer)) * ms
+            for name in processes
+        },
     }
 
 
@@ -264,12 +317,14 @@ def main() -> None:
             continue
         with (
             postgres() if kind == "postgres" else _nothing() as url,
-            mlmath_serve(url) as (
-                port,
-                first_page,
-            ),
+            mlmath_serve(url) as (port, first_page, server),
         ):
-            result = asyncio.run(run_load(port, args.learners, args.seconds, args.warmup))
+            processes = {"app": server}
+            if kind == "postgres":
+                processes["database"] = postmaster_pid(url)
+            result = asyncio.run(
+                run_load(port, args.learners, args.seconds, args.warmup, processes)
+            )
         rates[kind] = result["answers_per_second"]
         print(
             f"{kind:8} first page {first_page:.2f} s after start | {args.learners} learners, "
@@ -278,6 +333,8 @@ def main() -> None:
             f"fetch p50 {result['fetch_p50_ms']:.1f} ms p99 {result['fetch_p99_ms']:.1f} ms, "
             f"errors {result['errors']}"
         )
+        cpu = ", ".join(f"{name} {result[f'cpu_{name}_ms']:.2f} ms" for name in processes)
+        print(f"{'':8} CPU time per checked answer: {cpu}")
     if len(rates) == 2 and rates["sqlite"]:
         print(
             f"postgres / sqlite: {rates['postgres'] / rates['sqlite']:.2f} of the checked "

@@ -6,14 +6,16 @@ import asyncio
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+import psycopg
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Connection, event, func, insert, select, text
+from sqlalchemy import Connection, event, func, insert, make_url, select, text
 from sqlalchemy.exc import IntegrityError
 
 from mlmath.store.database import Database
@@ -296,3 +298,40 @@ def test_writes_waiting_together_share_one_commit(db: Database) -> None:
     assert 1 <= len(commits) < 10
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(Learner)) == 40
+
+
+@pytest.mark.postgres
+def test_a_connection_the_server_ended_is_replaced_before_it_is_lent_out(
+    postgres_url: str,
+) -> None:
+    """A restart or an idle timeout ends pooled connections: the next read and write
+    still succeed, on new connections (found without a ``SELECT 1`` per checkout)."""
+    db = Database.open(postgres_url, pool_size=2)
+    try:
+        with db.reading() as one, db.writing() as two:  # two connections, both pooled after
+            pooled = {c.execute(text("select pg_backend_pid()")).scalar_one() for c in (one, two)}
+        libpq_url = make_url(postgres_url).set(drivername="postgresql")
+        with psycopg.connect(libpq_url.render_as_string(hide_password=False)) as admin:
+            for pid in pooled:
+                admin.execute("select pg_terminate_backend(%s)", (pid,))
+        time.sleep(0.2)  # the goodbye reaches the pooled connections' sockets
+        with db.reading() as one, db.writing() as two:
+            now = {c.execute(text("select pg_backend_pid()")).scalar_one() for c in (one, two)}
+        assert len(now) == 2
+        assert not now & pooled
+    finally:
+        db.close()
+
+
+@pytest.mark.postgres
+def test_reads_on_postgresql_hold_no_transaction_open(postgres_url: str) -> None:
+    """A read costs no BEGIN and ROLLBACK round trips and never holds a snapshot."""
+    db = Database.open(postgres_url)
+    try:
+        with db.reading() as connection:
+            status = connection.connection.dbapi_connection.info.transaction_status  # type: ignore[union-attr]
+            connection.execute(text("select 1"))
+            after = connection.connection.dbapi_connection.info.transaction_status  # type: ignore[union-attr]
+        assert (status.name, after.name) == ("IDLE", "IDLE")
+    finally:
+        db.close()

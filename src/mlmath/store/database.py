@@ -8,7 +8,11 @@ queue politely instead of spinning on the busy timeout. Several server processes
 on one database file also queue on a lock file (``flock``) beside it: SQLite's
 own busy handler sleeps in growing steps (1, 2, 5 … 100 ms) and would turn every
 collision between processes into a long wait. Reads run concurrently
-(WAL). On PostgreSQL both are plain transactions on one engine.
+(WAL). On PostgreSQL both use one engine: writes are transactions, reads run
+in autocommit (PostgreSQL's default isolation, READ COMMITTED, gives each statement
+its own snapshot inside a transaction too, so ``BEGIN`` and ``ROLLBACK`` around a
+read bought nothing but two round trips), and a pooled connection is checked
+without a round trip before it is lent out (:func:`_postgres_engine`).
 
 Busy servers write through :meth:`Database.write_together` (group commit, see
 there).
@@ -26,12 +30,14 @@ import os
 import threading
 import weakref
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
@@ -45,6 +51,10 @@ except ImportError:  # Windows: SQLite's busy timeout alone
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 T = TypeVar("T")
 MAX_GROUP_COMMIT = 256
+DATABASE_THREADS = 8
+"""Threads per process that wait on PostgreSQL for the event loop (as many as the pool
+keeps connections). Starlette's shared pool of 40 threads let every waiting request
+take a thread, and they spent more time contending for Python's GIL than working."""
 
 DEADLOCK_RETRIES = 3
 """How often a group is run again after PostgreSQL aborted it for a deadlock."""
@@ -86,6 +96,42 @@ def _sqlite_engine(url: URL, immediate: bool, **kwargs: Any) -> Engine:
     return engine
 
 
+def _postgres_engine(url: URL, pool_size: int) -> Engine:
+    """An engine whose pool lends out only connections that still reach the server.
+
+    SQLAlchemy's ``pool_pre_ping`` sends ``SELECT 1`` at every checkout: one more round
+    trip for every read and every write, each waking a thread. A server that ended a
+    connection (restart, ``idle_session_timeout``, ``pg_terminate_backend``) has sent
+    its goodbye and closed the socket; reading what already arrived reveals that
+    without waiting for anything, and the pool then opens a new connection instead.
+    A connection lost silently (a network cut) still fails its next statement once,
+    and SQLAlchemy then replaces every connection of the pool.
+    """
+    engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size)
+
+    @event.listens_for(engine, "checkout")
+    def on_checkout(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        if not _still_connected(dbapi_connection):
+            raise DisconnectionError("the server closed this connection")
+
+    return engine
+
+
+def _still_connected(dbapi_connection: Any) -> bool:
+    """Whether a psycopg connection is open at both ends, found without a round trip."""
+    pgconn = getattr(dbapi_connection, "pgconn", None)
+    if pgconn is None:  # another driver: its first statement will tell
+        return True
+    from psycopg import OperationalError, pq
+
+    try:  # libpq's socket is non-blocking: each call reads only what is there
+        pgconn.consume_input()  # the server's goodbye (FATAL), if it sent one
+        pgconn.consume_input()  # then the end of the stream: raises if it closed
+    except OperationalError:
+        return False
+    return bool(pgconn.status == pq.ConnStatus.OK)
+
+
 class Database:
     """Engines and session factories for one database."""
 
@@ -104,6 +150,21 @@ class Database:
         self._groups: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Group] = (
             weakref.WeakKeyDictionary()
         )
+        self._threads = (
+            None if self.is_sqlite else ThreadPoolExecutor(DATABASE_THREADS, "mlmath-database")
+        )
+
+    async def read_soon(self, work: Callable[[Connection], T]) -> T:
+        """Run a short read for the event loop: SQLite's on the loop itself (WAL: a read
+        never waits for a writer, and the hop to a thread costs more than the read);
+        PostgreSQL's in one of a few threads kept for the database."""
+        if self._threads is None:
+            return self._read(work)
+        return await asyncio.get_running_loop().run_in_executor(self._threads, self._read, work)
+
+    def _read(self, work: Callable[[Connection], T]) -> T:
+        with self.reading() as connection:
+            return work(connection)
 
     def _lock_writers(self, *, wait: bool = True) -> bool:
         """Queue behind the other threads of this process, then behind other processes.
@@ -141,9 +202,7 @@ class Database:
         """Connect to ``url`` (no migrations: see :func:`mlmath.store.migrate.upgrade`)."""
         parsed = make_url(url)
         if parsed.get_backend_name() != "sqlite":
-            engine = create_engine(
-                parsed, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True
-            )
+            engine = _postgres_engine(parsed, pool_size)
             return cls(engine, engine)
         memory = parsed.database in (None, "", ":memory:")
         if memory:
@@ -190,8 +249,12 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
-        """A bare connection for reading (lighter than a session: for prepared Core statements)."""
+        """A bare connection for reading (lighter than a session: for prepared Core statements).
+
+        On PostgreSQL each statement runs on its own (autocommit): see the module's notes."""
         with self.read_engine.connect() as connection:
+            if not self.is_sqlite:
+                connection.execution_options(isolation_level="AUTOCOMMIT")
             try:
                 yield connection
             finally:
@@ -237,12 +300,13 @@ class Database:
 
     async def _flush(self, group: _Group) -> None:
         """Commit what is waiting, batch after batch, until nothing is."""
+        loop = asyncio.get_running_loop()
         try:
             while group.waiting:
                 batch = group.waiting[:MAX_GROUP_COMMIT]
                 del group.waiting[:MAX_GROUP_COMMIT]
                 if self._write_lock is None:  # PostgreSQL: commit in a worker thread
-                    outcomes = await asyncio.to_thread(self._commit_batch, batch)
+                    outcomes = await loop.run_in_executor(self._threads, self._commit_batch, batch)
                 else:
                     if not self._lock_writers(wait=False):
                         await self._wait_for_writers()
@@ -317,6 +381,8 @@ class Database:
         return outcomes
 
     def close(self) -> None:
+        if self._threads is not None:
+            self._threads.shutdown(wait=True)
         if self._lock_file is not None and self._lock_owner == os.getpid():
             os.close(self._lock_file)
             self._lock_file = None

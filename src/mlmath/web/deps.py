@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import Connection
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 
@@ -137,20 +136,9 @@ def field(form: FormData, name: str, default: str | None = None) -> str:
     return value
 
 
-def _read(site: Site, work: Callable[[Connection], T]) -> T:
-    with site.db.reading() as connection:
-        return work(connection)
-
-
 async def db_read(site: Site, work: Callable[[Connection], T]) -> T:
-    """Run a short read for an ``async`` route.
-
-    SQLite reads (WAL: they never wait for a writer) run on the event loop, which
-    costs less than the hop to a thread; PostgreSQL reads wait on the network and
-    run in a worker thread."""
-    if site.db.is_sqlite:
-        return _read(site, work)
-    return await run_in_threadpool(_read, site, work)
+    """Run a short read for an ``async`` route (:meth:`Database.read_soon`)."""
+    return await site.db.read_soon(work)
 
 
 async def db_write(site: Site, work: Callable[[Connection], T]) -> T:
