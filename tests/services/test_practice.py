@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from tests.fixtures.skills import ADDITION, right, subtracted
 
 from mlmath.services import accounts, practice
@@ -217,3 +217,48 @@ def test_another_learners_attempt_is_not_found(db: Database) -> None:
         with pytest.raises(NotFound) as missing:
             practice.attempt(session, bo, attempt_id + 1000)
     assert str(theirs.value) == str(missing.value)
+
+
+def test_the_panel_read_back_is_what_each_answer_promised_in_one_statement(
+    db: Database,
+) -> None:
+    """After every answer, reading the panel gives exactly the panel the answer returned
+    (latest attempts, oldest first; mastery; solved), and it costs one statement."""
+    ada = learner(db)
+    with db.read() as session:
+        shown = practice.current(session, ada, ADDITION, SECRET)
+    wrong = subtracted(ADDITION, shown.ref.seed, shown.ref.level)
+    answers = [
+        wrong,
+        "x +",
+        wrong,
+        wrong,
+        "7/0",
+        wrong,
+        right(ADDITION, shown.ref.seed, shown.ref.level),
+    ]
+    statements: list[str] = []
+
+    def count(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    for response in answers:
+        with db.write() as session:
+            checked = practice.submit(session, ada, ADDITION, shown.ref, response)
+        assert checked.after is not None
+        event.listen(db.read_engine, "before_cursor_execute", count)
+        try:
+            with db.reading() as connection:
+                statements.clear()
+                panel = practice.current(connection, ada, ADDITION, SECRET)
+                assert len(statements) == 1
+        finally:
+            event.remove(db.read_engine, "before_cursor_execute", count)
+        assert panel.attempts == checked.after.attempts
+        assert panel.mastery == checked.after.mastery
+        assert (panel.ref, panel.variant_id, panel.solved) == (
+            checked.after.ref,
+            checked.after.variant_id,
+            checked.after.solved,
+        )
+    assert [a.response for a in panel.attempts] == answers[-practice.SHOWN_ATTEMPTS :]

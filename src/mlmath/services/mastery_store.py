@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from mlmath.services.mastery import Answer, MasteryState, apply
 from mlmath.store.models import Mastery
 
-_STATE_COLUMNS = (
+STATE_COLUMNS = (  # what a MasteryState is made of (state_of)
     Mastery.points,
     Mastery.answers,
     Mastery.correct,
@@ -29,7 +29,7 @@ _THIS_ROW = (
     Mastery.learner_id == bindparam("of_learner"),
     Mastery.skill_id == bindparam("of_skill"),
 )
-_STATE = select(*_STATE_COLUMNS).where(*_THIS_ROW)
+_STATE = select(*STATE_COLUMNS).where(*_THIS_ROW)
 _STATE_LOCKED = _STATE.with_for_update()
 _INSERT = insert(Mastery)
 _UPDATE = update(Mastery).where(*_THIS_ROW)

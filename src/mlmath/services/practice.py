@@ -22,7 +22,18 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, exists, func, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    bindparam,
+    exists,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+    true,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
@@ -33,7 +44,7 @@ from mlmath.services import mastery_store
 from mlmath.services.errors import Conflict, NotFound
 from mlmath.services.mastery import Answer, MasteryState, difficulty_for
 from mlmath.services.mastery_store import connection_of
-from mlmath.store.models import Attempt, Variant, utcnow
+from mlmath.store.models import Attempt, Mastery, Variant, utcnow
 
 MAX_RESPONSE_CHARS = 5_000
 """Longest answer stored; the answer reader has its own, smaller limits."""
@@ -222,6 +233,41 @@ _INSERT_ATTEMPT = {
 """Store an attempt unless its idempotency key is taken (no row back: a repeat)."""
 
 
+_HERE = select(literal_column("1").label("here")).subquery("here")
+_MASTERY = (
+    select(Mastery.learner_id.label("mastery_of"), *mastery_store.STATE_COLUMNS)
+    .where(Mastery.learner_id == bindparam("learner_id"), Mastery.skill_id == bindparam("skill_id"))
+    .subquery("mastery")
+)
+_OPEN_LATEST = _LATEST.subquery("latest")
+_SHOWN = aliased(Attempt, name="shown")
+_PANEL = (
+    select(
+        _MASTERY,
+        _OPEN_LATEST,
+        *(getattr(_SHOWN, column.key).label(f"shown_{column.key}") for column in _ATTEMPT_COLUMNS),
+    )
+    .select_from(_HERE)
+    .outerjoin(_MASTERY, true())
+    .outerjoin(_OPEN_LATEST, true())
+    .outerjoin(
+        _SHOWN,
+        (_SHOWN.variant_id == _OPEN_LATEST.c.id)
+        & _OPEN_LATEST.c.closed.is_(False)
+        & _SHOWN.id.in_(
+            select(Attempt.id)
+            .where(Attempt.variant_id == _OPEN_LATEST.c.id)
+            .order_by(Attempt.id.desc())
+            .limit(SHOWN_ATTEMPTS)
+        ),
+    )
+    .order_by(_SHOWN.id.desc())
+)
+"""Everything the practice panel reads, in one statement (one round trip): the
+learner's mastery of the skill, the latest variant, and its latest attempts (one row
+per attempt, newest first; one row with empty attempt columns when there is none)."""
+
+
 def _attempts(conn: Connection, variant_id: int) -> list[AttemptRecord]:
     """The variant's latest attempts, oldest first."""
     rows = conn.execute(_ATTEMPTS, {"variant_id": variant_id}).all()
@@ -254,24 +300,35 @@ def _new_variant(learner_id: int, skill: Skill, ref: VariantRef) -> dict[str, An
 def current(session: Session | Connection, learner_id: int, skill: Skill, secret: bytes) -> Current:
     """The variant the learner is working on (read only: a pending one is not stored)."""
     conn = connection_of(session)
-    mastery = mastery_store.state(conn, learner_id, skill.id)
-    latest = conn.execute(_LATEST, {"learner_id": learner_id, "skill_id": skill.id}).first()
-    if latest is not None and not latest.closed:
-        ref = VariantRef(latest.ordinal, latest.seed, latest.level)
+    rows = conn.execute(_PANEL, {"learner_id": learner_id, "skill_id": skill.id}).all()
+    first = rows[0]  # the anchor row is always there
+    mastery = mastery_store.state_of(first if first.mastery_of is not None else None)
+    if first.id is not None and not first.closed:
         return Current(
             skill,
-            ref,
-            problem(skill, latest.seed, latest.level),
-            latest.id,
-            latest.draft,
-            bool(latest.revealed),
-            _attempts(conn, latest.id),
+            VariantRef(first.ordinal, first.seed, first.level),
+            problem(skill, first.seed, first.level),
+            first.id,
+            first.draft,
+            bool(first.revealed),
+            [_shown(row) for row in reversed(rows) if row.shown_id is not None],
             mastery,
-            bool(latest.solved),
+            bool(first.solved),
         )
-    ordinal = 0 if latest is None else latest.ordinal + 1
+    ordinal = 0 if first.id is None else first.ordinal + 1
     ref = _pending(secret, learner_id, skill, ordinal, mastery)
     return Current(skill, ref, problem(skill, ref.seed, ref.level), None, "", False, (), mastery)
+
+
+def _shown(row: Any) -> AttemptRecord:
+    return AttemptRecord(
+        row.shown_id,
+        row.shown_response,
+        row.shown_verdict,
+        row.shown_message,
+        row.shown_misconception_id,
+        row.shown_created_at,
+    )
 
 
 @dataclass(frozen=True, slots=True)
