@@ -300,7 +300,6 @@ def check_magnitudes(node: Node) -> None:
     """
     from mlmath.answers.limits import MAX_POWER_EXPONENT
 
-    too_large = TooLarge(f"{TOO_LARGE}: a power in it is too large.", node.position)
     stack = [node]
     while stack:
         current = stack.pop()
@@ -315,10 +314,10 @@ def check_magnitudes(node: Node) -> None:
             continue
         if current.op == "exp":
             if exponent * math.log10(math.e) > MAX_MAGNITUDE_DIGITS:
-                raise too_large
+                raise _too_large(node)
             continue
         if abs(exponent) > MAX_POWER_EXPONENT:
-            raise too_large
+            raise _too_large(node)
         base_node = current.args[0]
         if base_node.symbols():
             continue
@@ -328,7 +327,11 @@ def check_magnitudes(node: Node) -> None:
             and abs(base) > 1
             and exponent * math.log10(abs(base)) > (MAX_MAGNITUDE_DIGITS)
         ):
-            raise too_large
+            raise _too_large(node)
+
+
+def _too_large(node: Node) -> TooLarge:
+    return TooLarge(f"{TOO_LARGE}: a power in it is too large.", node.position)
 
 
 def _constant(node: Node) -> float | None:

@@ -15,6 +15,7 @@ Any character we cannot read is rejected by name, before any parsing.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -64,6 +65,10 @@ _REPLACEMENTS = {
 
 _ALLOWED_SYMBOLS = set("+-*/^().,;=[]{}%_'! \n") | {"π", "√", "∅", "∞", "∈", "±", "°"}
 
+_PLAIN = re.compile(r"[A-Za-z0-9+\-*/^().,;=\[\]{}%_'! \n]*")
+"""Text that :func:`normalize` leaves as it is (but for ``**``, read as ``^``): ASCII
+letters, digits and the allowed symbols."""
+
 _OPENING = {"(": ")", "[": "]", "{": "}"}
 _CLOSING = {v: k for k, v in _OPENING.items()}
 
@@ -110,6 +115,12 @@ def _describe(char: str) -> str:
 def normalize(text: str, brackets: bool = True) -> Normalized:
     """Clean up ``text``; raise AnswerError naming any character that cannot be read."""
     check_text_length(text)
+    if _PLAIN.fullmatch(text) and "**" not in text:
+        # plain ASCII math, as most answers are: every character stays where it is
+        plain = Normalized(text, tuple(range(len(text))))
+        if brackets:
+            check_brackets(plain)
+        return plain
     out: list[str] = []
     origin: list[int] = []
     i = 0

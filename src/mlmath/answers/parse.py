@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -52,8 +53,27 @@ def parse(text: str, fmt: AnswerFormat) -> Any:
         return read_choice(text, fmt)
     if kind is Kind.CHOICES:
         return read_choices(text, fmt)
+    if kind is Kind.EXPRESSION:
+        return _remembered_expression(text, fmt.variables)
     if kind is Kind.VECTOR:
         text = _angle_brackets(text)
+    return _read(text, fmt)
+
+
+@lru_cache(maxsize=128)
+def _remembered_expression(text: str, variables: tuple[str, ...]) -> Expression:
+    """An expression answer, remembered by its text for the answers being checked right
+    now: a skill that first tries another reading of a response (``det(λI − A)`` for
+    ``det(A − λI)``) and then grades it reads the same text twice. The result depends on
+    nothing but the text and the variables, and an Expression is immutable; an error is
+    not remembered (it is raised again, the same)."""
+    result = _read(text, AnswerFormat(Kind.EXPRESSION, variables=variables))
+    assert isinstance(result, Expression)
+    return result
+
+
+def _read(text: str, fmt: AnswerFormat) -> Any:
+    kind = fmt.kind
     normalized = normalize(text)
     if "%" in normalized.text and not (kind is Kind.NUMBER and fmt.percent_allowed):
         raise AnswerError(

@@ -23,8 +23,9 @@ from fractions import Fraction
 from functools import cache
 from typing import Any
 
+from mlmath.answers.compiled import float_function
 from mlmath.answers.errors import AnswerError
-from mlmath.answers.evaluate import RATIONAL_OPS, Undefined, count, float_value
+from mlmath.answers.evaluate import RATIONAL_OPS, Undefined, count
 from mlmath.answers.limits import check_exact, check_power
 from mlmath.answers.symbolic import symbolically_equal
 from mlmath.answers.tree import Node
@@ -246,13 +247,14 @@ def _compare_at(first: Node, second: Node, points: list[dict[str, float]]) -> Ou
     for ``2x`` at x = 1), the two are different functions."""
     agreements = 0
     undefined_in_second = 0
+    first_at, second_at = float_function(first), float_function(second)
     for point in points:
         try:
-            a = float_value(first, point)
+            a = first_at(point)
         except Undefined:
             continue
         try:
-            b = float_value(second, point)
+            b = second_at(point)
         except Undefined:
             if _precise_value(first, point) is not None and _precise_value(second, point) is None:
                 undefined_in_second += 1
@@ -266,9 +268,66 @@ def _compare_at(first: Node, second: Node, points: list[dict[str, float]]) -> Ou
     return Outcome.SAME if agreements >= ENOUGH_AGREEMENTS else Outcome.UNKNOWN
 
 
+def _signed(node: Node) -> tuple[bool, Any]:
+    """``node`` as a sign and a key that names the same function: minus signs carried out of
+    products and quotients, sums read as a list of signed terms, products as a list of
+    factors. ``-2x·y``, ``(-2)·(x·y)`` and ``-(2x·y)`` have one key; so have ``a - b`` and
+    ``a + (-b)``. Each step is an identity of real functions that keeps the domain too, so
+    two formulas with the same sign and key are the same answer, however they are grouped.
+    """
+    op = node.op
+    if op == "num":
+        assert isinstance(node.value, Fraction)
+        return node.value < 0, abs(node.value)
+    if op == "neg":
+        negative, key = _signed(node.args[0])
+        return not negative, key
+    if op in ("+", "-"):
+        terms: list[tuple[bool, Any]] = []
+        _terms(node, False, terms)
+        return False, ("+", tuple(terms))
+    if op == "*":
+        factors: list[Any] = []
+        negative = _factors(node, factors)
+        return negative, ("*", tuple(factors))
+    if op == "/":
+        top, top_key = _signed(node.args[0])
+        bottom, bottom_key = _signed(node.args[1])
+        return top != bottom, ("/", top_key, bottom_key)
+    if not node.args:
+        return False, (op, node.value)
+    return False, (op, node.value, *(_signed(a) for a in node.args))
+
+
+def _terms(node: Node, negative: bool, out: list[tuple[bool, Any]]) -> None:
+    """The terms of a sum, each with its sign, in order."""
+    op = node.op
+    if op == "+":
+        _terms(node.args[0], negative, out)
+        _terms(node.args[1], negative, out)
+    elif op == "-":
+        _terms(node.args[0], negative, out)
+        _terms(node.args[1], not negative, out)
+    elif op == "neg":
+        _terms(node.args[0], not negative, out)
+    else:
+        sign, key = _signed(node)
+        out.append((sign != negative, key))
+
+
+def _factors(node: Node, out: list[Any]) -> bool:
+    """The factors of a product, in order; whether an odd number of them is negative."""
+    if node.op == "*":
+        left = _factors(node.args[0], out)
+        return left != _factors(node.args[1], out)
+    negative, key = _signed(node)
+    out.append(key)
+    return negative
+
+
 def compare_formulas(first: Node, second: Node, variables: tuple[str, ...]) -> Outcome:
     """Whether two formulas (not equations) agree as functions of ``variables``."""
-    if first == second:
+    if first == second or _signed(first) == _signed(second):
         return Outcome.SAME
     names = sorted(set(variables) | first.symbols() | second.symbols())
     if _is_rational(first) and _is_rational(second):

@@ -25,6 +25,7 @@ from pathlib import Path
 from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
+from mlmath.answers.descent import quick_formula
 from mlmath.answers.errors import AnswerError
 from mlmath.answers.evaluate import check_magnitudes
 from mlmath.answers.limits import check_digits
@@ -148,7 +149,10 @@ def _lone_number(source: str) -> Node | None:
     if found is None:
         return None
     check_digits(found.group(2), found.start(2))
-    number = Node("num", (), Fraction(found.group(2)), found.start(2))
+    digits = found.group(2)
+    # a whole number read as an int first: the same Fraction, made faster
+    value = Fraction(int(digits)) if digits.isascii() and digits.isdigit() else Fraction(digits)
+    number = Node("num", (), value, found.start(2))
     return Node("neg", (number,)) if found.group(1) else number
 
 
@@ -178,11 +182,16 @@ def _times_for_x(normalized: Normalized, names: Names) -> Normalized:
 def read_formula(text: str | Normalized, names: Names) -> Node:
     """Parse ``text`` into a resolved formula tree, or raise AnswerError."""
     normalized = normalize(text) if isinstance(text, str) else text
+    lone = _lone_number(normalized.text)
+    if lone is not None:
+        # a lone number (most entries of a vector or matrix) has no x to read as ×, no
+        # name to resolve and no power to bound: its tree is final as read
+        return lone
     normalized = _times_for_x(normalized, names)
     source = normalized.text
     if not source.strip():
         raise AnswerError("The answer is empty; type a value.")
-    tree = _lone_number(source) or _parse(normalized)
+    tree = quick_formula(source) or _parse(normalized)
     if tree.op == "=" and not names.equations:
         index = source.index("=")
         raise AnswerError(
@@ -284,7 +293,9 @@ def _resolve(tree: Node, names: Names, normalized: Normalized) -> Node:
         power = Node("^", (last, _resolve(tree.args[1], names, normalized)))
         return _product([*first, power])
     args = tuple(_resolve(a, names, normalized) for a in tree.args)
-    if args == tree.args:
+    # an unchanged operand comes back as itself (a changed one has another op): compared
+    # by identity, not by walking both trees
+    if all(new is old for new, old in zip(args, tree.args, strict=True)):
         return tree
     return Node(tree.op, args, tree.value, tree.position)
 

@@ -109,11 +109,21 @@ def _negated(node: Node) -> Node:
 
 
 def _product(node: Node) -> Node:
-    tidied = Node(node.op, tuple(tidy(a) for a in node.args), node.value)
     top: list[Node] = []
     bottom: list[Node] = []
     scale = _Coefficient()
-    _spread(tidied, top, bottom, scale, up=True)
+    # the operands are tidied, then spread as this node's own would be (without building
+    # the node of tidied operands in between)
+    op, args = node.op, node.args
+    if op == "neg":
+        scale.value = -scale.value
+        _spread(tidy(args[0]), top, bottom, scale, up=True)
+    elif op == "*":
+        _spread(tidy(args[0]), top, bottom, scale, up=True)
+        _spread(tidy(args[1]), top, bottom, scale, up=True)
+    else:
+        _spread(tidy(args[0]), top, bottom, scale, up=True)
+        _spread(tidy(args[1]), bottom, top, scale, up=False)
     coefficient = scale.value
     if coefficient == 0:
         return Node.number(0)
@@ -175,7 +185,10 @@ def _rank(node: Node) -> tuple[int, str]:
 
 def _ordered(factors: list[Node]) -> list[Node]:
     """Equal bases gathered into one power (x·x² is x³), then sorted by :func:`_rank`."""
-    exponents: dict[Node, Fraction] = {}
+    # a base is a variable or a constant: known by its op and name (a Node's own hash
+    # walks its whole tree)
+    bases: dict[tuple[str, object], Node] = {}
+    exponents: dict[tuple[str, object], Fraction] = {}
     others: list[Node] = []
     for factor in factors:
         base, exponent = factor, _ONE
@@ -183,10 +196,17 @@ def _ordered(factors: list[Node]) -> list[Node]:
             assert isinstance(factor.args[1].value, Fraction)
             base, exponent = factor.args[0], factor.args[1].value
         if base.op in ("var", "const"):
-            exponents[base] = exponents.get(base, Fraction(0)) + exponent
+            key = (base.op, base.value)
+            if key in exponents:
+                exponents[key] += exponent
+            else:
+                bases[key] = base
+                exponents[key] = exponent
         else:
             others.append(factor)
-    gathered = [_power(base, Node.number(n)) for base, n in exponents.items() if n != 0]
+    gathered = [_power(bases[key], Node.number(n)) for key, n in exponents.items() if n != 0]
+    if len(gathered) + len(others) < 2:
+        return gathered + others
     return sorted(gathered + others, key=_rank)
 
 

@@ -78,8 +78,17 @@ class Node:
         self.args = args
         self.value = value
         self.position = position
-        self.size = 1 + sum(a.size for a in args)
-        self.depth = 1 + max((a.depth for a in args), default=0)
+        # one or two operands almost always: add them up without a generator (a tree
+        # of a few hundred nodes is built for every answer checked)
+        if not args:
+            self.size = self.depth = 1
+        elif len(args) == 2:
+            first, second = args
+            self.size = 1 + first.size + second.size
+            self.depth = 1 + (first.depth if first.depth > second.depth else second.depth)
+        else:
+            self.size = 1 + sum(a.size for a in args)
+            self.depth = 1 + max(a.depth for a in args)
         if self.size > MAX_NODES:
             raise TooLarge(
                 f"This formula is too large to check; keep it under {MAX_NODES} "
@@ -95,7 +104,8 @@ class Node:
 
     @classmethod
     def number(cls, value: Fraction | int) -> Node:
-        return cls("num", (), Fraction(value))
+        # a Fraction is immutable: kept as it is (making a copy costs more than the node)
+        return cls("num", (), value if type(value) is Fraction else Fraction(value))
 
     @classmethod
     def variable(cls, name: str) -> Node:

@@ -39,6 +39,8 @@ def fraction(value: ScalarLike | float) -> Fraction:
     >>> fraction("3/4")
     Fraction(3, 4)
     """
+    if type(value) is int:  # the usual case first (a bool is not exactly an int)
+        return Fraction(value)
     if isinstance(value, bool):
         raise TypeError("a truth value is not a number")
     if isinstance(value, Fraction):
@@ -86,11 +88,13 @@ class Vector:
 
     def dot(self, other: Vector) -> Fraction:
         _same_length(self, other)
-        pairs = tuple(zip(self.entries, other.entries, strict=True))
-        if all(a.denominator == 1 == b.denominator for a, b in pairs):
+        mine, theirs = self.entries, other.entries
+        if all(a.denominator == 1 for a in mine) and all(b.denominator == 1 for b in theirs):
             # whole numbers (most hand-sized problems): integer arithmetic, one fraction
-            return Fraction(sum(a.numerator * b.numerator for a, b in pairs))
-        return sum((a * b for a, b in pairs), Fraction(0))
+            return Fraction(
+                sum(a.numerator * b.numerator for a, b in zip(mine, theirs, strict=True))
+            )
+        return sum((a * b for a, b in zip(mine, theirs, strict=True)), Fraction(0))
 
     def is_zero(self) -> bool:
         return all(a == 0 for a in self.entries)
@@ -193,6 +197,19 @@ class Matrix:
             raise ValueError(
                 f"cannot multiply a {self.shape[0]}×{self.shape[1]} matrix "
                 f"by a {other.shape[0]}×{other.shape[1]} matrix"
+            )
+        if all(a.denominator == 1 for row in self.rows for a in row) and all(
+            b.denominator == 1 for row in other.rows for b in row
+        ):
+            # whole numbers (most hand-sized problems): integer arithmetic, one fraction
+            # per entry, as Vector.dot does
+            left = [[a.numerator for a in row] for row in self.rows]
+            right = list(zip(*([b.numerator for b in row] for row in other.rows), strict=True))
+            return Matrix(
+                tuple(
+                    tuple(Fraction(sum(p * q for p, q in zip(r, c, strict=True))) for c in right)
+                    for r in left
+                )
             )
         columns = other.columns()
         return Matrix(tuple(tuple(Vector(row).dot(c) for c in columns) for row in self.rows))

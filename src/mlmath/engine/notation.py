@@ -9,19 +9,60 @@ exact vectors and matrices to show themselves and by :mod:`mlmath.engine.render`
 >>> print(grid_text([[Fraction(1), Fraction(-2)], [Fraction(30), Fraction(4)]]))
 ⎡ 1  -2⎤
 ⎣30   4⎦
+
+A float is written with six significant figures and, unless it is tiny or huge, without
+a power of ten — never in a programming language's e-notation:
+
+>>> number_text(4.5397868702e-05), number_text(-1e-06), number_text(2.5e-12)
+('0.0000453979', '-0.000001', '2.5 × 10^-12')
+>>> number_latex(4.5397868702e-05), number_latex(2.5e-12)
+('0.0000453979', '2.5 \\\\times 10^{-12}')
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
+
+FLOAT_FIGURES = 6
+"""Significant figures of a float written out."""
+
+SMALLEST_PLAIN = -7
+"""A float below 10^SMALLEST_PLAIN in size is written with a power of ten …"""
+LARGEST_PLAIN = 15
+"""… and so is one of 10^LARGEST_PLAIN or more; between, every digit is written out."""
+
+
+def _float_parts(value: float, significant: int) -> tuple[str, int | None]:
+    """``value`` to ``significant`` figures: its digits written out in full, or a mantissa
+    and a power of ten when the number is tiny or huge."""
+    shown = f"{value:.{significant}g}"
+    mantissa, _, exponent = shown.partition("e")
+    if not exponent:
+        return shown, None
+    power = int(exponent)
+    if SMALLEST_PLAIN <= power < LARGEST_PLAIN:
+        return format(Decimal(shown), "f"), None
+    return mantissa, power
+
+
+def float_text(value: float, significant: int = FLOAT_FIGURES) -> str:
+    """A float as a person writes it: ``0.0000453979``, ``1234570``, ``2.5 × 10^-12``."""
+    digits, power = _float_parts(value, significant)
+    return digits if power is None else f"{digits} × 10^{power}"
+
+
+def float_latex(value: float, significant: int = FLOAT_FIGURES) -> str:
+    digits, power = _float_parts(value, significant)
+    return digits if power is None else rf"{digits} \times 10^{{{power}}}"
 
 
 def number_text(value: Fraction | int | float) -> str:
     """A number as a learner would type it: ``3``, ``-1/2``, ``0.25``."""
     if isinstance(value, float):
-        return f"{value:.6g}"
+        return float_text(value)
     if type(value) is not Fraction:
         value = Fraction(value)
     if value.denominator == 1:
@@ -31,8 +72,7 @@ def number_text(value: Fraction | int | float) -> str:
 
 def number_latex(value: Fraction | int | float) -> str:
     if isinstance(value, float):
-        mantissa, _, exponent = f"{value:.6g}".partition("e")
-        return rf"{mantissa} \times 10^{{{int(exponent)}}}" if exponent else mantissa
+        return float_latex(value)
     if type(value) is not Fraction:
         value = Fraction(value)
     if value.denominator == 1:

@@ -20,7 +20,7 @@ from typing import Any
 
 from .exact import Matrix, Vector
 from .notation import grid_text, number_json, number_latex, number_text
-from .solution import Formula, Math, Renderable, Solution, Step
+from .solution import Formula, LazyFormula, Math, Renderable, Solution, Step
 
 # --- matrices and vectors ----------------------------------------------------
 
@@ -100,7 +100,7 @@ def is_block(obj: Math | str) -> bool:
     """Whether a math object is shown on a line of its own rather than inline."""
     if isinstance(obj, Matrix | Vector | Augmented):
         return True
-    if isinstance(obj, Formula):
+    if isinstance(obj, Formula | LazyFormula):
         return obj.display
     if isinstance(obj, str | Fraction | int | float):
         return False

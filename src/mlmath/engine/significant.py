@@ -125,6 +125,29 @@ def value_latex(x: Real, significant: int = SIGNIFICANT) -> str:
     return sig_latex(x, significant)
 
 
+MOST_PERCENT_DECIMALS = 10
+"""A share is never written with more decimal places than this."""
+
+
+def percent_text(share: Real, decimals: int = 0) -> str:
+    """``share`` (a part of 1) as a percentage with ``decimals`` places — more when rounding
+    would hide what is left: a share of 0.9997 is 99.97%, never 100%.
+
+    >>> percent_text(Fraction(2, 3)), percent_text(0.9997), percent_text(1.0), percent_text(0.00004)
+    ('67%', '99.97%', '100%', '0.004%')
+    """
+    for places in range(decimals, MOST_PERCENT_DECIMALS + 1):
+        shown = f"{100 * float(share):.{places}f}"
+        hides_rest = (float(shown) == 100 and share != 1) or (float(shown) == 0 and share != 0)
+        if not hides_rest:
+            break
+    return f"{shown}%"
+
+
+def percent_latex(share: Real, decimals: int = 0) -> str:
+    return percent_text(share, decimals).replace("%", r"\%")
+
+
 def paren_text(x: Real, significant: int = SIGNIFICANT) -> str:
     """:func:`value_text` in brackets when negative or a fraction (after an operator)."""
     shown = value_text(x, significant)

@@ -86,3 +86,25 @@ def test_unknown_sentence_forms_get_a_message() -> None:
         read_sentences("The dog might be black.")
     with pytest.raises(NotSolvable, match="not listed"):
         read_sentences("The dog is black.", ["cat"])
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "The atlas is on the first shelf. The atlas is on the second shelf.",
+            "choosing the shelves",
+        ),
+        ("Ana lives in Lima. Ana lives in Oslo.", "choosing the cities"),
+        (
+            "The atlas is on the first shelf. The novel is on the first shelf. "
+            "The novel is on the same shelf as the atlas.",
+            "we already knew both shelves",
+        ),
+    ],
+)
+def test_the_reasons_spell_plurals_correctly(text: str, words: str) -> None:
+    steps = " ".join(step.rule for step in classify_sentences(read_sentences(text)).steps)
+    assert words in steps
+    assert "shelfs" not in steps
+    assert "citys" not in steps

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from mlmath.engine.calculus import numerals as numbers
 from mlmath.engine.calculus.perceptron import log_loss, sigmoid
+from mlmath.engine.exact import fraction
 from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
 
 
@@ -62,8 +63,15 @@ class Activations:
 def activations(net: Network, x: Sequence[float]) -> Activations:
     if len(x) != net.inputs:
         raise NotSolvable(f"the network takes {net.inputs} inputs, not {len(x)}")
+    # The inputs and weights are the decimals given, so their sums are added exactly:
+    # 0.7 + 0.1 - 0.8 is 0, not the float's -1.1e-16.
     z1 = tuple(
-        sum(w * xi for w, xi in zip(row, x, strict=True)) + b
+        float(
+            sum(
+                (fraction(w) * fraction(xi) for w, xi in zip(row, x, strict=True)),
+                fraction(b),
+            )
+        )
         for row, b in zip(net.hidden_weights, net.hidden_biases, strict=True)
     )
     a1 = tuple(float(sigmoid(z)) for z in z1)
@@ -184,6 +192,12 @@ def partial(
     name = {"w2": f"w2_{unit}", "b2": "b2", "W1": f"W1_{unit}{source}", "b1": f"b1_{unit}"}[
         parameter
     ]
+    name_latex = {
+        "w2": f"w^{{[2]}}_{{{unit}}}",
+        "b2": "b^{[2]}",
+        "W1": f"W^{{[1]}}_{{{unit}{source}}}",
+        "b1": f"b^{{[1]}}_{{{unit}}}",
+    }[parameter]
     if parameter == "w2":
         factors.append(
             (
@@ -234,7 +248,7 @@ def partial(
         Step(
             "Multiply the local slopes along the path (the chain rule)",
             Formula(
-                rf"\frac{{\partial L}}{{\partial {name}}} = "
+                rf"\frac{{\partial L}}{{\partial {name_latex}}} = "
                 + r" \cdot ".join(numbers.paren_latex(float(v)) for *_, v in factors)
                 + f" = {_t(value)}",
                 f"∂L/∂{name} = {product_text} = {_t(value)}",

@@ -22,9 +22,9 @@ answer by the mistake that produces it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from mlmath.engine.calculus.expression import (
@@ -47,7 +47,7 @@ from mlmath.engine.calculus.expression import (
     sub,
     substitute,
 )
-from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
+from mlmath.engine.solution import NotSolvable, Solution, Step, WorkedLater
 
 MISTAKES = frozenset(
     {
@@ -85,17 +85,23 @@ class Context:
 class DerivativeFormula:
     """``d/dx [f] = f′``, written out only when a step is shown.
 
-    With ``filled`` (the rule with this step's parts put in, before simplifying) it reads
+    With the ``rule`` that gave it, it shows that rule with this step's parts put in
+    (:meth:`Rule.filled`, before simplifying), also only when shown:
     ``d/dx [x(3x + 6)] = 1·(3x + 6) + x·3 = 6x + 6``."""
 
     context: Context
     expression: Expr
     result: Expr
-    filled: Filled | None = None
+    rule: Rule | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def filled(self) -> Filled | None:
+        return self.rule.filled() if self.rule is not None else None
 
     def latex(self) -> str:
         c = self.context
-        middle = f" = {self.filled.latex}" if self.filled and self._shows_filled() else ""
+        filled = self.filled
+        middle = f" = {filled.latex}" if filled and self._shows(filled) else ""
         return (
             rf"{c.operator_latex()}\left[{self.expression.latex()}\right]{middle}"
             rf" = {self.result.latex()}"
@@ -103,11 +109,12 @@ class DerivativeFormula:
 
     def text(self) -> str:
         c = self.context
-        middle = f" = {self.filled.text}" if self.filled and self._shows_filled() else ""
+        filled = self.filled
+        middle = f" = {filled.text}" if filled and self._shows(filled) else ""
         return f"{c.operator_text()} [{self.expression.text()}]{middle} = {self.result.text()}"
 
-    def _shows_filled(self) -> bool:
-        return self.filled is not None and self.filled.text != self.result.text()
+    def _shows(self, filled: Filled) -> bool:
+        return filled.text != self.result.text()
 
     def to_json(self) -> Any:
         return {"latex": self.latex(), "text": self.text()}
@@ -159,16 +166,21 @@ class Rule:
     def substeps(self) -> tuple[Rule, ...]:
         return ()
 
-    @cached_property
+    @property
     def result(self) -> Expr:
-        return self.compute()
+        """The derivative this rule gives, worked once on first use (the tree is immutable;
+        a plain dictionary look-up, as ``functools.cached_property`` takes a lock)."""
+        found = self.__dict__.get("_result")
+        if found is None:
+            found = self.__dict__["_result"] = self.compute()
+        return found
 
     def filled(self) -> Filled | None:
         """The rule with this expression's parts put in, before simplifying (if it has one)."""
         return None
 
     def formula(self) -> DerivativeFormula:
-        return DerivativeFormula(self.context, self.expression, self.result, self.filled())
+        return DerivativeFormula(self.context, self.expression, self.result, self)
 
     def step(self) -> Step:
         return Step(self.words(), self.formula(), tuple(r.step() for r in self.substeps()))
@@ -201,7 +213,8 @@ class IdentityRule(Rule):
 
     def words(self) -> str:
         v = self.context.variable
-        return f"The derivative of {v} itself is 1 (the line y = {v} has slope 1)"
+        height = "z" if v == "y" else "y"  # the line z = y, not y = y
+        return f"The derivative of {v} itself is 1 (the line {height} = {v} has slope 1)"
 
     def compute(self) -> Expr:
         return const(1)
@@ -572,22 +585,47 @@ def _worked_derivative(expression: Expr, variable: str, partial: bool, name: str
     exact fractions), so each is worked once."""
     rule = _remembered_rule(expression, variable, partial)
     result = rule.result
-    answer = derivative_statement(result, variable, partial=partial, name=name)
-    return Solution(result, (rule.step(), Step("So the derivative is", answer)))
+
+    def write() -> tuple[Step, ...]:
+        answer = derivative_statement(result, variable, partial=partial, name=name)
+        return (rule.step(), Step("So the derivative is", answer))
+
+    # the steps, one per rule, are written when first read: a derivative is worked far
+    # more often for its answer (every check) than shown
+    return WorkedLater(result, write)
 
 
 def derivative_statement(
     result: Expr, variable: str = "x", *, partial: bool = False, name: str = "f"
-) -> Formula:
+) -> DerivativeStatement:
     """The line that states a derivative: ``f'(x) = …``, or ``∂f/∂x = …`` when partial."""
-    if partial:
-        return Formula(
-            rf"\frac{{\partial {name}}}{{\partial {variable}}} = {result.latex()}",
-            f"∂{name}/∂{variable} = {result.text()}",
-        )
-    return Formula(
-        f"{name}'({variable}) = {result.latex()}", f"{name}'({variable}) = {result.text()}"
-    )
+    return DerivativeStatement(result, variable, partial, name)
+
+
+@dataclass(frozen=True, slots=True)
+class DerivativeStatement:
+    """``f'(x) = …`` (``∂f/∂x = …`` when partial), written out only when it is shown."""
+
+    result: Expr
+    variable: str = "x"
+    partial: bool = False
+    name: str = "f"
+
+    def latex(self) -> str:
+        if self.partial:
+            return (
+                rf"\frac{{\partial {self.name}}}{{\partial {self.variable}}} = "
+                f"{self.result.latex()}"
+            )
+        return f"{self.name}'({self.variable}) = {self.result.latex()}"
+
+    def text(self) -> str:
+        if self.partial:
+            return f"∂{self.name}/∂{self.variable} = {self.result.text()}"
+        return f"{self.name}'({self.variable}) = {self.result.text()}"
+
+    def to_json(self) -> Any:
+        return {"latex": self.latex(), "text": self.text()}
 
 
 def derivative_of(expression: Expr, variable: str = "x", *, partial: bool = False) -> Expr:
@@ -616,6 +654,7 @@ __all__ = [
     "ConstantMultipleRule",
     "ConstantRule",
     "Context",
+    "DerivativeStatement",
     "ExponentialRule",
     "FunctionRule",
     "IdentityRule",

@@ -21,7 +21,7 @@ from mlmath.engine.calculus import numerals as numbers
 from mlmath.engine.calculus.differentiation import derivative
 from mlmath.engine.calculus.expression import Expr, Value
 from mlmath.engine.exact import Vector
-from mlmath.engine.solution import Formula, Solution, Step
+from mlmath.engine.solution import Formula, LazyFormula, Solution, Step, WorkedLater
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,24 +67,31 @@ def _worked_gradient(
 ) -> Solution[GradientVector]:
     """:func:`gradient`, remembered per expression like :func:`derivative` (a variant's
     gradient is worked for its answer, its Newton step and every check)."""
-    steps: list[Step] = []
-    parts: list[Expr] = []
-    for v in variables:
-        s = partial_derivative(expression, v, name)
-        others = [w for w in variables if w != v]
-        held = f", holding {' and '.join(others)} constant" if others else ""
+    partials = [partial_derivative(expression, v, name) for v in variables]
+    result = GradientVector(tuple(s.answer for s in partials))
+
+    def write() -> tuple[Step, ...]:
+        steps: list[Step] = []
+        for v, s in zip(variables, partials, strict=True):
+            others = [w for w in variables if w != v]
+            held = f", holding {' and '.join(others)} constant" if others else ""
+            steps.append(
+                Step(f"Differentiate with respect to {v}{held}", s.steps[-1].math, s.steps[:-1])
+            )
         steps.append(
-            Step(f"Differentiate with respect to {v}{held}", s.steps[-1].math, s.steps[:-1])
+            Step(
+                "Stack the partial derivatives into the gradient",
+                LazyFormula(
+                    lambda: rf"\nabla {name} = {result.latex()}",
+                    lambda: f"∇{name} = {result.text()}",
+                    display=True,
+                ),
+            )
         )
-        parts.append(s.answer)
-    result = GradientVector(tuple(parts))
-    steps.append(
-        Step(
-            "Stack the partial derivatives into the gradient",
-            Formula(rf"\nabla {name} = {result.latex()}", f"∇{name} = {result.text()}", True),
-        )
-    )
-    return Solution(result, tuple(steps))
+        return tuple(steps)
+
+    # the steps are written when first read (see derivative)
+    return WorkedLater(result, write)
 
 
 def gradient_at(

@@ -24,6 +24,7 @@ from mlmath.engine.calculus.differentiation import derivative
 from mlmath.engine.calculus.expression import Expr, Value
 from mlmath.engine.calculus.gradient import gradient, point_latex, point_text
 from mlmath.engine.exact import Vector
+from mlmath.engine.notation import float_text
 from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
 
 MAX_ITERATIONS = 1000
@@ -40,7 +41,8 @@ class StoppingRule:
         if self.tolerance is None:
             return f"take {self.max_steps} step{'s' if self.max_steps != 1 else ''}"
         return (
-            f"stop when a step moves less than {self.tolerance:g}, or after {self.max_steps} steps"
+            f"stop when a step moves less than {float_text(self.tolerance)}, "
+            f"or after {self.max_steps} steps"
         )
 
     def done(self, moved: float, taken: int) -> bool:

@@ -35,7 +35,14 @@ from mlmath.engine.calculus.differentiation import (
 from mlmath.engine.calculus.expression import Expr, Value
 from mlmath.engine.calculus.gradient import point_latex, point_text
 from mlmath.engine.exact import Matrix, Vector
-from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
+from mlmath.engine.solution import (
+    Formula,
+    LazyFormula,
+    NotSolvable,
+    Solution,
+    Step,
+    WorkedLater,
+)
 
 MAX_NEWTON_STEPS = 50
 
@@ -214,40 +221,50 @@ def hessian(
 @lru_cache(maxsize=32)
 def _worked_hessian(expression: Expr, variables: tuple[str, ...]) -> Solution[ExpressionMatrix]:
     """:func:`hessian`, remembered per expression like :func:`derivative`."""
-    steps: list[Step] = []
-    rows: list[tuple[Expr, ...]] = []
-    for u in variables:
-        first = derivative_of(expression, u, partial=True)
-        steps.append(
-            Step(
-                f"Differentiate with respect to {u}",
-                derivative_statement(first, u, partial=True),
-            )
-        )
-        row = []
-        for v in variables:
-            # asked for once per Hessian, so worked without being remembered
-            second = derivative_rule(first, v, partial=True).result
+    firsts = [derivative_of(expression, u, partial=True) for u in variables]
+    # the second derivatives are asked for once per Hessian, so worked without being
+    # remembered
+    rows = [
+        tuple(derivative_rule(first, v, partial=True).result for v in variables) for first in firsts
+    ]
+    result = ExpressionMatrix(tuple(rows))
+
+    def write() -> tuple[Step, ...]:
+        steps: list[Step] = []
+        for u, first, row in zip(variables, firsts, rows, strict=True):
             steps.append(
                 Step(
-                    f"Then with respect to {v}: the entry in row {u}, column {v}",
-                    Formula(
-                        rf"\frac{{\partial^2 f}}{{\partial {v}\,\partial {u}}}"
-                        rf" = {second.latex()}",
-                        f"∂²f/∂{v}∂{u} = {second.text()}",
-                    ),
+                    f"Differentiate with respect to {u}",
+                    derivative_statement(first, u, partial=True),
                 )
             )
-            row.append(second)
-        rows.append(tuple(row))
-    result = ExpressionMatrix(tuple(rows))
-    steps.append(
-        Step(
-            "Arrange the second derivatives in a matrix",
-            Formula(rf"H = {result.latex()}", f"H = {result.text()}", True),
+            for v, second in zip(variables, row, strict=True):
+                steps.append(
+                    Step(
+                        f"Then with respect to {v}: the entry in row {u}, column {v}",
+                        _second_derivative_formula(u, v, second),
+                    )
+                )
+        steps.append(
+            Step(
+                "Arrange the second derivatives in a matrix",
+                LazyFormula(
+                    lambda: rf"H = {result.latex()}", lambda: f"H = {result.text()}", display=True
+                ),
+            )
         )
+        return tuple(steps)
+
+    # the steps are written when first read (see derivative)
+    return WorkedLater(result, write)
+
+
+def _second_derivative_formula(u: str, v: str, second: Expr) -> LazyFormula:
+    """``∂²f/∂v∂u = …``, written out when shown."""
+    return LazyFormula(
+        lambda: rf"\frac{{\partial^2 f}}{{\partial {v}\,\partial {u}}} = {second.latex()}",
+        lambda: f"∂²f/∂{v}∂{u} = {second.text()}",
     )
-    return Solution(result, tuple(steps))
 
 
 def _exact(values: Sequence[Value], what: str) -> tuple[Fraction, ...]:
@@ -265,13 +282,17 @@ def hessian_at(
     values = Matrix(
         tuple(_exact([e.evaluate(where) for e in row], "Hessian") for row in symbolic.answer.rows)
     )
-    return Solution(
+    return WorkedLater(
         values,
-        (
+        lambda: (
             Step("Find the Hessian", symbolic.steps[-1].math, symbolic.steps[:-1]),
             Step(
                 f"Put in {point_text(point)}",
-                Formula(rf"H{point_latex(point)} = {values.latex()}", f"H = {values.text()}", True),
+                LazyFormula(
+                    lambda: rf"H{point_latex(point)} = {values.latex()}",
+                    lambda: f"H = {values.text()}",
+                    display=True,
+                ),
             ),
         ),
     )
@@ -304,29 +325,34 @@ def newton_step_2d(
     assert isinstance(move, Vector)
     start = Vector(tuple(point))
     nxt = start - move
-    move_latex, move_text = move.latex(), move.text()
-    return Solution(
+    return WorkedLater(
         nxt,
-        (
+        lambda: (
             Step("Find the gradient", grad.steps[-1].math, grad.steps[:-1]),
             Step(
                 f"The gradient at p = {point_text(point)}",
-                Formula(rf"\nabla f = {g.latex()}", f"∇f = {g.text()}"),
+                LazyFormula(lambda: rf"\nabla f = {g.latex()}", lambda: f"∇f = {g.text()}"),
             ),
             Step("The Hessian at p", h.steps[-1].math, h.steps[:-1]),
             Step(
                 "Invert the 2×2 Hessian: swap the diagonal, negate the rest, divide by ad − bc",
-                Formula(rf"H^{{-1}} = {inverse.latex()}", f"H⁻¹ = {inverse.text()}", True),
+                LazyFormula(
+                    lambda: rf"H^{{-1}} = {inverse.latex()}",
+                    lambda: f"H⁻¹ = {inverse.text()}",
+                    display=True,
+                ),
             ),
             Step(
                 "The Newton step is H⁻¹∇f",
-                Formula(rf"H^{{-1}}\nabla f = {move_latex}", f"H⁻¹∇f = {move_text}"),
+                LazyFormula(
+                    lambda: rf"H^{{-1}}\nabla f = {move.latex()}", lambda: f"H⁻¹∇f = {move.text()}"
+                ),
             ),
             Step(
                 "Subtract it from p",
-                Formula(
-                    rf"p_1 = {start.latex()} - {move_latex} = {nxt.latex()}",
-                    f"p1 = {start.text()} - {move_text} = {nxt.text()}",
+                LazyFormula(
+                    lambda: rf"p_1 = {start.latex()} - {move.latex()} = {nxt.latex()}",
+                    lambda: f"p1 = {start.text()} - {move.text()} = {nxt.text()}",
                 ),
             ),
         ),

@@ -23,7 +23,14 @@ from fractions import Fraction
 from mlmath.engine.calculus.differentiation import derivative, derivative_of
 from mlmath.engine.calculus.expression import Expr, Var, add, const, div, mul, power, sub
 from mlmath.engine.calculus.optimisation import polynomial_coefficients
-from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
+from mlmath.engine.solution import (
+    Formula,
+    LazyFormula,
+    NotSolvable,
+    Solution,
+    Step,
+    WorkedLater,
+)
 
 GOALS = ("root", "minimum")
 
@@ -87,67 +94,87 @@ def newton_update(f: Expr, goal: str, variable: str = "x") -> Solution[RationalF
     x = variable
     top, bottom = ("f(x)", "f′(x)") if goal == "root" else ("f′(x)", "f″(x)")
     top_l, bottom_l = ("f(x)", "f'(x)") if goal == "root" else ("f'(x)", "f''(x)")
-    steps = [
-        Step(
-            "Newton's method follows the tangent to where it crosses 0"
-            if goal == "root"
-            else "A minimum is where f′ = 0, so apply Newton's root step to f′ (its slope is f″)",
-            Formula(
-                rf"x_{{k+1}} = x_k - \frac{{{top_l.replace('(x)', '(x_k)')}}}"
-                rf"{{{bottom_l.replace('(x)', '(x_k)')}}}",
-                f"x_(k+1) = x_k − {top.replace('(x)', '(x_k)')}/{bottom.replace('(x)', '(x_k)')}",
-            ),
-        )
-    ]
-    if goal == "minimum":
-        found = derivative(f, x)
-        steps.append(Step("Differentiate f", found.steps[-1].math, found.steps[:-1]))
-    second = derivative(g, x, name="f" if goal == "root" else "f'")
-    steps.append(
-        Step(
-            "Differentiate again" if goal == "minimum" else "Differentiate f",
-            second.steps[-1].math,
-            second.steps[:-1],
-        )
-    )
-    steps.append(
-        Step(
-            "Substitute both into the update",
-            Formula(
-                rf"x - \frac{{{top_l}}}{{{bottom_l}}} = x - "
-                rf"\frac{{{g.latex()}}}{{{slope.latex()}}}",
-                f"x - {top}/{bottom} = x - ({g.text()})/({slope.text()})",
-            ),
-        )
-    )
     try:
         g_c = _trim(polynomial_coefficients(g, x))
         slope_c = _trim(polynomial_coefficients(slope, x))
     except NotSolvable:
-        return Solution(update, tuple(steps))
-    numerator = _times_x_minus(g_c, slope_c)
-    n_expr, d_expr = polynomial(numerator, x), polynomial(slope_c, x)
-    xs_l = rf"x\left({slope.latex()}\right)"
-    xs_t = f"x({slope.text()})"
-    steps.append(
-        Step(
-            f"Write it as one fraction over the common denominator {bottom}: "
-            f"x − {top}/{bottom} = (x·{bottom} − {top})/{bottom}",
-            Formula(
-                rf"\frac{{{xs_l} - \left({g.latex()}\right)}}{{{slope.latex()}}} = "
-                rf"\frac{{{n_expr.latex()}}}{{{d_expr.latex()}}}",
-                f"({xs_t} - ({g.text()}))/({slope.text()}) = ({n_expr.text()})/({d_expr.text()})",
-            ),
+        coefficients: RationalFunction | None = None
+    else:
+        coefficients = (_times_x_minus(g_c, slope_c), slope_c)
+
+    def write() -> tuple[Step, ...]:
+        steps = [
+            Step(
+                "Newton's method follows the tangent to where it crosses 0"
+                if goal == "root"
+                else (
+                    "A minimum is where f′ = 0, so apply Newton's root step to f′ (its slope is f″)"
+                ),
+                Formula(
+                    rf"x_{{k+1}} = x_k - \frac{{{top_l.replace('(x)', '(x_k)')}}}"
+                    rf"{{{bottom_l.replace('(x)', '(x_k)')}}}",
+                    f"x_(k+1) = x_k − {top.replace('(x)', '(x_k)')}/"
+                    f"{bottom.replace('(x)', '(x_k)')}",
+                ),
+            )
+        ]
+        if goal == "minimum":
+            found = derivative(f, x)
+            steps.append(Step("Differentiate f", found.steps[-1].math, found.steps[:-1]))
+        second = derivative(g, x, name="f" if goal == "root" else "f'")
+        steps.append(
+            Step(
+                "Differentiate again" if goal == "minimum" else "Differentiate f",
+                second.steps[-1].math,
+                second.steps[:-1],
+            )
         )
-    )
-    steps.append(
-        Step(
-            "The update formula",
-            Formula(
-                rf"x - \frac{{{top_l}}}{{{bottom_l}}} = "
-                rf"\frac{{{n_expr.latex()}}}{{{d_expr.latex()}}}",
-                f"x - {top}/{bottom} = ({n_expr.text()})/({d_expr.text()})",
-            ),
+        steps.append(
+            Step(
+                "Substitute both into the update",
+                LazyFormula(
+                    lambda: (
+                        rf"x - \frac{{{top_l}}}{{{bottom_l}}} = x - "
+                        rf"\frac{{{g.latex()}}}{{{slope.latex()}}}"
+                    ),
+                    lambda: f"x - {top}/{bottom} = x - ({g.text()})/({slope.text()})",
+                ),
+            )
         )
-    )
-    return Solution((numerator, slope_c), tuple(steps))
+        if coefficients is None:
+            return tuple(steps)
+        numerator, slope_c = coefficients
+        n_expr, d_expr = polynomial(numerator, x), polynomial(slope_c, x)
+        steps.append(
+            Step(
+                f"Write it as one fraction over the common denominator {bottom}: "
+                f"x − {top}/{bottom} = (x·{bottom} − {top})/{bottom}",
+                LazyFormula(
+                    lambda: (
+                        rf"\frac{{x\left({slope.latex()}\right) - \left({g.latex()}\right)}}"
+                        rf"{{{slope.latex()}}} = \frac{{{n_expr.latex()}}}{{{d_expr.latex()}}}"
+                    ),
+                    lambda: (
+                        f"(x({slope.text()}) - ({g.text()}))/({slope.text()}) = "
+                        f"({n_expr.text()})/({d_expr.text()})"
+                    ),
+                ),
+            )
+        )
+        steps.append(
+            Step(
+                "The update formula",
+                LazyFormula(
+                    lambda: (
+                        rf"x - \frac{{{top_l}}}{{{bottom_l}}} = "
+                        rf"\frac{{{n_expr.latex()}}}{{{d_expr.latex()}}}"
+                    ),
+                    lambda: f"x - {top}/{bottom} = ({n_expr.text()})/({d_expr.text()})",
+                ),
+            )
+        )
+        return tuple(steps)
+
+    # the steps are written when first read: the answer is asked for far more often
+    answer: RationalFunction | Expr = update if coefficients is None else coefficients
+    return WorkedLater(answer, write)

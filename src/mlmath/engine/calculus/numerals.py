@@ -5,11 +5,14 @@ small number keeps its digits: 0.000429187 stays 0.000429187, not 0.0004.
 
 >>> text(0.00042918712), text(2.0), text(1234.56789), text(-0.1 + 0.2)
 ('0.000429187', '2', '1234.57', '0.1')
+>>> text(4.5397868702e-05), latex(-1.5e-12)
+('0.0000453979', '-1.5 \\\\times 10^{-12}')
 """
 
 from __future__ import annotations
 
 from mlmath.engine.calculus.expression import Value
+from mlmath.engine.notation import float_latex, float_text
 from mlmath.engine.render import number_latex, number_text
 
 SIGNIFICANT = 6
@@ -18,14 +21,13 @@ SIGNIFICANT = 6
 
 def text(value: Value, significant: int = SIGNIFICANT) -> str:
     if isinstance(value, float):
-        return f"{value:.{significant}g}"
+        return float_text(value, significant)
     return number_text(value)
 
 
 def latex(value: Value, significant: int = SIGNIFICANT) -> str:
     if isinstance(value, float):
-        mantissa, _, exponent = f"{value:.{significant}g}".partition("e")
-        return rf"{mantissa} \times 10^{{{int(exponent)}}}" if exponent else mantissa
+        return float_latex(value, significant)
     return number_latex(value)
 
 

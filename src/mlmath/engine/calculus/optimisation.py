@@ -18,6 +18,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from typing import Literal
 
 from mlmath.engine.calculus import numerals as numbers
@@ -38,6 +39,18 @@ class CriticalPoint:
 
 def polynomial_coefficients(expression: Expr, variable: str) -> list[Fraction]:
     """Coefficients, constant term first; raises NotSolvable when not a polynomial."""
+    return list(_remembered_coefficients(expression, variable))
+
+
+@lru_cache(maxsize=256)
+def _remembered_coefficients(expression: Expr, variable: str) -> tuple[Fraction, ...]:
+    """:func:`polynomial_coefficients`, remembered per expression: a variant's solution and
+    its answer check read the same polynomials (expressions are immutable and compare by
+    structure, with exact constants)."""
+    return tuple(_coefficients(expression, variable))
+
+
+def _coefficients(expression: Expr, variable: str) -> list[Fraction]:
     e = expression
     if isinstance(e, Const):
         return [e.value]
@@ -48,7 +61,7 @@ def polynomial_coefficients(expression: Expr, variable: str) -> list[Fraction]:
     if isinstance(e, Add):
         total: list[Fraction] = []
         for t in e.terms:
-            c = polynomial_coefficients(t, variable)
+            c = _coefficients(t, variable)
             total = [
                 (total[i] if i < len(total) else Fraction(0))
                 + (c[i] if i < len(c) else Fraction(0))
@@ -56,15 +69,13 @@ def polynomial_coefficients(expression: Expr, variable: str) -> list[Fraction]:
             ]
         return total
     if isinstance(e, Mul):
-        return _times(
-            polynomial_coefficients(e.left, variable), polynomial_coefficients(e.right, variable)
-        )
+        return _times(_coefficients(e.left, variable), _coefficients(e.right, variable))
     if isinstance(e, Div) and isinstance(e.denominator, Const):
-        return [c / e.denominator.value for c in polynomial_coefficients(e.numerator, variable)]
+        return [c / e.denominator.value for c in _coefficients(e.numerator, variable)]
     if isinstance(e, Pow) and isinstance(e.exponent, Const):
         n = e.exponent.value
         if n.denominator == 1 and 0 <= n <= 8:
-            base = polynomial_coefficients(e.base, variable)
+            base = _coefficients(e.base, variable)
             result = [Fraction(1)]
             for _ in range(int(n)):
                 result = _times(result, base)
@@ -73,6 +84,14 @@ def polynomial_coefficients(expression: Expr, variable: str) -> list[Fraction]:
 
 
 def _times(a: list[Fraction], b: list[Fraction]) -> list[Fraction]:
+    if all(p.denominator == 1 for p in a) and all(q.denominator == 1 for q in b):
+        # whole coefficients (the usual case): multiplied as ints, the same values faster
+        whole = [0] * (len(a) + len(b) - 1)
+        for i, p in enumerate(a):
+            top = p.numerator
+            for j, q in enumerate(b):
+                whole[i + j] += top * q.numerator
+        return [Fraction(n) for n in whole]
     out = [Fraction(0)] * (len(a) + len(b) - 1)
     for i, p in enumerate(a):
         for j, q in enumerate(b):
@@ -109,13 +128,17 @@ def _rational_sqrt(value: Fraction) -> Fraction | None:
     return None
 
 
-def critical_points(expression: Expr, variable: str = "x") -> Solution[tuple[CriticalPoint, ...]]:
-    """Solve ``f′(x) = 0`` and classify each solution with the second-derivative test."""
-    first = derivative(expression, variable)
-    second = derivative(first.answer, variable)
+def critical_points(
+    expression: Expr, variable: str = "x", name: str = "f"
+) -> Solution[tuple[CriticalPoint, ...]]:
+    """Solve ``f′(x) = 0`` and classify each solution with the second-derivative test;
+    ``name`` is the function's name in the steps (``T`` writes T′(x), T″(x))."""
+    first = derivative(expression, variable, name=name)
+    second = derivative(first.answer, variable, name=f"{name}'")
+    slope, bend = f"{name}′({variable})", f"{name}″"
     roots = _roots(polynomial_coefficients(first.answer, variable))
     if not roots:
-        raise NotSolvable("f′(x) = 0 has no real solution: the function has no critical point")
+        raise NotSolvable(f"{slope} = 0 has no real solution: the function has no critical point")
     points = []
     tests = []
     for r in roots:
@@ -126,14 +149,15 @@ def critical_points(expression: Expr, variable: str = "x") -> Solution[tuple[Cri
         shape = {
             "minimum": "bends up (like a cup): a minimum",
             "maximum": "bends down (like a cap): a maximum",
-            "inconclusive": "f″ = 0: the test cannot decide",
+            "inconclusive": f"{bend} = 0: the test cannot decide",
         }[kind]
+        at = f"{variable} = {numbers.text(r)}"
         tests.append(
             Step(
-                f"At x = {numbers.text(r)}: f″ = {numbers.text(curvature)}, so the graph {shape}",
+                f"At {at}: {bend} = {numbers.text(curvature)}, so the graph {shape}",
                 Formula(
-                    f"f({numbers.latex(r)}) = {numbers.latex(value)}",
-                    f"f({numbers.text(r)}) = {numbers.text(value)}",
+                    f"{name}({numbers.latex(r)}) = {numbers.latex(value)}",
+                    f"{name}({numbers.text(r)}) = {numbers.text(value)}",
                 ),
             )
         )
@@ -142,7 +166,7 @@ def critical_points(expression: Expr, variable: str = "x") -> Solution[tuple[Cri
     steps = (
         Step("Differentiate: the slope of the graph", first.steps[-1].math, first.steps[:-1]),
         Step(
-            "At a highest or lowest point the tangent is flat: set f′(x) = 0 and solve",
+            f"At a highest or lowest point the tangent is flat: set {slope} = 0 and solve",
             Formula(roots_latex, roots_text),
         ),
         Step("Second derivative: which way the graph bends", second.steps[-1].math),
@@ -158,7 +182,9 @@ def squared_loss_minimum(data: Sequence[Fraction]) -> Solution[Fraction]:
     n = len(data)
     total = sum(data, Fraction(0))
     mean = total / n
-    listed = ", ".join(numbers.text(x) for x in data)
+    listed = " + ".join(
+        numbers.text(x) if i == 0 else numbers.paren_text(x) for i, x in enumerate(data)
+    )
     return Solution(
         mean,
         (

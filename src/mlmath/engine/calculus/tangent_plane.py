@@ -23,7 +23,7 @@ from mlmath.engine.calculus import numerals
 from mlmath.engine.calculus.expression import Expr, Undefined, Var, add, const, mul
 from mlmath.engine.calculus.gradient import gradient
 from mlmath.engine.calculus.substitution import plugged
-from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
+from mlmath.engine.solution import LazyFormula, NotSolvable, Solution, Step, WorkedLater
 
 XY = ("x", "y")
 
@@ -91,46 +91,53 @@ def tangent_plane(f: Expr, point: Sequence[Fraction]) -> Solution[Expr]:
     at_l = rf"\left({numerals.latex(a)}, {numerals.latex(b)}\right)"
     at_t = f"({numerals.text(a)}, {numerals.text(b)})"
     plane = plane_expression(height, fx, fy, a, b)
-    filled_l = (
-        numerals.latex(height)
-        + _term(fx, _shift("x", a, True), True)
-        + _term(fy, _shift("y", b, True), True)
-    )
-    filled_t = (
-        numerals.text(height)
-        + _term(fx, _shift("x", a, False), False)
-        + _term(fy, _shift("y", b, False), False)
-    )
-    steps = (
-        Step(
-            "The height of the surface at the point",
-            Formula(
-                rf"f{at_l} = {plugged(f, where).latex()} = {numerals.latex(height)}",
-                f"f{at_t} = {plugged(f, where).text()} = {numerals.text(height)}",
+
+    def filled(latex: bool) -> str:
+        write = numerals.latex if latex else numerals.text
+        return (
+            write(height)
+            + _term(fx, _shift("x", a, latex), latex)
+            + _term(fy, _shift("y", b, latex), latex)
+        )
+
+    def write() -> tuple[Step, ...]:
+        return (
+            Step(
+                "The height of the surface at the point",
+                LazyFormula(
+                    lambda: rf"f{at_l} = {plugged(f, where).latex()} = {numerals.latex(height)}",
+                    lambda: f"f{at_t} = {plugged(f, where).text()} = {numerals.text(height)}",
+                ),
             ),
-        ),
-        Step(
-            "Both partial derivatives: the slopes in the x and y directions",
-            grad.steps[-1].math,
-            grad.steps[:-1],
-        ),
-        Step(
-            "The slopes at the point",
-            Formula(
-                rf"f_x{at_l} = {plugged(gx, where).latex()} = {numerals.latex(fx)}, \quad "
-                rf"f_y{at_l} = {plugged(gy, where).latex()} = {numerals.latex(fy)}",
-                f"f_x{at_t} = {plugged(gx, where).text()} = {numerals.text(fx)}, "
-                f"f_y{at_t} = {plugged(gy, where).text()} = {numerals.text(fy)}",
+            Step(
+                "Both partial derivatives: the slopes in the x and y directions",
+                grad.steps[-1].math,
+                grad.steps[:-1],
             ),
-        ),
-        Step(
-            "The tangent plane has the surface's height and both its slopes at the point: "
-            "z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b)",
-            Formula(f"z = {filled_l}", f"z = {filled_t}"),
-        ),
-        Step(
-            "Multiply out and collect terms",
-            Formula(f"z = {plane.latex()}", f"z = {plane.text()}"),
-        ),
-    )
-    return Solution(plane, steps)
+            Step(
+                "The slopes at the point",
+                LazyFormula(
+                    lambda: (
+                        rf"f_x{at_l} = {plugged(gx, where).latex()} = {numerals.latex(fx)}, \quad "
+                        rf"f_y{at_l} = {plugged(gy, where).latex()} = {numerals.latex(fy)}"
+                    ),
+                    lambda: (
+                        f"f_x{at_t} = {plugged(gx, where).text()} = {numerals.text(fx)}, "
+                        f"f_y{at_t} = {plugged(gy, where).text()} = {numerals.text(fy)}"
+                    ),
+                ),
+            ),
+            Step(
+                "The tangent plane has the surface's height and both its slopes at the point: "
+                "z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b)",
+                LazyFormula(lambda: f"z = {filled(True)}", lambda: f"z = {filled(False)}"),
+            ),
+            Step(
+                "Multiply out and collect terms",
+                LazyFormula(lambda: f"z = {plane.latex()}", lambda: f"z = {plane.text()}"),
+            ),
+        )
+
+    # the steps are written when first read: substituting the point into f and its slopes
+    # takes longer than finding the plane
+    return WorkedLater(plane, write)

@@ -27,7 +27,7 @@ SymPy is not needed on this path.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
@@ -36,8 +36,9 @@ from typing import Any
 import numpy as np
 
 from mlmath.engine.exact import Matrix
+from mlmath.engine.notation import float_latex, float_text
 from mlmath.engine.render import number_latex, number_text
-from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
+from mlmath.engine.solution import Formula, LazyFormula, NotSolvable, Solution, Step
 from mlmath.engine.surds import Surd
 
 VARIABLE = "λ"
@@ -52,6 +53,14 @@ class Polynomial:
     coefficients: tuple[Fraction, ...]
 
     def __post_init__(self) -> None:
+        given = self.coefficients
+        if (
+            type(given) is tuple
+            and given
+            and given[-1] != 0
+            and all(type(c) is Fraction for c in given)
+        ):
+            return  # already a tuple of fractions without trailing zeros: kept as it is
         coefficients = list(self.coefficients)
         while len(coefficients) > 1 and coefficients[-1] == 0:
             coefficients.pop()
@@ -78,6 +87,16 @@ class Polynomial:
 
     def __add__(self, other: Polynomial) -> Polynomial:
         n = max(len(self.coefficients), len(other.coefficients))
+        if all(a.denominator == 1 for a in self.coefficients) and all(
+            b.denominator == 1 for b in other.coefficients
+        ):
+            # whole coefficients: added as ints, the same values faster
+            whole = [0] * n
+            for k, mine in enumerate(self.coefficients):
+                whole[k] = mine.numerator
+            for k, theirs in enumerate(other.coefficients):
+                whole[k] += theirs.numerator
+            return Polynomial(tuple(Fraction(c) for c in whole))
         a = self.coefficients + (Fraction(0),) * (n - len(self.coefficients))
         b = other.coefficients + (Fraction(0),) * (n - len(other.coefficients))
         return Polynomial(tuple(x + y for x, y in zip(a, b, strict=True)))
@@ -89,6 +108,16 @@ class Polynomial:
         return self + (-other)
 
     def __mul__(self, other: Polynomial) -> Polynomial:
+        if all(a.denominator == 1 for a in self.coefficients) and all(
+            b.denominator == 1 for b in other.coefficients
+        ):
+            # whole coefficients (the usual case): multiplied as ints, the same values faster
+            whole = [0] * (len(self.coefficients) + len(other.coefficients) - 1)
+            for i, a in enumerate(self.coefficients):
+                top = a.numerator
+                for j, b in enumerate(other.coefficients):
+                    whole[i + j] += top * b.numerator
+            return Polynomial(tuple(Fraction(n) for n in whole))
         out = [Fraction(0)] * (len(self.coefficients) + len(other.coefficients) - 1)
         for i, a in enumerate(self.coefficients):
             for j, b in enumerate(other.coefficients):
@@ -128,6 +157,8 @@ class Polynomial:
                 body = number(size)
             else:
                 head = "" if size == 1 else number(size)
+                if "/" in head:  # (100/3)λ, not 100/3λ, which reads as 100/(3λ)
+                    head = f"({head})"
                 body = head + VARIABLE + power_text(k)
             if not parts:
                 parts.append(("-" if negative else "") + body)
@@ -159,14 +190,17 @@ class Approximate:
     real: float
     imaginary: float = 0.0
 
-    def text(self) -> str:
+    def _written(self, number: Callable[[float], str]) -> str:
         if self.imaginary == 0:
-            return f"≈ {self.real:.6g}"
+            return number(self.real)
         sign = "+" if self.imaginary > 0 else "-"
-        return f"≈ {self.real:.6g} {sign} {abs(self.imaginary):.6g}i"
+        return f"{number(self.real)} {sign} {number(abs(self.imaginary))}i"
+
+    def text(self) -> str:
+        return f"≈ {self._written(float_text)}"
 
     def latex(self) -> str:
-        return r"\approx " + self.text().removeprefix("≈ ")
+        return rf"\approx {self._written(float_latex)}"
 
     def to_json(self) -> Any:
         return {"approx": [self.real, self.imaginary] if self.imaginary else self.real}
@@ -179,7 +213,7 @@ class Approximate:
 Root = Surd | Approximate
 
 
-def _minus_lambda_matrix(matrix: Matrix) -> Formula:
+def _minus_lambda_matrix(matrix: Matrix) -> LazyFormula:
     n = matrix.shape[0]
 
     def cell(i: int, j: int, write: Any, lam: str) -> str:
@@ -188,17 +222,19 @@ def _minus_lambda_matrix(matrix: Matrix) -> Formula:
             return str(write(a))
         return f"{write(a)} - {lam}" if a != 0 else f"-{lam}"
 
-    latex_rows = r" \\ ".join(
-        " & ".join(cell(i, j, number_latex, r"\lambda") for j in range(n)) for i in range(n)
-    )
-    text_rows = "; ".join(
-        ", ".join(cell(i, j, number_text, VARIABLE) for j in range(n)) for i in range(n)
-    )
-    return Formula(
-        rf"A - \lambda I = \begin{{bmatrix}} {latex_rows} \end{{bmatrix}}",
-        f"A - λI = [{text_rows}]",
-        display=True,
-    )
+    def latex() -> str:
+        rows = r" \\ ".join(
+            " & ".join(cell(i, j, number_latex, r"\lambda") for j in range(n)) for i in range(n)
+        )
+        return rf"A - \lambda I = \begin{{bmatrix}} {rows} \end{{bmatrix}}"
+
+    def text() -> str:
+        rows = "; ".join(
+            ", ".join(cell(i, j, number_text, VARIABLE) for j in range(n)) for i in range(n)
+        )
+        return f"A - λI = [{rows}]"
+
+    return LazyFormula(latex, text, display=True)
 
 
 def _p(poly: Polynomial) -> tuple[str, str]:
@@ -224,16 +260,18 @@ def characteristic_polynomial(matrix: Matrix) -> Solution[Polynomial]:
             _minus_lambda_matrix(matrix),
         )
     ]
+    result = _expanded(matrix)
     if n == 2:
         (a, b), (c, d) = entry
-        result = a * d - b * c
-        (al, at), (dl, dt) = _p(a), _p(d)
         steps.append(
             Step(
                 "Its determinant, by ad − bc",
-                Formula(
-                    rf"\det(A - \lambda I) = {al}{dl} - ({b.latex()})({c.latex()})",
-                    f"det(A - λI) = {at}{dt} - ({b.text()})({c.text()})",
+                LazyFormula(
+                    lambda: (
+                        rf"\det(A - \lambda I) = {_p(a)[0]}{_p(d)[0]} - "
+                        rf"({b.latex()})({c.latex()})"
+                    ),
+                    lambda: f"det(A - λI) = {_p(a)[1]}{_p(d)[1]} - ({b.text()})({c.text()})",
                 ),
             )
         )
@@ -241,42 +279,76 @@ def characteristic_polynomial(matrix: Matrix) -> Solution[Polynomial]:
             Step(
                 "Multiply out and collect powers of λ (the middle coefficient is minus the "
                 "trace a + d, the constant is det A)",
-                Formula(
-                    rf"p(\lambda) = {result.latex()}",
-                    f"p(λ) = {result.text()}",
+                LazyFormula(
+                    lambda: rf"p(\lambda) = {result.latex()}",
+                    lambda: f"p(λ) = {result.text()}",
                 ),
             )
         )
         return Solution(result, tuple(steps))
-    terms: list[Polynomial] = []
     term_steps: list[Step] = []
     for j in range(3):
-        rest = [[entry[i][k] for k in range(3) if k != j] for i in (1, 2)]
-        minor = rest[0][0] * rest[1][1] - rest[0][1] * rest[1][0]
-        sign = Fraction(1 if j % 2 == 0 else -1)
-        term = (entry[0][j] * minor).scale(sign)
-        terms.append(term)
-        el, et = _p(entry[0][j])
-        ml, mt = _p(minor)
-        word = "+" if sign > 0 else "−"
+        word = "+" if j % 2 == 0 else "−"
         term_steps.append(
             Step(
                 f"Column {j + 1}: sign {word}, entry times the determinant of its 2×2 minor",
-                Formula(
-                    rf"{'-' if sign < 0 else '+'}{el}{ml} = {term.latex()}",
-                    f"{'-' if sign < 0 else '+'}{et}·{mt} = {term.text()}",
-                ),
+                _column_formula(entry, j),
             )
         )
-    result = terms[0] + terms[1] + terms[2]
     steps.append(Step("Expand the determinant along row 1", None, tuple(term_steps)))
     steps.append(
         Step(
             "Add the three terms",
-            Formula(rf"p(\lambda) = {result.latex()}", f"p(λ) = {result.text()}"),
+            LazyFormula(
+                lambda: rf"p(\lambda) = {result.latex()}", lambda: f"p(λ) = {result.text()}"
+            ),
         )
     )
     return Solution(result, tuple(steps))
+
+
+def _column_formula(entry: list[list[Polynomial]], j: int) -> LazyFormula:
+    """``±entry·minor = term``, the term of column ``j`` in the expansion along row 1
+    (worked out when the step is shown)."""
+
+    def parts() -> tuple[str, Polynomial, Polynomial, Polynomial]:
+        rest = [[entry[i][k] for k in range(3) if k != j] for i in (1, 2)]
+        minor = rest[0][0] * rest[1][1] - rest[0][1] * rest[1][0]
+        sign = Fraction(1 if j % 2 == 0 else -1)
+        term = (entry[0][j] * minor).scale(sign)
+        return ("-" if sign < 0 else "+"), entry[0][j], minor, term
+
+    def latex() -> str:
+        mark, factor, minor, term = parts()
+        return rf"{mark}{_p(factor)[0]}{_p(minor)[0]} = {term.latex()}"
+
+    def text() -> str:
+        mark, factor, minor, term = parts()
+        return f"{mark}{_p(factor)[1]}·{_p(minor)[1]} = {term.text()}"
+
+    return LazyFormula(latex, text)
+
+
+def _expanded(matrix: Matrix) -> Polynomial:
+    """det(A − λI) multiplied out, from the trace, the principal 2×2 minors and det A:
+    λ² − (a + d)λ + (ad − bc), or −λ³ + tr A·λ² − (sum of the minors)·λ + det A. Exact, so
+    the same polynomial as the expansion the steps show, in a few operations."""
+    rows = matrix.rows
+    whole = all(x.denominator == 1 for row in rows for x in row)
+    # whole entries (the usual case): worked as ints, the same values faster
+    a: Any = [[x.numerator for x in row] for row in rows] if whole else rows
+    if len(a) == 2:
+        (p, q), (r, s) = a
+        return Polynomial(tuple(Fraction(c) for c in (p * s - q * r, -(p + s), 1)))
+    minor_0 = a[1][1] * a[2][2] - a[1][2] * a[2][1]
+    minor_1 = a[1][0] * a[2][2] - a[1][2] * a[2][0]
+    minor_2 = a[1][0] * a[2][1] - a[1][1] * a[2][0]
+    det = a[0][0] * minor_0 - a[0][1] * minor_1 + a[0][2] * minor_2
+    principal = (
+        minor_0 + (a[0][0] * a[2][2] - a[0][2] * a[2][0]) + (a[0][0] * a[1][1] - a[0][1] * a[1][0])
+    )
+    trace = a[0][0] + a[1][1] + a[2][2]
+    return Polynomial(tuple(Fraction(c) for c in (det, -principal, trace, -1)))
 
 
 def quadratic_roots(poly: Polynomial) -> tuple[tuple[Surd, Surd], Fraction]:
@@ -299,12 +371,16 @@ def _quadratic_steps(poly: Polynomial) -> tuple[tuple[Surd, Surd], list[Step]]:
     steps = [
         Step(
             "Use the quadratic formula",
-            Formula(
-                rf"\lambda = \frac{{-b \pm \sqrt{{b^2 - 4ac}}}}{{2a}}, \quad "
-                rf"b^2 - 4ac = {number_latex(b * b)} - {_paren_l(4 * a * c)} = "
-                rf"{number_latex(disc)}",
-                f"λ = (-b ± √(b² - 4ac))/(2a), b² - 4ac = {number_text(b * b)} - "
-                f"{_paren_t(4 * a * c)} = {number_text(disc)}",
+            LazyFormula(
+                lambda: (
+                    rf"\lambda = \frac{{-b \pm \sqrt{{b^2 - 4ac}}}}{{2a}}, \quad "
+                    rf"b^2 - 4ac = {number_latex(b * b)} - {_paren_l(4 * a * c)} = "
+                    rf"{number_latex(disc)}"
+                ),
+                lambda: (
+                    f"λ = (-b ± √(b² - 4ac))/(2a), b² - 4ac = {number_text(b * b)} - "
+                    f"{_paren_t(4 * a * c)} = {number_text(disc)}"
+                ),
             ),
         )
     ]
@@ -322,9 +398,9 @@ def _quadratic_steps(poly: Polynomial) -> tuple[tuple[Surd, Surd], list[Step]]:
     steps.append(
         Step(
             note,
-            Formula(
-                rf"\lambda = {r1.latex()}, \quad \lambda = {r2.latex()}",
-                f"λ = {r1.text()}, λ = {r2.text()}",
+            LazyFormula(
+                lambda: rf"\lambda = {r1.latex()}, \quad \lambda = {r2.latex()}",
+                lambda: f"λ = {r1.text()}, λ = {r2.text()}",
             ),
         )
     )
@@ -397,9 +473,9 @@ def _worked_eigenvalues(matrix: Matrix) -> Solution[tuple[Root, ...]]:
                 Step(
                     f"Try small divisors of the constant term: λ = {number_text(root)} gives "
                     f"p({number_text(root)}) = 0, so (λ − {number_text(root)}) is a factor",
-                    Formula(
-                        rf"p(\lambda) = (\lambda - {_paren_l(root)})({quotient.latex()})",
-                        f"p(λ) = (λ - {_paren_t(root)})({quotient.text()})",
+                    LazyFormula(
+                        lambda: rf"p(\lambda) = (\lambda - {_paren_l(root)})({quotient.latex()})",
+                        lambda: f"p(λ) = (λ - {_paren_t(root)})({quotient.text()})",
                     ),
                 )
             )
@@ -410,9 +486,9 @@ def _worked_eigenvalues(matrix: Matrix) -> Solution[tuple[Root, ...]]:
     steps.append(
         Step(
             "The eigenvalues",
-            Formula(
-                ", ".join(_root_latex(r) for r in roots),
-                ", ".join(_root_text(r) for r in roots),
+            LazyFormula(
+                lambda: ", ".join(_root_latex(r) for r in roots),
+                lambda: ", ".join(_root_text(r) for r in roots),
             ),
         )
     )

@@ -12,8 +12,10 @@ Vector(entries=(Fraction(60, 1), Fraction(30, 1)))
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -192,8 +194,8 @@ def _decimal(value: Fraction) -> str:
     """``3``, ``94.5``, ``1/3``: a table entry as a data set would show it."""
     if value.denominator == 1:
         return str(value.numerator)
-    if 100 % value.denominator == 0:
-        return f"{float(value):g}"
+    if 100 % value.denominator == 0:  # cents: every digit, never rounded (123456.5)
+        return str(Decimal(value.numerator) / value.denominator)
     return number_text(value)
 
 
@@ -235,7 +237,7 @@ def fit_weights(data: DataSet) -> Solution[Vector]:
             "Read off the weights",
             Formula(
                 ", ".join(
-                    f"{u[0]}_{{{u[1:]}}} = {number_latex(w)}"
+                    f"{name_latex(u)} = {number_latex(w)}"
                     for u, w in zip(system.variables, weights, strict=True)
                 ),
                 ", ".join(
@@ -253,6 +255,17 @@ def fit_weights(data: DataSet) -> Solution[Vector]:
         )
     )
     return Solution(weights, tuple(steps))
+
+
+def name_latex(name: str) -> str:
+    """A weight's name in LaTeX: its number as a subscript (``w_{1}``), a name without
+    one as it is (``b``).
+
+    >>> name_latex("w12"), name_latex("b")
+    ('w_{12}', 'b')
+    """
+    found = re.fullmatch(r"([^\d]+)(\d+)", name)
+    return f"{found.group(1)}_{{{found.group(2)}}}" if found else name
 
 
 def _vector_latex(v: Vector) -> str:

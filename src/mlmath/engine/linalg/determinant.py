@@ -76,8 +76,10 @@ def determinant(matrix: Matrix) -> Fraction:
     Fraction(-6, 1)
     """
     _require_square(matrix)
+    n = matrix.shape[0]
+    if n <= 3 and all(a.denominator == 1 for row in matrix.rows for a in row):
+        return Fraction(_whole_determinant([[a.numerator for a in row] for row in matrix.rows]))
     rows = [list(r) for r in matrix.rows]
-    n = len(rows)
     value = Fraction(1)
     for col in range(n):
         pivot = next((i for i in range(col, n) if rows[i][col] != 0), None)
@@ -93,6 +95,18 @@ def determinant(matrix: Matrix) -> Fraction:
             if factor:
                 rows[i] = [a - factor * b for a, b in zip(rows[i], top, strict=True)]
     return value
+
+
+def _whole_determinant(rows: list[list[int]]) -> int:
+    """The determinant of a matrix of whole numbers up to 3×3, by cofactors in integers
+    (the same exact value as elimination, without fractions)."""
+    if len(rows) == 1:
+        return rows[0][0]
+    if len(rows) == 2:
+        (a, b), (c, d) = rows
+        return a * d - b * c
+    (a, b, c), (d, e, f), (g, h, i) = rows
+    return a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g)
 
 
 # --- 2×2 -----------------------------------------------------------------------------
@@ -227,8 +241,9 @@ def _expansion_formula(row: int, n: int) -> Formula:
         sign = "+" if cofactor_sign(row, j) > 0 else "-"
         latex_terms.append(f"{sign} a_{{{r}{j + 1}}} M_{{{r}{j + 1}}}")
         text_terms.append(f"{sign} a{r}{j + 1}·M{r}{j + 1}")
-    first_latex = latex_terms[0].removeprefix("+ ")
-    first_text = text_terms[0].removeprefix("+ ")
+    # the first term carries its sign without a space: "det = -a21·M21 + …"
+    first_latex = latex_terms[0].removeprefix("+ ").replace("- ", "-", 1)
+    first_text = text_terms[0].removeprefix("+ ").replace("- ", "-", 1)
     return Formula(
         r"\det = " + " ".join([first_latex, *latex_terms[1:]]),
         "det = " + " ".join([first_text, *text_terms[1:]]),

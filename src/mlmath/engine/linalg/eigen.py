@@ -33,7 +33,7 @@ from mlmath.engine.linalg.characteristic import Approximate, eigenvalues
 from mlmath.engine.linalg.rank import rank_of
 from mlmath.engine.linalg.span import row_reduce
 from mlmath.engine.render import Augmented
-from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
+from mlmath.engine.solution import Formula, LazyFormula, NotSolvable, Solution, Step
 from mlmath.engine.surds import Surd
 
 N = TypeVar("N", Fraction, Surd)
@@ -283,29 +283,32 @@ def eigenspace(matrix: Matrix, value: Surd, multiplicity: int = 1) -> Solution[E
             f"Free variable{'s' if len(free) > 1 else ''}: {names}. Set "
             f"{'each in turn' if len(free) > 1 else 'it'} to 1 (any non-zero multiple works "
             "as well) and read off the others",
-            Formula(
-                ", ".join(v.latex() for v in vectors),
-                ", ".join(v.text() for v in vectors),
+            LazyFormula(
+                lambda: ", ".join(v.latex() for v in vectors),
+                lambda: ", ".join(v.text() for v in vectors),
             ),
         )
     )
     check = vectors[0]
-    if check.is_rational:
-        entries = check.to_vector()
-        image = [Surd(Vector(row).dot(entries)) for row in matrix.rows]
-    else:
-        image = [
-            sum((Surd(matrix[i, j]) * check.entries[j] for j in range(n)), Surd(Fraction(0)))
-            for i in range(n)
-        ]
-    image_vector = SurdVector(tuple(image))
-    check_latex, check_text = check.latex(), check.text()
+
+    def image() -> SurdVector:
+        """A v for the first eigenvector, worked only when the check is shown."""
+        if check.is_rational:
+            entries = check.to_vector()
+            return SurdVector(tuple(Surd(Vector(row).dot(entries)) for row in matrix.rows))
+        return SurdVector(
+            tuple(
+                sum((Surd(matrix[i, j]) * check.entries[j] for j in range(n)), Surd(Fraction(0)))
+                for i in range(n)
+            )
+        )
+
     steps.append(
         Step(
             f"Check: A v = {value.text()}·v",
-            Formula(
-                rf"A {check_latex} = {image_vector.latex()} = {value.latex()} {check_latex}",
-                f"A{check_text} = {image_vector.text()} = {value.text()}·{check_text}",
+            LazyFormula(
+                lambda: rf"A {check.latex()} = {image().latex()} = {value.latex()} {check.latex()}",
+                lambda: f"A{check.text()} = {image().text()} = {value.text()}·{check.text()}",
             ),
         )
     )
@@ -323,9 +326,9 @@ def eigenvectors(matrix: Matrix) -> Solution[tuple[Eigenspace, ...]]:
     steps.append(
         Step(
             "The eigenvalues and their eigenvectors",
-            Formula(
-                r", \quad ".join(s.latex() for s in spaces),
-                "; ".join(s.text() for s in spaces),
+            LazyFormula(
+                lambda: r", \quad ".join(s.latex() for s in spaces),
+                lambda: "; ".join(s.text() for s in spaces),
             ),
         )
     )

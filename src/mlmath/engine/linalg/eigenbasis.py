@@ -33,7 +33,7 @@ from mlmath.engine.linalg.eigen import (
     shifted_matrix,
 )
 from mlmath.engine.render import number_latex, number_text
-from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
+from mlmath.engine.solution import LazyFormula, NotSolvable, Solution, Step
 
 
 def rational_eigenvalues(matrix: Matrix) -> tuple[list[tuple[Fraction, int]], Solution[object]]:
@@ -65,9 +65,9 @@ def eigenbasis(matrix: Matrix) -> Solution[Matrix]:
     steps = [
         Step(
             "Find the eigenvalues: the roots of det(A − λI)",
-            Formula(
-                ", ".join(rf"\lambda = {number_latex(v)}" for v, _ in values),
-                ", ".join(f"λ = {number_text(v)}" for v, _ in values),
+            LazyFormula(
+                lambda: ", ".join(rf"\lambda = {number_latex(v)}" for v, _ in values),
+                lambda: ", ".join(f"λ = {number_text(v)}" for v, _ in values),
             ),
             found.steps,
         )
@@ -91,7 +91,7 @@ def eigenbasis(matrix: Matrix) -> Solution[Matrix]:
                 f"Free variable{'s' if len(free) > 1 else ''} {_names(free)}: set "
                 f"{'each in turn' if len(free) > 1 else 'it'} to 1, read the pivot variables "
                 "off the rows and clear fractions",
-                Formula(",\\ ".join(v.latex() for v in basis), ", ".join(v.text() for v in basis)),
+                _vectors_formula(basis),
             ),
         ]
         steps.append(Step(f"Eigenvectors for λ = {number_text(value)}{twice}", None, tuple(sub)))
@@ -107,14 +107,13 @@ def eigenbasis(matrix: Matrix) -> Solution[Matrix]:
     d = Matrix(
         tuple(tuple(diagonal[i] if i == j else Fraction(0) for j in range(n)) for i in range(n))
     )
-    ap = matrix.times_matrix(p)
     steps.append(
         Step(
             f"{n} independent eigenvectors: put them side by side as the columns of P, and "
             "their eigenvalues in the same order on the diagonal of D",
-            Formula(
-                rf"P = {p.latex()}, \quad D = {d.latex()}",
-                f"P =\n{p.text()}\nD =\n{d.text()}",
+            LazyFormula(
+                lambda: rf"P = {p.latex()}, \quad D = {d.latex()}",
+                lambda: f"P =\n{p.text()}\nD =\n{d.text()}",
                 display=True,
             ),
         )
@@ -123,10 +122,22 @@ def eigenbasis(matrix: Matrix) -> Solution[Matrix]:
         Step(
             "Check: A P = P D (each column of P is only stretched, by its eigenvalue), and "
             f"det P = {number_text(determinant(p))} ≠ 0, so the columns are independent",
-            Formula(rf"AP = {ap.latex()} = PD", f"AP = PD =\n{ap.text()}", display=True),
+            LazyFormula(
+                lambda: rf"AP = {matrix.times_matrix(p).latex()} = PD",
+                lambda: f"AP = PD =\n{matrix.times_matrix(p).text()}",
+                display=True,
+            ),
         )
     )
     return Solution(p, tuple(steps))
+
+
+def _vectors_formula(basis: list[Vector]) -> LazyFormula:
+    """The eigenvectors found, side by side, written out when shown."""
+    return LazyFormula(
+        lambda: ",\\ ".join(v.latex() for v in basis),
+        lambda: ", ".join(v.text() for v in basis),
+    )
 
 
 def stretch_factor(matrix: Matrix, v: Vector) -> Fraction | None:

@@ -19,7 +19,14 @@ from fractions import Fraction
 from mlmath.engine.exact import Matrix
 from mlmath.engine.linalg.characteristic import Approximate, eigenvalues
 from mlmath.engine.render import number_latex, number_text
-from mlmath.engine.significant import equals_latex, equals_text, value_latex, value_text
+from mlmath.engine.significant import (
+    equals_latex,
+    equals_text,
+    percent_latex,
+    percent_text,
+    value_latex,
+    value_text,
+)
 from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
 from mlmath.engine.surds import Surd
 
@@ -127,9 +134,9 @@ def variance_share(covariance: Matrix, component: int = 1) -> Solution[Fraction 
             Formula(
                 rf"\frac{{\lambda_{component}}}{{\operatorname{{tr}} C}} = "
                 rf"\frac{{{chosen_latex}}}{{{number_latex(trace)}}}{equals_latex(share)}"
-                rf" = {float(share):.2%}".replace("%", r"\%"),
+                rf" = {percent_latex(share, 2)}",
                 f"λ{component} / tr C = {chosen_text} / {number_text(trace)}"
-                f"{equals_text(share)} = {float(share):.2%}",
+                f"{equals_text(share)} = {percent_text(share, 2)}",
             ),
         ),
     )

@@ -27,6 +27,7 @@ from mlmath.engine.linalg.determinant import (
 from mlmath.engine.linalg.row_operations import AddMultiple, RowOperation, Scale, Swap
 from mlmath.engine.render import Augmented, matrix_latex, number_latex, number_text
 from mlmath.engine.render import text as render_text
+from mlmath.engine.significant import paren_text
 from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
 
 
@@ -96,7 +97,7 @@ def inverse_by_formula(matrix: Matrix) -> Solution[Matrix]:
                 Formula(
                     rf"A^{{-1}} = \frac{{1}}{{{number_latex(det.answer)}}}"
                     rf"{matrix_latex(adjugate)} = {matrix_latex(inverse)}",
-                    f"A⁻¹ = (1/{number_text(det.answer)}) ·\n{render_text(adjugate)}\n=\n"
+                    f"A⁻¹ = (1/{paren_text(det.answer)}) ·\n{render_text(adjugate)}\n=\n"
                     f"{render_text(inverse)}",
                     display=True,
                 ),

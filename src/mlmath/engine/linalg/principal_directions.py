@@ -25,6 +25,7 @@ from mlmath.engine.linalg.characteristic import eigenvalues
 from mlmath.engine.linalg.eigen import SurdVector, eigenspace
 from mlmath.engine.linalg.vectors import vector_text
 from mlmath.engine.render import vector_latex
+from mlmath.engine.significant import percent_text, sig_latex, sig_text
 from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
 from mlmath.engine.surds import Surd
 
@@ -100,10 +101,11 @@ def principal_direction(data: Matrix) -> Solution[SurdVector]:
             Step("Its eigenvalues are the variances along its eigenvectors", None, values.steps),
             Step(
                 f"The largest eigenvalue, {largest.text()}, belongs to the first principal "
-                f"direction; it carries {share:.0%} of the total variance",
+                f"direction; it carries {percent_text(share)} of the total variance",
                 Formula(
-                    rf"\lambda_{{\max}} = {largest.latex()} \approx {largest.to_float():.4g}",
-                    f"λmax = {largest.text()} ≈ {largest.to_float():.4g}",
+                    rf"\lambda_{{\max}} = {largest.latex()} "
+                    rf"\approx {sig_latex(largest.to_float())}",
+                    f"λmax = {largest.text()} ≈ {sig_text(largest.to_float())}",
                 ),
             ),
             Step(

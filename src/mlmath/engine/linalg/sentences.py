@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from mlmath.engine.plurals import plural
 from mlmath.engine.solution import NotSolvable, Solution, Step
 
 SentenceKind = Literal["complete", "redundant", "contradictory"]
@@ -292,7 +293,7 @@ def _read_same(theme: Theme, groups: _Groups, sentence: SameAs) -> tuple[Effect,
     if va is None and vb is not None:
         groups.value[a] = vb
     if va is not None and vb is not None:
-        return "nothing new", f"Nothing new: we already knew both {prop}s, and they match"
+        return "nothing new", f"Nothing new: we already knew both {plural(prop)}, and they match"
     if va is None and vb is None:
         return "new", f"New: {first} and {second} share a {prop}, though we do not know it yet"
     return "new", f"New: {first} and {second} share a {prop}, and we know it: {groups.value[a]}"
@@ -309,7 +310,7 @@ def _verdict(
         return SentenceVerdict(
             "contradictory",
             f"sentence {contradiction} cannot be true together with the sentences before it, "
-            f"so no way of choosing the {prop}s makes every sentence true (no solution)",
+            f"so no way of choosing the {plural(prop)} makes every sentence true (no solution)",
         )
     if unknown:
         names = ", ".join(system.theme.name(u) for u in unknown)

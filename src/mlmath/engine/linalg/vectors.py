@@ -63,8 +63,10 @@ def _same_size(u: Vector, v: Vector, what: str) -> None:
 # --- norms -------------------------------------------------------------------------
 
 
-def l1_norm(v: Vector) -> Solution[Fraction]:
-    """``|v|₁ = |v₁| + … + |vₙ|``: the distance walked along the axes (taxicab)."""
+def l1_norm(v: Vector, name: str = "v", name_latex: str | None = None) -> Solution[Fraction]:
+    """``|v|₁ = |v₁| + … + |vₙ|``: the distance walked along the axes (taxicab). ``name``
+    is the vector's name in the steps (``u − v`` for a difference)."""
+    named = name if name_latex is None else name_latex
     total = sum((abs(a) for a in v), Fraction(0))
     sizes_text = " + ".join(f"|{number_text(a)}|" for a in v)
     sizes_latex = " + ".join(f"|{number_latex(a)}|" for a in v)
@@ -76,15 +78,15 @@ def l1_norm(v: Vector) -> Solution[Fraction]:
             Step(
                 "Add the absolute values of the entries",
                 Formula(
-                    rf"\lVert v \rVert_1 = {sizes_latex} = {absolutes_latex}",
-                    f"|v|₁ = {sizes_text} = {absolutes_text}",
+                    rf"\lVert {named} \rVert_1 = {sizes_latex} = {absolutes_latex}",
+                    f"|{name}|₁ = {sizes_text} = {absolutes_text}",
                 ),
             ),
             Step(
                 "The L1 norm",
                 Formula(
-                    rf"\lVert v \rVert_1 = {number_latex(total)}",
-                    f"|v|₁ = {number_text(total)}",
+                    rf"\lVert {named} \rVert_1 = {number_latex(total)}",
+                    f"|{name}|₁ = {number_text(total)}",
                 ),
             ),
         ),
@@ -95,8 +97,10 @@ def sum_of_squares(v: Vector) -> Fraction:
     return sum((a * a for a in v), Fraction(0))
 
 
-def l2_norm(v: Vector) -> Solution[Surd]:
-    """``|v|₂ = √(v₁² + … + vₙ²)``: the straight-line length (Pythagoras)."""
+def l2_norm(v: Vector, name: str = "v", name_latex: str | None = None) -> Solution[Surd]:
+    """``|v|₂ = √(v₁² + … + vₙ²)``: the straight-line length (Pythagoras). ``name`` is the
+    vector's name in the steps (``u`` for the length of u)."""
+    named = name if name_latex is None else name_latex
     squares = sum_of_squares(v)
     root = Surd.sqrt(squares)
     squares_text = " + ".join(f"{paren_text(a)}²" for a in v)
@@ -114,8 +118,8 @@ def l2_norm(v: Vector) -> Solution[Surd]:
         Step(
             "Take the square root of the sum (Pythagoras)",
             Formula(
-                rf"\lVert v \rVert_2 = \sqrt{{{number_latex(squares)}}} = {root.latex()}",
-                f"|v|₂ = √{number_text(squares)} = {root.text()}",
+                rf"\lVert {named} \rVert_2 = \sqrt{{{number_latex(squares)}}} = {root.latex()}",
+                f"|{name}|₂ = √{number_text(squares)} = {root.text()}",
             ),
         ),
     ]
@@ -211,10 +215,10 @@ def distance(u: Vector, v: Vector, norm: str = "l2") -> Solution[Surd]:
     _same_size(u, v, "A distance")
     difference = vector_difference(u, v)
     if norm == "l1":
-        l1 = l1_norm(difference.answer)
+        l1 = l1_norm(difference.answer, "u − v", "u - v")
         answer, norm_steps, name = Surd(l1.answer), l1.steps, "L1 (taxicab)"
     elif norm == "l2":
-        l2 = l2_norm(difference.answer)
+        l2 = l2_norm(difference.answer, "u − v", "u - v")
         answer, norm_steps, name = l2.answer, l2.steps, "L2 (straight-line)"
     else:
         raise ValueError(f"unknown norm {norm!r}; use 'l1' or 'l2'")
@@ -272,7 +276,7 @@ def cosine_of_angle(u: Vector, v: Vector) -> Solution[Surd]:
     if u.is_zero() or v.is_zero():
         raise NotSolvable("the zero vector has no direction, so it makes no angle with a vector")
     dot = dot_product(u, v)
-    norm_u = l2_norm(u)
+    norm_u = l2_norm(u, "u")
     norm_v = l2_norm(v)
     bottom = Surd.sqrt(sum_of_squares(u) * sum_of_squares(v))
     cosine = Surd(dot.answer) / bottom
@@ -303,6 +307,9 @@ def angle_between(u: Vector, v: Vector) -> Solution[float]:
     exact = next((a for a, c in SPECIAL_ANGLES.items() if c == cosine.answer), None)
     if exact is not None:
         degrees = float(exact)
+    # a special angle is exact (45°); any other is rounded (≈ 81.9°)
+    shown_l = f"= {exact}" if exact is not None else rf"\approx {degrees:.1f}"
+    shown_t = f"= {exact}" if exact is not None else f"≈ {degrees:.1f}"
     meaning = (
         "the vectors are perpendicular (orthogonal)"
         if cosine.answer.rational == 0 and cosine.answer.is_rational
@@ -317,9 +324,8 @@ def angle_between(u: Vector, v: Vector) -> Solution[float]:
             Step(
                 "Undo the cosine",
                 Formula(
-                    rf"\theta = \arccos\left({cosine.answer.latex()}\right) "
-                    rf"\approx {degrees:.1f}^\circ",
-                    f"θ = arccos({cosine.answer.text()}) ≈ {degrees:.1f}°",
+                    rf"\theta = \arccos\left({cosine.answer.latex()}\right) {shown_l}^\circ",
+                    f"θ = arccos({cosine.answer.text()}) {shown_t}°",
                 ),
             ),
             Step(f"The sign of the cosine says {meaning}"),

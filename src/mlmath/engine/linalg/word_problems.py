@@ -17,6 +17,7 @@ of the story gives one equation: :func:`story` writes the sentences,
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
@@ -194,8 +195,8 @@ def _amount(context: Context, value: Fraction, item: Item) -> str:
 def _decimal(value: Fraction) -> str:
     if value.denominator == 1:
         return str(value.numerator)
-    if 100 % value.denominator == 0:
-        return f"{float(value):g}"
+    if 100 % value.denominator == 0:  # cents: every digit, never rounded (123456.5)
+        return str(Decimal(value.numerator) / value.denominator)
     return number_text(value)
 
 

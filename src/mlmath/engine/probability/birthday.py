@@ -42,6 +42,19 @@ def all_different(people: int, days: int) -> Fraction | float:
     return math.exp(sum(math.log1p(-i / days) for i in range(people)))
 
 
+def _free_days(people: int, days: int) -> str:
+    """How many days each person has left to choose from: "Person 1 has 365 free days,
+    person 2 has 364, …, person 23 has 343" (every person named when there are at most 3)."""
+    first = f"Person 1 has {days} free day{'' if days == 1 else 's'}"
+    if people == 1:
+        return first
+    shown = range(2, people + 1) if people <= 3 else (2, people)
+    rest = [f"person {i} has {days - i + 1}" for i in shown]
+    if people > 3:
+        rest.insert(1, "…")
+    return ", ".join([first, *rest])
+
+
 def shared_probability(people: int, days: int) -> Solution[Fraction | float]:
     check(people, days)
     n, d = people, days
@@ -71,8 +84,7 @@ def shared_probability(people: int, days: int) -> Solution[Fraction | float]:
     else:
         steps.append(
             Step(
-                f"Person 1 has {d} free days, person 2 has {d - 1}, …, person {n} has {d - n + 1}; "
-                f"all {d}^{n} lists of days are equally likely",
+                f"{_free_days(n, d)}; all {d}^{n} lists of days are equally likely",
                 formula(
                     rf"P(\text{{all different}}) = \frac{{{factors_l}}}{{{d}^{{{n}}}}}"
                     + equals_latex(different),

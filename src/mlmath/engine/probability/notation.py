@@ -152,14 +152,26 @@ def exact_latex(x: Number) -> str:
     return real_latex(x)
 
 
+MOST_TYPED_DECIMALS = 10
+"""A float with more significant digits than this after the point was not typed."""
+
+
 def given_text(x: Number) -> str:
     """A number the learner gave, as they would have typed it: ``1000000000000.4``,
-    ``2.5``, ``1/3``."""
+    ``2.5``, ``1/3``; a float with more digits than anyone types is written like a
+    worked-out number, ``given_text(3.13467411674353)`` is ``3.1347``."""
     if isinstance(x, float):
         if x.is_integer() and abs(x) < 1e15:
             return str(int(x))
         shown = f"{x:.15g}"  # the typed decimal, without the float's noise (0.025, not …022)
-        return shown if "e" not in shown else sig_text(x, SIGNIFICANT)
+        if "e" in shown:
+            return sig_text(x, SIGNIFICANT)
+        fraction_digits = shown.partition(".")[2].lstrip("0")
+        if len(fraction_digits) > MOST_TYPED_DECIMALS:
+            # nobody types 3.13467411674353: it was worked out (a standard deviation
+            # of data, say), so it is written like every other worked-out number
+            return real_text(x)
+        return shown
     if isinstance(x, Fraction) and (exact := _exact_digits(x)) is not None:
         return exact
     if isinstance(x, Fraction) and len(number_text(x)) > SHORT_FRACTION:

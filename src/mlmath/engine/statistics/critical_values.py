@@ -16,7 +16,7 @@ statistic falls in the region.
 
 from __future__ import annotations
 
-from mlmath.engine.probability.notation import formula
+from mlmath.engine.probability.notation import formula, given_latex, given_text
 from mlmath.engine.significant import sig_latex, sig_text
 from mlmath.engine.solution import NotSolvable, Solution, Step
 from mlmath.engine.statistics.distributions import check_alpha, normal_quantile, t_quantile
@@ -40,7 +40,7 @@ def critical_number(alpha: float, alternative: str, df: float | None) -> float:
 def _name(df: float | None) -> tuple[str, str]:
     if df is None:
         return "z^*", "z*"
-    shown = f"{df:g}"
+    shown = given_text(df)
     return f"t^*_{{{shown}}}", f"t*({shown})"
 
 
@@ -50,19 +50,21 @@ def critical_value(alpha: float, alternative: str, df: float | None) -> Solution
     which = (
         "the standard normal (σ known)"
         if df is None
-        else f"Student's t with {df:g} degrees of freedom (σ estimated by s)"
+        else f"Student's t with {given_text(df)} degrees of freedom (σ estimated by s)"
     )
     if alternative == "two-sided":
-        region = f"Two-sided: split α = {alpha:g} into {alpha / 2:g} in each tail"
+        region = (
+            f"Two-sided: split α = {given_text(alpha)} into {given_text(alpha / 2)} in each tail"
+        )
         area, where = 1 - alpha / 2, "to its left"
     elif alternative == "greater":
-        region = f"Greater: the whole α = {alpha:g} in the right tail"
+        region = f"Greater: the whole α = {given_text(alpha)} in the right tail"
         area, where = 1 - alpha, "to its left"
     else:
-        region = f"Less: the whole α = {alpha:g} in the left tail"
+        region = f"Less: the whole α = {given_text(alpha)} in the left tail"
         area, where = alpha, "to its left"
-    dist_l = r"\Phi^{-1}" if df is None else rf"F_{{t,{df:g}}}^{{-1}}"
-    dist_t = "Φ⁻¹" if df is None else f"F⁻¹_t({df:g})"
+    dist_l = r"\Phi^{-1}" if df is None else rf"F_{{t,{given_latex(df)}}}^{{-1}}"
+    dist_t = "Φ⁻¹" if df is None else f"F⁻¹_t({given_text(df)})"
     rule = (
         "reject H0 when |statistic| ≥ the critical value"
         if alternative == "two-sided"
@@ -78,10 +80,10 @@ def critical_value(alpha: float, alternative: str, df: float | None) -> Solution
             Step(f"The statistic follows {which} if H0 is true"),
             Step(region),
             Step(
-                f"The critical value has area {area:g} {where}",
+                f"The critical value has area {given_text(area)} {where}",
                 formula(
-                    rf"{name_l} = {dist_l}({area:g}) \approx {sig_latex(value)}",
-                    f"{name_t} = {dist_t}({area:g}) ≈ {sig_text(value)}",
+                    rf"{name_l} = {dist_l}({given_latex(area)}) \approx {sig_latex(value)}",
+                    f"{name_t} = {dist_t}({given_text(area)}) ≈ {sig_text(value)}",
                 ),
             ),
             Step(f"So {rule}"),

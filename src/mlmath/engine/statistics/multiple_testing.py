@@ -13,7 +13,7 @@ family-wise error rate — is 1 − (1 − α)ᵐ, which grows quickly with m (0
 
 from __future__ import annotations
 
-from mlmath.engine.probability.notation import formula
+from mlmath.engine.probability.notation import formula, given_latex, given_text
 from mlmath.engine.significant import equals_latex, equals_text, sig_latex, sig_text
 from mlmath.engine.solution import NotSolvable, Solution, Step
 from mlmath.engine.statistics.distributions import check_alpha
@@ -51,15 +51,15 @@ def familywise_error_rate(
         Step(
             "One test with a true H0 stays quiet with probability 1 − α",
             formula(
-                rf"1 - \alpha = 1 - {alpha:g} = {1 - alpha:g}",
-                f"1 − α = 1 − {alpha:g} = {1 - alpha:g}",
+                rf"1 - \alpha = 1 - {given_latex(alpha)} = {given_latex(1 - alpha)}",
+                f"1 − α = 1 − {given_text(alpha)} = {given_text(1 - alpha)}",
             ),
         ),
         Step(
             f"All {t} of them stay quiet (independent tests): multiply",
             formula(
-                rf"(1 - \alpha)^{{{t}}} = {1 - alpha:g}^{{{t}}}" + equals_latex(none),
-                f"(1 − α)^{t} = {1 - alpha:g}^{t}" + equals_text(none),
+                rf"(1 - \alpha)^{{{t}}} = {given_latex(1 - alpha)}^{{{t}}}" + equals_latex(none),
+                f"(1 − α)^{t} = {given_text(1 - alpha)}^{t}" + equals_text(none),
             ),
         ),
         Step(
@@ -88,17 +88,18 @@ def bonferroni_level(alpha: float, tests: int) -> Solution[float]:
             Step(
                 "Divide α among the tests",
                 formula(
-                    rf"\alpha_{{\text{{test}}}} = \frac{{{alpha:g}}}{{{tests}}}"
+                    rf"\alpha_{{\text{{test}}}} = \frac{{{given_latex(alpha)}}}{{{tests}}}"
                     + equals_latex(level),
-                    f"α_test = {alpha:g}/{tests}" + equals_text(level),
+                    f"α_test = {given_text(alpha)}/{tests}" + equals_text(level),
                 ),
             ),
             Step(
                 "Check: the family-wise error rate is now at most α",
                 formula(
                     rf"1 - (1 - {sig_latex(level)})^{{{tests}}} \le {tests} \cdot "
-                    rf"{sig_latex(level)} = {bound:g}",
-                    f"1 − (1 − {sig_text(level)})^{tests} ≤ {tests}·{sig_text(level)} = {bound:g}",
+                    rf"{sig_latex(level)} = {given_latex(bound)}",
+                    f"1 − (1 − {sig_text(level)})^{tests} ≤ {tests}·{sig_text(level)} = "
+                    f"{given_text(bound)}",
                 ),
             ),
         ),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 
-from mlmath.engine.probability.notation import formula
+from mlmath.engine.probability.notation import formula, given_latex, given_text
 from mlmath.engine.significant import sig_latex, sig_text
 from mlmath.engine.solution import NotSolvable, Solution, Step
 from mlmath.engine.statistics.distributions import check_confidence, normal_quantile
@@ -58,7 +58,8 @@ def required_sample_size(
     z = z_star(confidence)
     steps = [
         Step(
-            f"For {confidence:.0%} confidence the critical value leaves {(1 - confidence) / 2:g} "
+            f"For {confidence:.0%} confidence the critical value leaves "
+            f"{given_text((1 - confidence) / 2)} "
             "in each tail",
             formula(rf"z^* = {z:.3f}", f"z* = {z:.3f}"),
         )
@@ -69,23 +70,26 @@ def required_sample_size(
                 "Solve E = z*·√(p(1 − p)/n) for n",
                 formula(
                     rf"n = \frac{{(z^*)^2\,p(1 - p)}}{{E^2}} = \frac{{{z:.3f}^2 \cdot "
-                    rf"{proportion:g}"
-                    rf"(1 - {proportion:g})}}{{{margin:g}^2}} \approx {sig_latex(exact, 6)}",
-                    f"n = z*²·p(1 − p)/E² = {z:.3f}²·{proportion:g}·(1 − "
-                    f"{proportion:g})/{margin:g}² "
+                    rf"{given_latex(proportion)}"
+                    rf"(1 - {given_latex(proportion)})}}{{{given_latex(margin)}^2}} "
+                    rf"\approx {sig_latex(exact, 6)}",
+                    f"n = z*²·p(1 − p)/E² = {z:.3f}²·{given_text(proportion)}·(1 − "
+                    f"{given_text(proportion)})/{given_text(margin)}² "
                     f"≈ {sig_text(exact, 6)}",
                 ),
             )
         )
     else:
+        assert sd is not None  # exact_n needs σ when there is no proportion
         steps.append(
             Step(
                 "Solve E = z*·σ/√n for n: √n = z*·σ/E, then square",
                 formula(
                     rf"n = \left(\frac{{z^* \sigma}}{{E}}\right)^2 = \left(\frac{{{z:.3f} \cdot "
-                    rf"{sd:g}}}"
-                    rf"{{{margin:g}}}\right)^2 \approx {sig_latex(exact, 6)}",
-                    f"n = (z*·σ/E)² = ({z:.3f}·{sd:g}/{margin:g})² ≈ {sig_text(exact, 6)}",
+                    rf"{given_latex(sd)}}}"
+                    rf"{{{given_latex(margin)}}}\right)^2 \approx {sig_latex(exact, 6)}",
+                    f"n = (z*·σ/E)² = ({z:.3f}·{given_text(sd)}/{given_text(margin)})² "
+                    f"≈ {sig_text(exact, 6)}",
                 ),
             )
         )

@@ -169,7 +169,7 @@ class CriticalPoints(Skill):
         return AnswerFormat(Kind.NUMBER, decimals=2)
 
     def solve(self, params: Params) -> Solution[Fraction | float]:
-        s = critical_points(self.function(params), "x")
+        s = critical_points(self.function(params), "x", name="T")
         wanted = [p for p in s.answer if p.kind == params["find"]]
         if not wanted:
             raise NotSolvable(f"this function has no local {params['find']}")

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 from mlmath.answers import AnswerFormat, Expression, Kind
 from mlmath.engine.calculus.differentiation import derivative, derivative_rule, mistaken_derivative
 from mlmath.engine.calculus.expression import Expr
-from mlmath.engine.solution import NotSolvable, Solution
+from mlmath.engine.solution import NotSolvable, Solution, WorkedLater
 from mlmath.exercises.calculus.functions import as_answer, constant_problem, read_function, shown
 from mlmath.exercises.calculus.rule_slips import as_expression_of, rule_slips
 from mlmath.exercises.inputs import Field, InputError
@@ -32,7 +32,7 @@ def worked_derivative(function: str) -> Solution[Expression]:
     response graded against it, and the steps are the same each time (the tree is immutable).
     """
     s = derivative(read_function(function, VARIABLES), "x")
-    return Solution(as_answer(s.answer), s.steps)
+    return WorkedLater(as_answer(s.answer), lambda: s.steps)
 
 
 class DerivativeSkill(Skill):

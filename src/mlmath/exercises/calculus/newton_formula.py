@@ -19,7 +19,7 @@ from mlmath.engine.calculus.newton_formula import (
     update_coefficients,
     update_function,
 )
-from mlmath.engine.solution import NotSolvable, Solution
+from mlmath.engine.solution import NotSolvable, Solution, WorkedLater
 from mlmath.exercises.calculus.functions import (
     as_answer,
     integer,
@@ -164,7 +164,7 @@ class NewtonFormula(Skill):
 
     def solve(self, params: Params) -> Solution[Expression]:
         s = newton_update(self.function(params), params.get("goal") or "root")
-        return Solution(self._as_answer(s.answer), s.steps)
+        return WorkedLater(self._as_answer(s.answer), lambda: s.steps)
 
     def answer(self, params: Params) -> Expression:
         return _update(params["function"], params.get("goal") or "root")

@@ -10,7 +10,7 @@ import numpy as np
 from mlmath.answers import AnswerFormat, Expression, Kind
 from mlmath.engine.calculus.expression import Expr, add
 from mlmath.engine.calculus.gradient import partial_derivative
-from mlmath.engine.solution import NotSolvable, Solution
+from mlmath.engine.solution import NotSolvable, Solution, WorkedLater
 from mlmath.exercises.calculus.functions import (
     WEEK2,
     as_answer,
@@ -81,7 +81,7 @@ class PartialDerivative(Skill):
 
     def solve(self, params: Params) -> Solution[Expression]:
         s = partial_derivative(self.function(params), params["variable"])
-        return Solution(as_answer(s.answer, XY), s.steps)
+        return WorkedLater(as_answer(s.answer, XY), lambda: s.steps)
 
     def grade(self, params: Params, response: str) -> Feedback:
         problem = constant_problem(response, self.answer_format(params))

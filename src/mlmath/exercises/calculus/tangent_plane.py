@@ -12,7 +12,7 @@ from mlmath.answers import AnswerFormat, Expression, Kind
 from mlmath.engine.calculus.expression import Expr, Var, add, const, mul
 from mlmath.engine.calculus.tangent_plane import plane_expression, plane_values, tangent_plane
 from mlmath.engine.exact import Vector
-from mlmath.engine.solution import NotSolvable, Solution
+from mlmath.engine.solution import NotSolvable, Solution, WorkedLater
 from mlmath.exercises.calculus.functions import (
     WEEK2,
     as_answer,
@@ -115,7 +115,7 @@ class TangentPlane(Skill):
 
     def solve(self, params: Params) -> Solution[Expression]:
         s = tangent_plane(self.function(params), params["point"].entries)
-        return Solution(as_answer(s.answer, XY), s.steps)
+        return WorkedLater(as_answer(s.answer, XY), lambda: s.steps)
 
     def answer(self, params: Params) -> Expression:
         a, b = params["point"]

@@ -42,14 +42,21 @@ COMPARISONS = ("=", "<=", "<", ">=", ">")
 OTHER_END = {"<=": "<", "<": "<=", ">=": ">", ">": ">="}
 STORIES = (
     "{name} flips a coin that shows heads with probability {p}, {n} times. What is the "
-    "probability of {how} {k} heads?",
+    "probability of {how} {k} {counted}?",
     "Each of {n} patients recovers with probability {p}, independently. What is the "
-    "probability that {how} {k} recover?",
+    "probability that {how} {k} {counted}?",
     "{name} answers {n} multiple-choice questions by guessing; each guess is right with "
-    "probability {p}. What is the probability of {how} {k} right answers?",
+    "probability {p}. What is the probability of {how} {k} {counted}?",
     "A machine makes {n} parts; each is faulty with probability {p}, independently. What is "
-    "the probability of {how} {k} faulty parts?",
+    "the probability of {how} {k} {counted}?",
 )
+COUNTED = (
+    ("head", "heads"),
+    ("recovers", "recover"),
+    ("right answer", "right answers"),
+    ("faulty part", "faulty parts"),
+)
+"""What each story counts, said of one and of several ("exactly 1 right answer")."""
 
 
 @register
@@ -130,13 +137,16 @@ class BinomialProbability(Skill):
                 return params
 
     def prompt(self, params: Params) -> Prompt:
+        story = params.get("story", 0)
+        one, several = COUNTED[story]
         return (
-            STORIES[params.get("story", 0)].format(
+            STORIES[story].format(
                 name=params.get("name", "Ana"),
                 n=params["n"],
                 p=probability_text(params["p"]),
                 k=params["k"],
                 how=WORDS[comparison_of(params["comparison"])],
+                counted=one if params["k"] == 1 else several,
             ),
         )
 

@@ -115,7 +115,8 @@ class EventProbability(Skill):
         what = "the number shown" if dice == 1 else "the total"
         return (
             f"In round {params.get('game', 1)} of a board game, {name} rolls {dice_words} with "
-            f"{sides} faces each (numbered 1 to {sides}). What is the probability that {what} "
+            f"{sides} faces{'' if dice == 1 else ' each'} (numbered 1 to {sides}). What is the "
+            f"probability that {what} "
             f"is {WORDS[params['comparison']]} {params['target']}?",
         )
 

@@ -1,0 +1,89 @@
+"""Numbers in steps and feedback as a person writes them: no e-notation, no share of 100%
+that is not all, no float's fifteen digits where a worked-out number stands."""
+
+from __future__ import annotations
+
+import doctest
+import re
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mlmath.engine import notation, significant
+from mlmath.engine.calculus import numerals
+from mlmath.engine.notation import float_latex, float_text, number_latex, number_text
+from mlmath.engine.probability.notation import given_latex, given_text
+from mlmath.engine.significant import percent_latex, percent_text
+
+E_NOTATION = re.compile(r"\de[-+]?\d")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(allow_nan=False, allow_infinity=False), st.integers(3, 8))
+def test_no_float_is_written_in_e_notation(x: float, figures: int) -> None:
+    for shown in (
+        float_text(x, figures),
+        float_latex(x, figures),
+        number_text(x),
+        number_latex(x),
+        numerals.text(x),
+        numerals.latex(x),
+        given_text(x),
+        given_latex(x),
+    ):
+        assert not E_NOTATION.search(shown), shown
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(1e-7, 9e14))
+def test_a_float_written_out_keeps_its_value(x: float) -> None:
+    shown = float_text(x)
+    assert "×" not in shown
+    assert float(shown) == pytest.approx(x, rel=1e-5)
+
+
+@pytest.mark.parametrize(
+    ("x", "shown"),
+    [
+        (4.5397868702e-05, "0.0000453979"),
+        (-1e-06, "-0.000001"),
+        (1234567.0, "1234570"),
+        (2.5e-12, "2.5 × 10^-12"),
+        (0.731058578630, "0.731059"),
+    ],
+)
+def test_floats_written_out(x: float, shown: str) -> None:
+    assert float_text(x) == shown
+
+
+@pytest.mark.parametrize(
+    ("share", "decimals", "shown"),
+    [
+        (Fraction(2, 3), 0, "67%"),
+        (0.9997, 0, "99.97%"),
+        (0.99999, 2, "99.999%"),
+        (1.0, 0, "100%"),
+        (Fraction(1), 2, "100.00%"),
+        (0.00004, 0, "0.004%"),
+        (0, 0, "0%"),
+    ],
+)
+def test_a_share_that_is_not_all_is_never_100_percent(
+    share: float | Fraction, decimals: int, shown: str
+) -> None:
+    assert percent_text(share, decimals) == shown
+    assert percent_latex(share, decimals) == shown.replace("%", r"\%")
+
+
+def test_a_worked_out_float_is_not_written_with_fifteen_digits() -> None:
+    assert given_text(3.13467411674353) == "3.1347"
+    assert given_text(0.025) == "0.025"
+    assert given_text(1000000000000.4) == "1000000000000.4"
+
+
+@pytest.mark.parametrize("module", [notation, significant, numerals])
+def test_docstring_examples(module: object) -> None:
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]
+    assert result.failed == 0

@@ -1,0 +1,210 @@
+"""What a beginner reads in a worked solution, a hint or a feedback reason: numbers as a
+person writes them (no e-notation), each side of an equality once, labels that match
+the question, words spelled right."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from fractions import Fraction
+from typing import Any
+
+import pytest
+
+from mlmath.engine import render
+from mlmath.exercises.registry import all_skills, get
+
+SKILLS = all_skills()
+E_NOTATION = re.compile(r"(?<![A-Za-z_])\d(?:\.\d+)?e[-+]?\d")
+SIDES = re.compile(r" (?:=|≈|\\approx) ")
+STATEMENT_BREAK = re.compile(r",\s|;\s|:\s|\\quad|⇒|\\Rightarrow")
+
+
+def repeated_side(line: str) -> str | None:
+    """A side of a chain of three or more sides written twice in a row, if any."""
+    for statement in STATEMENT_BREAK.split(line):
+        sides = [side.strip() for side in SIDES.split(statement)]
+        if len(sides) >= 3:
+            for before, after in itertools.pairwise(sides):
+                if before and before == after:
+                    return before
+    return None
+
+
+def shown_to_learner(skill_id: str, params: Any) -> list[str]:
+    skill = SKILLS[skill_id]
+    solution = skill.solve(params)
+    return [
+        render.solution_text(solution),
+        render.solution_latex(solution),
+        *skill.why_wrong(params).values(),
+        *skill.hints(params),
+        *(render.text(part) for part in skill.prompt(params)),
+    ]
+
+
+@pytest.mark.parametrize("skill_id", sorted(SKILLS))
+def test_generated_variants_read_well(skill_id: str) -> None:
+    skill = SKILLS[skill_id]
+    for level in range(1, skill.levels + 1):
+        for seed in range(3):
+            params = skill.variant(seed, level).params
+            for shown in shown_to_learner(skill_id, params):
+                assert not E_NOTATION.search(shown), shown
+                assert "_{}" not in shown, shown
+                assert "shelfs" not in shown, shown
+                for line in shown.splitlines():
+                    assert repeated_side(line) is None, line
+
+
+CASES: list[tuple[str, dict[str, Any], str, str]] = [
+    # skill, input, what the learner reads, what they must not read
+    (
+        "calculus.log_loss_minimum",
+        {"heads": 7, "tosses": 10},
+        "p = 7/10\n",
+        "7/10 = 7/10",
+    ),
+    ("linalg.vector_angle", {"u": [1, 0], "v": [1, 1]}, "|v|₂ = √2\n", "|v|₂ = √2 = √2"),
+    ("linalg.vector_angle", {"u": [1, 0], "v": [1, 1]}, "|u|₂ = √1 = 1", "|v|₂ = √1"),
+    ("linalg.vector_angle", {"u": [1, 0], "v": [1, 1]}, "arccos(√2/2) = 45°", "45.0°"),
+    (
+        "linalg.principal_direction",
+        {"data": [[0, 0], [1, 1], [2, 2], [3, 3.01]]},
+        "it carries 99.9999% of the total variance",
+        "100%",
+    ),
+    (
+        "linalg.principal_direction",
+        {"data": [[-5, 8], [-1, 6], [7, 2], [3, 4]]},
+        "p(λ) = λ² - (100/3)λ",
+        "100/3λ",
+    ),
+    (
+        "calculus.derivative_exists",
+        {"function": "x^2", "point": 0},
+        "left ≈ -0.000001, right ≈ 0.000001",
+        "e-06",
+    ),
+    (
+        "calculus.derivative_exists",
+        {"function": "x^2", "point": 0},
+        "approach the same finite value, f′(0) ≈ 0",
+        "1e-06",
+    ),
+    (
+        "calculus.critical_points",
+        {"function": "(1/15)x^3 - (3/5)x^2 + x + 9", "find": "maximum"},
+        "T''(x) = (2/5)x - 6/5",
+        "f'(x) = (2/5)x",
+    ),
+    (
+        "calculus.critical_points",
+        {"function": "(1/15)x^3 - (3/5)x^2 + x + 9", "find": "maximum"},
+        "set T′(x) = 0 and solve",
+        "f″",
+    ),
+    (
+        "calculus.squared_loss_minimum",
+        {"data": [-6, 2, -6, 23, 8]},
+        "m = (-6 + 2 + (-6) + 23 + 8)/5 = 21/5",
+        "(-6, 2",
+    ),
+    (
+        "calculus.partial_derivative",
+        {"function": "x*y + y", "variable": "y"},
+        "the line z = y has slope 1",
+        "the line y = y",
+    ),
+    ("linalg.matrix_inverse", {"matrix": [[1, 1], [4, -1]]}, "A⁻¹ = (1/(-5)) ·", "(1/-5)"),
+    (
+        "linalg.determinant_3x3",
+        {"matrix": [[1, 2, 3], [4, 5, 6], [7, 8, 10]], "row": 2},
+        "det = -a21·M21 + a22·M22 - a23·M23",
+        "det = - a21",
+    ),
+    (
+        "calculus.backpropagation",
+        {
+            "x": [-1, -0.1],
+            "hidden_weights": [[-0.7, -1]],
+            "hidden_biases": [-0.8],
+            "output_weights": [1],
+            "output_bias": 0,
+            "y": 1,
+            "parameter": "w2",
+        },
+        "z1_1 = (-0.7)·(-1) + (-1)·(-0.1) + (-0.8) = 0, a1_1 = σ(0) = 0.5",
+        "e-16",
+    ),
+    (
+        "probability.birthday",
+        {"people": 3, "days": 365},
+        "Person 1 has 365 free days, person 2 has 364, person 3 has 363;",
+        "…",
+    ),
+]
+
+
+@pytest.mark.parametrize(("skill_id", "raw", "seen", "unseen"), CASES)
+def test_worked_solutions_read_as_a_person_writes(
+    skill_id: str, raw: dict[str, Any], seen: str, unseen: str
+) -> None:
+    skill = get(skill_id)
+    text = render.solution_text(skill.solve(skill.read_inputs(raw))) + "\n"
+    assert seen in text
+    assert unseen not in text
+
+
+def test_backpropagation_names_a_hidden_weight_as_the_lesson_does() -> None:
+    skill = get("calculus.backpropagation")
+    raw = {
+        "x": [1, 2],
+        "hidden_weights": [[1, -0.5], [0.5, 0.5]],
+        "hidden_biases": [0, -0.5],
+        "output_weights": [1.5, -1],
+        "output_bias": 0.5,
+        "y": 1,
+        "parameter": "W1",
+        "unit": 1,
+        "source": 2,
+    }
+    latex = render.solution_latex(skill.solve(skill.read_inputs(raw)))
+    assert r"\frac{\partial L}{\partial W^{[1]}_{12}}" in latex
+    assert "W1_12" not in latex
+
+
+def test_the_read_off_weights_have_no_empty_subscript() -> None:
+    skill = get("linalg.system_from_data")
+    raw = {
+        "domain": "houses",
+        "features": [[3, 1], [2, 4], [5, 4]],
+        "targets": [250, 284, 380],
+        "intercept": "yes",
+    }
+    latex = render.solution_latex(skill.solve(skill.read_inputs(raw)))
+    assert r"w_{1} = 32, w_{2} = 22, b = 132" in latex
+
+
+@pytest.mark.parametrize(
+    ("k", "story", "words"),
+    [
+        (1, 2, "exactly 1 right answer?"),
+        (2, 2, "exactly 2 right answers?"),
+        (1, 0, "exactly 1 head?"),
+        (1, 1, "that exactly 1 recovers?"),
+        (3, 3, "exactly 3 faulty parts?"),
+    ],
+)
+def test_a_count_of_one_is_singular(k: int, story: int, words: str) -> None:
+    skill = get("probability.binomial_probability")
+    params = {"n": 5, "p": Fraction(1, 2), "k": k, "comparison": "=", "story": story}
+    prompt = " ".join(render.text(p) for p in skill.prompt(params))
+    assert words in prompt
+
+
+def test_one_die_has_faces_without_each() -> None:
+    skill = get("probability.event_probability")
+    params = {"sides": 6, "dice": 1, "comparison": "<", "target": 4}
+    prompt = " ".join(render.text(p) for p in skill.prompt(params))
+    assert "a fair die with 6 faces (numbered 1 to 6)" in prompt
