@@ -14,12 +14,12 @@ every partial derivative is a product of local slopes, and each factor is a step
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mlmath.engine.calculus import numerals as numbers
 from mlmath.engine.calculus.perceptron import log_loss, sigmoid
-from mlmath.engine.exact import fraction
 from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
 
 
@@ -60,18 +60,28 @@ class Activations:
     prediction: float
 
 
+CANCELLED = 1e-12
+"""A sum this small beside its largest term is terms that cancel, written as 0."""
+
+
+def _weighted_sum(terms: Sequence[float]) -> float:
+    """The sum of a unit's weighted inputs, with exact cancellation shown as 0: the
+    decimals given (0.7 + 0.1 − 0.8) add to the float −1.1e-16, which is 0.
+
+    >>> _weighted_sum([0.7, 0.1, -0.8]), _weighted_sum([0.5, -0.25])
+    (0.0, 0.25)
+    """
+    total = math.fsum(terms)
+    if abs(total) <= CANCELLED * max(abs(t) for t in terms):
+        return 0.0
+    return total
+
+
 def activations(net: Network, x: Sequence[float]) -> Activations:
     if len(x) != net.inputs:
         raise NotSolvable(f"the network takes {net.inputs} inputs, not {len(x)}")
-    # The inputs and weights are the decimals given, so their sums are added exactly:
-    # 0.7 + 0.1 - 0.8 is 0, not the float's -1.1e-16.
     z1 = tuple(
-        float(
-            sum(
-                (fraction(w) * fraction(xi) for w, xi in zip(row, x, strict=True)),
-                fraction(b),
-            )
-        )
+        _weighted_sum([*(w * xi for w, xi in zip(row, x, strict=True)), b])
         for row, b in zip(net.hidden_weights, net.hidden_biases, strict=True)
     )
     a1 = tuple(float(sigmoid(z)) for z in z1)
