@@ -64,6 +64,13 @@ def test_the_birthday_probability_agrees_with_enumeration(people: int, days: int
     assert shared_probability(people, days).answer == Fraction(shared, len(lists))
 
 
+def test_one_person_alone_shares_with_nobody_in_one_step() -> None:
+    solution = shared_probability(1, 365)
+    assert solution.answer == 0
+    (step,) = solution.steps
+    assert "nobody" in step.rule
+
+
 def test_the_classic_birthday_numbers() -> None:
     assert float(shared_probability(23, 365).answer) == pytest.approx(0.5072972, abs=1e-7)
     assert float(shared_probability(366, 365).answer) == 1

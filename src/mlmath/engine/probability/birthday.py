@@ -60,6 +60,16 @@ def shared_probability(people: int, days: int) -> Solution[Fraction | float]:
     n, d = people, days
     different = all_different(n, d)
     answer: Fraction | float = 1 - different
+    if n == 1:
+        return Solution(
+            answer,
+            (
+                Step(
+                    "One person alone has nobody to share a birthday with: there are no pairs",
+                    formula(r"P(\text{shared}) = 0", "P(shared) = 0"),
+                ),
+            ),
+        )
     shown = [str(d - i) for i in range(min(n, 4))]
     factors = "·".join(shown) + ("·…·" + str(d - n + 1) if n > 4 else "")
     factors_l = r" \cdot ".join(shown) + (r" \cdots " + str(d - n + 1) if n > 4 else "")
