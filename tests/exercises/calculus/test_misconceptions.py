@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.fixtures.mistakes import assert_named_or_dropped
 
-from mlmath.answers import Verdict, compare, show
 from mlmath.exercises.registry import get
 
 PLANE = {"function": "x^2 + 3x*y", "point": [1, 2]}
@@ -139,14 +139,5 @@ def test_a_named_wrong_answer_is_never_a_right_one(skill_id: str, seed: int, lev
     gives a wrong one, typing it is rejected with a name."""
     skill = get(skill_id)
     params = skill.variant(seed, level).params
-    fmt = skill.answer_format(params)
     buggy = skill.buggy_answers(params)
-    for misconception in NEW_MISTAKES[skill_id]:
-        if misconception not in buggy:
-            continue
-        feedback = skill.grade(params, show(buggy[misconception], fmt))
-        if feedback.verdict == "correct":  # the mistake happens to give a right answer here
-            assert feedback.misconception is None
-            continue
-        assert compare(skill.answer(params), buggy[misconception], fmt) is not Verdict.EQUAL
-        assert feedback.misconception is not None, (misconception, params)
+    assert_named_or_dropped(skill, params, (buggy[m] for m in NEW_MISTAKES[skill_id] if m in buggy))

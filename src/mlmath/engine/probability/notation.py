@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -95,26 +95,24 @@ def _plain(x: float) -> str | None:
     return "0" if shown == "-0" else shown
 
 
+def _real(x: Number, rounded: Callable[[Number, int], str]) -> str:
+    if type(x) is float and (shown := _plain(x)) is not None:
+        return shown
+    if isinstance(x, Fraction) and (exact := _exact_digits(x)) is not None:
+        return exact
+    if isinstance(x, int):
+        return str(x)
+    return rounded(x, _figures(x))
+
+
 def real_text(x: Number) -> str:
     """A real number: four decimals or four significant figures, whichever shows more
     (every digit of an exact decimal up to 17)."""
-    if type(x) is float and (shown := _plain(x)) is not None:
-        return shown
-    if isinstance(x, Fraction) and (exact := _exact_digits(x)) is not None:
-        return exact
-    if isinstance(x, int):
-        return str(x)
-    return sig_text(x, _figures(x))
+    return _real(x, sig_text)
 
 
 def real_latex(x: Number) -> str:
-    if type(x) is float and (shown := _plain(x)) is not None:
-        return shown
-    if isinstance(x, Fraction) and (exact := _exact_digits(x)) is not None:
-        return exact
-    if isinstance(x, int):
-        return str(x)
-    return sig_latex(x, _figures(x))
+    return _real(x, sig_latex)
 
 
 def tail_text(p: float) -> str:
