@@ -41,18 +41,12 @@ def page(chromium: Browser) -> Iterator[Page]:
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on(
         "console",
-        lambda message: (
-            errors.append(message.text)
-            if message.type == "error" and "Failed to load resource" not in message.text
-            else None
-        ),
+        lambda message: errors.append(message.text) if message.type == "error" else None,
     )
     page.on(
         "response",
         lambda response: (
-            errors.append(f"{response.status} {response.url}")
-            if response.status >= 400 and not response.url.endswith("/favicon.ico")
-            else None
+            errors.append(f"{response.status} {response.url}") if response.status >= 400 else None
         ),
     )
     yield page

@@ -59,23 +59,33 @@ def layer_output(
         )
     if activation not in ACTIVATIONS:
         raise NotSolvable(f"unknown activation {activation!r}; use identity, relu or step")
-    product = matrix_vector_product(weights, inputs)
+    product = matrix_vector_product(weights, inputs, ("W", "x"))
     z = product.answer + bias
     output = Vector(tuple(activate(activation, a) for a in z))
+    # One neuron's numbers are written as numbers: "30 + 2 = 32", not "(30) + (2) = (32)".
+    shown_text, shown_latex = (
+        (lambda v: number_text(v[0]), lambda v: number_latex(v[0]))
+        if outputs == 1
+        else (vector_text, vector_latex)
+    )
+    who = (
+        f"The neuron takes a weighted sum of the {features} inputs: the product W x"
+        if outputs == 1
+        else f"Each of the {outputs} neurons takes a weighted sum of the {features} inputs: "
+        "that is the matrix–vector product W x"
+    )
     steps = [
         Step(
-            f"Each of the {outputs} neurons takes a weighted sum of the {features} inputs: "
-            "that is the matrix–vector product W x",
-            product.answer,
+            who,
+            Formula(shown_latex(product.answer), shown_text(product.answer)),
             product.steps[1:2],
         ),
         Step(
-            "Add the bias of each neuron",
+            "Add the neuron's bias" if outputs == 1 else "Add the bias of each neuron",
             Formula(
-                rf"z = Wx + b = {vector_latex(product.answer)} + {vector_latex(bias)} = "
-                rf"{vector_latex(z)}",
-                f"z = Wx + b = {vector_text(product.answer)} + {vector_text(bias)} = "
-                f"{vector_text(z)}",
+                rf"z = Wx + b = {shown_latex(product.answer)} + {shown_latex(bias)} = "
+                rf"{shown_latex(z)}",
+                f"z = Wx + b = {shown_text(product.answer)} + {shown_text(bias)} = {shown_text(z)}",
             ),
         ),
     ]
@@ -84,12 +94,17 @@ def layer_output(
             Step(
                 f"Apply the activation, {_DESCRIPTIONS[activation]}",
                 Formula(
-                    rf"g(z) = {vector_latex(output)}",
-                    f"g(z) = {vector_text(output)}",
+                    rf"g(z) = {shown_latex(output)}",
+                    f"g(z) = {shown_text(output)}",
                 ),
             )
         )
-    steps.append(Step("The layer's output", output))
+    steps.append(
+        Step(
+            "The neuron's output" if outputs == 1 else "The layer's output",
+            Formula(shown_latex(output), shown_text(output)) if outputs == 1 else output,
+        )
+    )
     return Solution(output, tuple(steps))
 
 

@@ -46,8 +46,15 @@ def row_dot_column(row: Vector, column: Vector, label: str) -> Step:
     )
 
 
-def matrix_vector_product(matrix: Matrix, vector: Vector) -> Solution[Vector]:
-    """``A v``: each entry is a row of A dotted with v — equally, a mix of A's columns."""
+def matrix_vector_product(
+    matrix: Matrix, vector: Vector, names: tuple[str, str] = ("A", "v")
+) -> Solution[Vector]:
+    """``A v``: each entry is a row of A dotted with v — equally, a mix of A's columns.
+
+    ``names`` are the letters the question gives the matrix and the vector (W and x for a
+    neural network layer), so the steps speak of them.
+    """
+    a, v = names
     m, n = matrix.shape
     if n != len(vector):
         raise NotSolvable(
@@ -55,7 +62,7 @@ def matrix_vector_product(matrix: Matrix, vector: Vector) -> Solution[Vector]:
         )
     result = matrix.times_vector(vector)
     entries = tuple(
-        row_dot_column(matrix.row(i), vector, f"Entry {i + 1}: row {i + 1} of A · v")
+        row_dot_column(matrix.row(i), vector, f"Entry {i + 1}: row {i + 1} of {a} · {v}")
         for i in range(m)
     )
     columns = matrix.columns()
@@ -74,10 +81,10 @@ def matrix_vector_product(matrix: Matrix, vector: Vector) -> Solution[Vector]:
             ),
             Step("Dot each row of the matrix with the vector", None, entries),
             Step(
-                "The same result read by columns: v's entries mix the columns of A",
+                f"The same result read by columns: {v}'s entries mix the columns of {a}",
                 Formula(
-                    rf"A v = {mix_latex} = {vector_latex(result)}",
-                    f"Av = {mix_text} = {vector_text(result)}",
+                    rf"{a} {v} = {mix_latex} = {vector_latex(result)}",
+                    f"{a}{v} = {mix_text} = {vector_text(result)}",
                     display=True,
                 ),
             ),

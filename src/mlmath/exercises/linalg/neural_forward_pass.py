@@ -10,6 +10,7 @@ import numpy as np
 from mlmath.answers import AnswerFormat, Kind
 from mlmath.engine.exact import Matrix, Vector
 from mlmath.engine.linalg.neural import activate, layer_output
+from mlmath.engine.notation import number_text
 from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.linalg.vector_variants import (
@@ -92,11 +93,13 @@ class NeuralForwardPass(Skill):
         }
 
     def prompt(self, params: Params) -> Prompt:
+        bias: Vector = params["bias"]
+        # One neuron has one bias, a number: "b = 2", not the one-entry vector "(2)".
+        shown = number_text(bias[0]) if len(bias) == 1 else bias.text()
         return (
             f"A layer with {WORDS[params['activation']]} has weights W =",
             params["weights"],
-            f"and bias b = {params['bias'].text()}. What does it output for x = "
-            f"{params['x'].text()}?",
+            f"and bias b = {shown}. What does it output for x = {params['x'].text()}?",
         )
 
     def answer_format(self, params: Params) -> AnswerFormat:
