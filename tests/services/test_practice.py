@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from sqlalchemy import event, func, select
 from tests.fixtures.skills import ADDITION, right, subtracted
 
-from mlmath.services import accounts, practice
+from mlmath.services import accounts, mastery_store, practice
 from mlmath.services.errors import Conflict, NotFound
+from mlmath.services.mastery import Answer, fold
 from mlmath.services.practice import VariantRef
 from mlmath.store.database import Database
 from mlmath.store.models import Attempt, Variant
@@ -262,3 +265,21 @@ def test_the_panel_read_back_is_what_each_answer_promised_in_one_statement(
             checked.after.solved,
         )
     assert [a.response for a in panel.attempts] == answers[-practice.SHOWN_ATTEMPTS :]
+
+
+def test_an_answer_folded_in_meanwhile_is_kept_when_the_next_one_is(db: Database) -> None:
+    """Mastery is written by compare-and-set on the count of answers: a state read before
+    another transaction folded an answer in is not written over it; the answer is folded
+    into the state as it now stands."""
+    ada = learner(db)
+    at = datetime(2026, 3, 1, 12, tzinfo=UTC)
+    first, second = (Answer(f"v{n}", True, True, False, at) for n in (1, 2))
+    with db.writing() as connection:
+        stale = mastery_store.state(connection, ada, ADDITION.id)  # nothing stored yet
+        mastery_store.fold_in(connection, ada, ADDITION.id, stale, first)
+    with db.writing() as connection:  # folds into the stale state, as a slower request would
+        after = mastery_store.fold_in(connection, ada, ADDITION.id, stale, second)
+    with db.reading() as connection:
+        stored = mastery_store.state(connection, ada, ADDITION.id)
+    assert stored == after == fold([first, second])
+    assert stored.answers == 2

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -33,6 +34,24 @@ _STATE = select(*STATE_COLUMNS).where(*_THIS_ROW)
 _STATE_LOCKED = _STATE.with_for_update()
 _INSERT = insert(Mastery)
 _UPDATE = update(Mastery).where(*_THIS_ROW)
+_FOLDED = ("level", *(column.key for column in STATE_COLUMNS))
+
+
+def _fold_in(dialect: Any) -> Any:
+    statement = dialect.insert(Mastery)
+    return statement.on_conflict_do_update(
+        index_elements=[Mastery.learner_id, Mastery.skill_id],
+        set_={key: statement.excluded[key] for key in _FOLDED},
+        where=Mastery.answers == bindparam("answers_before"),
+    ).returning(Mastery.answers)
+
+
+_FOLD_IN = {
+    dialect.__name__.rsplit(".", 1)[-1]: _fold_in(dialect) for dialect in (postgresql, sqlite)
+}
+"""Write a state folded from ``answers_before`` answers, unless another answer was folded
+in meanwhile (no row back): a compare-and-set on the count of answers, which grows by
+one with every answer."""
 
 
 def connection_of(db: Session | Connection) -> Connection:
@@ -93,6 +112,25 @@ def record(
     after = apply(state_of(row), answer)
     conn.execute(_UPDATE, {**key, **_values(after)})
     return after
+
+
+def fold_in(
+    conn: Connection, learner_id: int, skill_id: str, before: MasteryState, answer: Answer
+) -> MasteryState:
+    """Fold one more answer into ``before``, the state read earlier in this transaction
+    without a lock, in one statement; if another answer was folded in since (a
+    concurrent transaction), fold it into the state as it now stands (:func:`record`)."""
+    after = apply(before, answer)
+    written = conn.execute(
+        _FOLD_IN[conn.dialect.name],
+        {
+            "learner_id": learner_id,
+            "skill_id": skill_id,
+            "answers_before": before.answers,
+            **_values(after),
+        },
+    ).first()
+    return after if written is not None else record(conn, learner_id, skill_id, answer)
 
 
 def states(

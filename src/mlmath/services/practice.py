@@ -207,20 +207,6 @@ _ATTEMPTS = (
     .order_by(Attempt.id.desc())
     .limit(SHOWN_ATTEMPTS)
 )
-_EARLIER = aliased(Attempt)
-_HISTORY = _ATTEMPTS.add_columns(
-    exists()
-    .where(_EARLIER.variant_id == bindparam("variant_id"), _EARLIER.verdict == "correct")
-    .label("solved"),
-    exists()
-    .where(
-        _EARLIER.variant_id == bindparam("variant_id"),
-        _counted(_EARLIER),
-    )
-    .label("counted"),
-)
-"""The latest attempts at a variant, each row also saying whether any attempt at it
-was correct (``solved``) or checked at all (``counted``)."""
 _BY_KEY = select(*_ATTEMPT_COLUMNS, Attempt.learner_id, Attempt.skill_id).where(
     Attempt.idempotency_key == bindparam("key")
 )
@@ -266,6 +252,36 @@ _PANEL = (
 """Everything the practice panel reads, in one statement (one round trip): the
 learner's mastery of the skill, the latest variant, and its latest attempts (one row
 per attempt, newest first; one row with empty attempt columns when there is none)."""
+
+_EARLIER = aliased(Attempt)
+_BEFORE_ANSWER = (
+    select(
+        _MASTERY,
+        *(getattr(_SHOWN, column.key).label(f"shown_{column.key}") for column in _ATTEMPT_COLUMNS),
+        exists()
+        .where(_EARLIER.variant_id == bindparam("variant_id"), _EARLIER.verdict == "correct")
+        .label("solved"),
+        exists()
+        .where(_EARLIER.variant_id == bindparam("variant_id"), _counted(_EARLIER))
+        .label("counted"),
+    )
+    .select_from(_HERE)
+    .outerjoin(_MASTERY, true())
+    .outerjoin(
+        _SHOWN,
+        _SHOWN.id.in_(
+            select(Attempt.id)
+            .where(Attempt.variant_id == bindparam("variant_id"))
+            .order_by(Attempt.id.desc())
+            .limit(SHOWN_ATTEMPTS)
+        ),
+    )
+    .order_by(_SHOWN.id.desc())
+)
+"""What an answer to a stored variant is folded into, in one statement: the learner's
+mastery of the skill as it stands, the variant's latest attempts (one row each, newest
+first; one row with empty attempt columns when there is none), and whether any attempt
+at it was correct (``solved``) or checked at all (``counted``)."""
 
 
 def _attempts(conn: Connection, variant_id: int) -> list[AttemptRecord]:
@@ -453,10 +469,12 @@ def submit(
     shown = problem(skill, row.seed, row.level)
     if feedback is None or (row.seed, row.level) != (ref.seed, ref.level):
         feedback = skill.grade(shown.params, response)
-    history = conn.execute(_HISTORY, {"variant_id": row.id}).all()
-    before = [_record(a) for a in reversed(history)]
-    solved = bool(history) and bool(history[0].solved)
-    counted = bool(history) and bool(history[0].counted)
+    rows = conn.execute(
+        _BEFORE_ANSWER, {"variant_id": row.id, "learner_id": learner_id, "skill_id": skill.id}
+    ).all()
+    first = rows[0]  # the anchor row is always there
+    before = [_shown(r) for r in reversed(rows) if r.shown_id is not None]
+    mastery = mastery_store.state_of(first if first.mastery_of is not None else None)
     at = now or utcnow()
     misconception_id = feedback.misconception.id if feedback.misconception else None
     attempt_id = conn.execute(
@@ -477,10 +495,8 @@ def submit(
         earlier = conn.execute(_BY_KEY, {"key": key}).first()
         return _repeat(conn, learner_id, skill, earlier)
     if feedback.verdict in COUNTED_VERDICTS:
-        answer = Answer(f"v{row.id}", feedback.correct, not counted, bool(row.revealed), at)
-        mastery = mastery_store.record(conn, learner_id, skill.id, answer)
-    else:
-        mastery = mastery_store.state(conn, learner_id, skill.id)
+        answer = Answer(f"v{row.id}", feedback.correct, not first.counted, bool(row.revealed), at)
+        mastery = mastery_store.fold_in(conn, learner_id, skill.id, mastery, answer)
     record = AttemptRecord(
         attempt_id, response, feedback.verdict, feedback.message, misconception_id, at
     )
@@ -493,7 +509,7 @@ def submit(
         bool(row.revealed),
         [*before, record][-SHOWN_ATTEMPTS:],
         mastery,
-        solved or feedback.verdict == "correct",
+        bool(first.solved) or feedback.verdict == "correct",
     )
     return Checked(record, feedback, mastery, repeated=False, after=after)
 
