@@ -10,7 +10,8 @@ from sqlalchemy import select
 from mlmath.services import accounts
 from mlmath.services.accounts import AccountError
 from mlmath.store.database import Database
-from mlmath.store.models import Learner, utcnow
+from mlmath.store.models import Learner
+from mlmath.store.schema import utcnow
 
 PASSWORD = "correct horse battery"
 

@@ -11,7 +11,8 @@ from mlmath.content.curriculum import curriculum
 from mlmath.exercises.skill import Misconception
 from mlmath.services import insights
 from mlmath.store.database import Database
-from mlmath.store.models import Attempt, Learner, Variant, utcnow
+from mlmath.store.models import Attempt, Learner, Variant
+from mlmath.store.schema import utcnow
 
 
 def learner(db: Database, username: str, role: str = "learner") -> int:

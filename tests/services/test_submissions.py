@@ -19,7 +19,8 @@ from mlmath.services.errors import NotFound
 from mlmath.store.database import Database
 from mlmath.store.grading import Grade, GradingJob, JobState, Submission
 from mlmath.store.migrate import upgrade
-from mlmath.store.models import Learner, utcnow
+from mlmath.store.models import Learner
+from mlmath.store.schema import utcnow
 
 ASSIGNMENT = "c1w2-linear-systems"
 

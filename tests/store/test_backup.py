@@ -27,7 +27,6 @@ from mlmath.store.grading import Grade, GradingJob, Submission
 from mlmath.store.migrate import newest_revision, upgrade
 from mlmath.store.models import (
     Attempt,
-    Base,
     Learner,
     LoginSession,
     Mastery,
@@ -35,6 +34,7 @@ from mlmath.store.models import (
     QuizAttempt,
     Variant,
 )
+from mlmath.store.tables import metadata
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "data"
 PREVIOUS_RELEASE = FIXTURES / "mlmath-0002_grading.sqlite3"
@@ -198,7 +198,7 @@ def _every_row(url: str) -> dict[str, list[tuple[Any, ...]]]:
                         select(table).order_by(*table.primary_key.columns)
                     )
                 ]
-                for table in Base.metadata.sorted_tables
+                for table in metadata.sorted_tables
             }
     finally:
         db.close()

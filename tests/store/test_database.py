@@ -20,7 +20,8 @@ from sqlalchemy.exc import IntegrityError
 
 from mlmath.store.database import Database
 from mlmath.store.migrate import heads, upgrade
-from mlmath.store.models import Attempt, Base, Learner, Variant
+from mlmath.store.models import Attempt, Learner, Variant
+from mlmath.store.tables import metadata
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -48,7 +49,7 @@ def _learner_and_variant(db: Database) -> tuple[int, int]:
 
 def test_migrations_build_exactly_the_models_schema(db: Database) -> None:
     with db.write_engine.connect() as connection:
-        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+        assert compare_metadata(MigrationContext.configure(connection), metadata) == []
 
 
 def test_there_is_one_line_of_migrations() -> None:

@@ -23,7 +23,8 @@ from mlmath.answers import Verdict, compare, show
 from mlmath.exercises import registry
 from mlmath.exercises.skill import Skill
 from mlmath.services import cohorts
-from mlmath.store.models import Attempt, Learner, utcnow
+from mlmath.store.models import Attempt, Learner
+from mlmath.store.schema import utcnow
 from mlmath.web.app import create_app
 
 HTMX = {"hx-request": "true"}

@@ -13,7 +13,8 @@ from tests.fixtures.skills import ADDITION
 from tests.web.conftest import PASSWORD, browser, csrf, sign_up
 from tests.web.test_practice_pages import PANEL, form
 
-from mlmath.store.models import Attempt, Base, LoginSession
+from mlmath.store.models import Attempt, LoginSession
+from mlmath.store.tables import metadata
 
 PAGES = ["/", "/lessons/c1w1l1", PANEL, "/review", "/explain", "/attempts", "/nope"]
 
@@ -71,7 +72,7 @@ def _row_counts(app: FastAPI) -> dict[str, int]:
     with app.state.site.db.read() as session:
         return {
             t.name: session.scalar(select(func.count()).select_from(t)) or 0
-            for t in Base.metadata.sorted_tables
+            for t in metadata.sorted_tables
         }
 
 

@@ -27,7 +27,8 @@ from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from mlmath.store.models import Learner, LoginSession, LoginThrottle, utcnow
+from mlmath.store.models import Learner, LoginSession, LoginThrottle
+from mlmath.store.schema import utcnow
 
 LOCAL_USERNAME = "local"
 ROLES = ("learner", "instructor")

@@ -33,7 +33,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from mlmath.grading.results import GradingResult
 from mlmath.store.database import Database
 from mlmath.store.grading import Grade, GradingJob, JobState, Submission
-from mlmath.store.models import utcnow
+from mlmath.store.schema import utcnow
 
 DEFAULT_LEASE = timedelta(seconds=60)
 """How long a claim holds without renewal; workers renew it every third of it."""

@@ -32,7 +32,8 @@ from mlmath.exercises.skill import Misconception, Skill
 from mlmath.services import accounts
 from mlmath.services.gradebook import spreadsheet_cell
 from mlmath.store.grading import Submission
-from mlmath.store.models import Attempt, Learner, QuizAnswer, QuizAttempt, utcnow
+from mlmath.store.models import Attempt, Learner, QuizAnswer, QuizAttempt
+from mlmath.store.schema import utcnow
 
 WINDOW = timedelta(days=7)
 """How far back "this week" reaches, and how long without progress makes a learner idle."""

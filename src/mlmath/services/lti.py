@@ -56,8 +56,8 @@ from mlmath.store.models import (
     LtiGradeLink,
     LtiLogin,
     LtiPlatform,
-    utcnow,
 )
+from mlmath.store.schema import utcnow
 
 CLAIM = "https://purl.imsglobal.org/spec/lti/claim/"
 MESSAGE_TYPE = CLAIM + "message_type"

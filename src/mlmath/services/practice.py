@@ -44,7 +44,8 @@ from mlmath.services import mastery_store
 from mlmath.services.errors import Conflict, NotFound
 from mlmath.services.mastery import Answer, MasteryState, difficulty_for
 from mlmath.services.mastery_store import connection_of
-from mlmath.store.models import Attempt, Mastery, Variant, utcnow
+from mlmath.store.models import Attempt, Mastery, Variant
+from mlmath.store.schema import utcnow
 
 MAX_RESPONSE_CHARS = 5_000
 """Longest answer stored; the answer reader has its own, smaller limits."""

@@ -26,7 +26,8 @@ from mlmath.services import mastery_store
 from mlmath.services.errors import Conflict, NotFound
 from mlmath.services.mastery import Answer
 from mlmath.services.practice import MAX_RESPONSE_CHARS, SEED_BITS, problem
-from mlmath.store.models import QuizAnswer, QuizAttempt, utcnow
+from mlmath.store.models import QuizAnswer, QuizAttempt
+from mlmath.store.schema import utcnow
 
 SkillLookup = Callable[[str], Skill]
 

@@ -37,7 +37,7 @@ from mlmath.grading.submission import (
 )
 from mlmath.services.errors import Conflict, NotFound
 from mlmath.store.grading import Grade, GradingJob, JobState, Submission
-from mlmath.store.models import utcnow
+from mlmath.store.schema import utcnow
 
 MAX_FILENAME = 200
 SEED_LIMIT = 2**31

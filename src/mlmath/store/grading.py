@@ -22,7 +22,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from mlmath.store.models import Base, UTCDateTime, utcnow
+from mlmath.store.schema import Base, UTCDateTime, utcnow
 
 
 class JobState:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Engine, create_engine, text
 
-from mlmath.store.models import Base
+from mlmath.store.tables import metadata
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = metadata
 
 MIGRATION_LOCK = 0x6D6C6D617468  # "mlmath"
 """The PostgreSQL advisory lock held while migrating: app servers and workers that start at

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from mlmath.services import cohorts, gradebook, insights
 from mlmath.services.accounts import User
-from mlmath.store.models import utcnow
+from mlmath.store.schema import utcnow
 from mlmath.web.deps import InstructorDep, SiteDep, render
 
 router = APIRouter()

@@ -7,7 +7,7 @@ from fastapi.responses import HTMLResponse
 
 from mlmath.services import mastery_store
 from mlmath.services.mastery import review_queue
-from mlmath.store.models import utcnow
+from mlmath.store.schema import utcnow
 from mlmath.web.deps import SiteDep, UserDep, render
 
 router = APIRouter()
