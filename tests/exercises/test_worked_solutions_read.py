@@ -10,6 +10,8 @@ from fractions import Fraction
 from typing import Any
 
 import pytest
+import sympy
+from sympy.parsing import sympy_parser
 
 from mlmath.engine import render
 from mlmath.exercises.registry import all_skills, get
@@ -208,3 +210,49 @@ def test_one_die_has_faces_without_each() -> None:
     params = {"sides": 6, "dice": 1, "comparison": "<", "target": 4}
     prompt = " ".join(render.text(p) for p in skill.prompt(params))
     assert "a fair die with 6 faces (numbered 1 to 6)" in prompt
+
+
+SUBSTITUTED = re.compile(
+    r"^\s*(?:f′|f″|f|∂f/∂[xy]|f_[xy]{2})\([^)]*\) = (?P<middle>.+) = (?P<value>-?\d+(?:/\d+)?)$"
+)
+SUMMED = re.compile(r"^\s*Σ[xy]ᵢ(?:²|yᵢ)? = (?P<middle>.+) = (?P<value>-?\d+(?:/\d+)?)$")
+IMPLICIT = (
+    *sympy_parser.standard_transformations,
+    sympy_parser.implicit_multiplication_application,
+)
+
+
+def _value_of(written: str) -> sympy.Rational:
+    """What a substituted line as a learner reads it evaluates to, read by SymPy."""
+    source = written.replace("^", "**").replace("²", "**2").replace("·", "*")
+    return sympy.nsimplify(sympy_parser.parse_expr(source, transformations=IMPLICIT))
+
+
+@pytest.mark.parametrize(
+    ("skill_id", "pattern"),
+    [
+        ("calculus.newton_optimisation_step", SUBSTITUTED),
+        ("calculus.newton_root_step", SUBSTITUTED),
+        ("calculus.hessian", SUBSTITUTED),
+        ("calculus.newton_step_2d", SUBSTITUTED),
+        ("calculus.gradient", SUBSTITUTED),
+        ("calculus.gradient_descent_step_1d", SUBSTITUTED),
+        ("calculus.gradient_descent_step_2d", SUBSTITUTED),
+        ("calculus.least_squares_line", SUMMED),
+    ],
+)
+def test_a_value_at_a_point_shows_the_numbers_put_in(
+    skill_id: str, pattern: re.Pattern[str]
+) -> None:
+    """A beginner sees the substitution, f′(2) = 16(2)^3 + 9(2)^2 - 8(2) - 28 = 120, not
+    only its value (a constant, such as a quadratic's second derivative, has none to
+    show); and what is written evaluates (by SymPy) to the value shown."""
+    skill = SKILLS[skill_id]
+    shown = []
+    for level in range(1, skill.levels + 1):
+        for seed in range(6):
+            text = render.solution_text(skill.solve(skill.variant(seed, level).params))
+            shown += [m for line in text.splitlines() if (m := pattern.match(line))]
+    assert len(shown) >= 6
+    for m in shown:
+        assert _value_of(m["middle"]) == sympy.Rational(m["value"]), m.string

@@ -20,6 +20,7 @@ from typing import Any
 from mlmath.engine.calculus import numerals as numbers
 from mlmath.engine.calculus.differentiation import derivative
 from mlmath.engine.calculus.expression import Expr, Value
+from mlmath.engine.calculus.substitution import put_in
 from mlmath.engine.exact import Vector
 from mlmath.engine.solution import Formula, LazyFormula, Solution, Step, WorkedLater
 
@@ -105,16 +106,13 @@ def gradient_at(
     where = dict(zip(variables, point, strict=True))
     values = [c.evaluate(where) for c in symbolic.answer.components]
     substitutions = []
-    for v, _c, value in zip(variables, symbolic.answer.components, values, strict=True):
+    for v, component, value in zip(variables, symbolic.answer.components, values, strict=True):
+        label = (
+            f"∂{name}/∂{v}{point_text(point)}",
+            rf"\frac{{\partial {name}}}{{\partial {v}}}{point_latex(point)}",
+        )
         substitutions.append(
-            Step(
-                f"∂{name}/∂{v} at the point",
-                Formula(
-                    rf"\frac{{\partial {name}}}{{\partial {v}}}{point_latex(point)}"
-                    rf" = {numbers.latex(value)}",
-                    f"∂{name}/∂{v}{point_text(point)} = {numbers.text(value)}",
-                ),
-            )
+            Step(f"∂{name}/∂{v} at the point", put_in(label, component, where, value))
         )
     answer: Vector | tuple[float, ...]
     if all(isinstance(v, Fraction) for v in values):

@@ -23,6 +23,7 @@ from mlmath.engine.calculus import numerals as numbers
 from mlmath.engine.calculus.differentiation import derivative
 from mlmath.engine.calculus.expression import Expr, Value
 from mlmath.engine.calculus.gradient import gradient, point_latex, point_text
+from mlmath.engine.calculus.substitution import put_in
 from mlmath.engine.exact import Vector
 from mlmath.engine.notation import float_text
 from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
@@ -103,6 +104,20 @@ def gradient_descent_1d(
                     f"x{k + 1} = {a.text(x)} - {a.text(learning_rate)}·{a.paren_text(slope)}"
                     f" = {a.text(nxt)}",
                 ),
+                # the first step puts the start in; the later ones repeat it
+                (
+                    Step(
+                        f"Put x = {a.text(x)} into f′",
+                        put_in(
+                            (f"f′({a.text(x)})", f"f'({a.latex(x)})"),
+                            first.answer,
+                            {variable: x},
+                            slope,
+                        ),
+                    ),
+                )
+                if k == 0
+                else (),
             )
         )
     return Solution(xs[-1], tuple(steps))
@@ -163,6 +178,24 @@ def gradient_descent_2d(
                     f"p{k + 1} = {point_text(p)} - {a.text(learning_rate)}·{point_text(g)}"
                     f" = {point_text(nxt)}",
                 ),
+                # the first step puts the start in; the later ones repeat it
+                tuple(
+                    Step(
+                        f"Put p0 into ∂f/∂{v}",
+                        put_in(
+                            (
+                                f"∂f/∂{v}{point_text(p)}",
+                                rf"\frac{{\partial f}}{{\partial {v}}}{point_latex(p)}",
+                            ),
+                            partial,
+                            where,
+                            gi,
+                        ),
+                    )
+                    for v, partial, gi in zip(variables, partials, g, strict=True)
+                )
+                if k == 0
+                else (),
             )
         )
     last = points[-1]

@@ -34,7 +34,9 @@ from mlmath.engine.calculus.differentiation import (
 )
 from mlmath.engine.calculus.expression import Expr, Value
 from mlmath.engine.calculus.gradient import point_latex, point_text
+from mlmath.engine.calculus.substitution import put_in
 from mlmath.engine.exact import Matrix, Vector
+from mlmath.engine.linalg.products import matrix_vector_product
 from mlmath.engine.solution import (
     Formula,
     LazyFormula,
@@ -127,6 +129,19 @@ def _newton_walk(
                     f"figures: the exact fractions would need more than {EXACT_DIGITS} digits"
                 )
             )
+        worked: tuple[Step, ...] = ()
+        if k == 0 and isinstance(x, Fraction):
+            # the first step puts the start in, number by number; the later ones repeat it
+            worked = (
+                Step(
+                    f"Put x = {a.text(x)} into {top_name}",
+                    put_in(_at(top_name, x), top, {variable: x}, value),
+                ),
+                Step(
+                    f"Put x = {a.text(x)} into {slope_name}",
+                    put_in(_at(slope_name, x), slope, {variable: x}, rate),
+                ),
+            )
         out.append(
             Step(
                 f"Step {k + 1}: {top_name}({a.text(x, digits)}) = {a.text(v, digits)} and "
@@ -138,10 +153,17 @@ def _newton_walk(
                     f"x{k + 1} = {a.text(x, digits)} - {a.paren_text(v, digits)}/"
                     f"{a.paren_text(r, digits)} = {a.text(n, digits)}",
                 ),
+                worked,
             )
         )
         x = nxt
     return x, out
+
+
+def _at(name: str, x: Value) -> tuple[str, str]:
+    """``f′(-5)`` as text and LaTeX (primes as apostrophes in LaTeX)."""
+    latex_name = name.replace("″", "''").replace("′", "'")
+    return f"{name}({numbers.text(x)})", f"{latex_name}({numbers.latex(x)})"
 
 
 def newton_root(expression: Expr, variable: str, start: Value, steps: int) -> Solution[Value]:
@@ -290,11 +312,50 @@ def hessian_at(
                 f"Put in {point_text(point)}",
                 LazyFormula(
                     lambda: rf"H{point_latex(point)} = {values.latex()}",
-                    lambda: f"H = {values.text()}",
+                    # the matrix's lower rows line up under its first, after "H = "
+                    lambda: "H = " + values.text().replace("\n", "\n    "),
                     display=True,
                 ),
+                _entries_at(symbolic.answer, variables, point, values),
             ),
         ),
+    )
+
+
+def _entries_at(
+    symbolic: ExpressionMatrix,
+    variables: tuple[str, ...],
+    point: Sequence[Fraction],
+    values: Matrix,
+) -> tuple[Step, ...]:
+    """Each second derivative at the point, the numbers put in (a mixed one once: the
+    Hessian is symmetric)."""
+    where = dict(zip(variables, point, strict=True))
+    steps = []
+    for i, u in enumerate(variables):
+        for j in range(i, len(variables)):
+            v = variables[j]
+            name = f"f_{u}{v}"
+            label = (f"{name}{point_text(point)}", f"f_{{{u}{v}}}{point_latex(point)}")
+            rule = f"Row {u}, column {v}" + (
+                f" (and row {v}, column {u}: the same mixed derivative)" if i != j else ""
+            )
+            steps.append(Step(rule, put_in(label, symbolic.rows[i][j], where, values[i, j])))
+    return tuple(steps)
+
+
+def _determinant_2x2(h: Matrix) -> LazyFormula:
+    """``det H = 40·2 - 3·3 = 71``, the numbers put in."""
+    (a, b), (c, d) = h.rows
+    det = a * d - b * c
+    cdot = r" \cdot "
+    product_latex = [
+        f"{numbers.paren_latex(x)}{cdot}{numbers.paren_latex(y)}" for x, y in ((a, d), (b, c))
+    ]
+    product_text = [f"{numbers.paren_text(x)}·{numbers.paren_text(y)}" for x, y in ((a, d), (b, c))]
+    return LazyFormula(
+        lambda: rf"\det H = {product_latex[0]} - {product_latex[1]} = {numbers.latex(det)}",
+        lambda: f"det H = {product_text[0]} - {product_text[1]} = {numbers.text(det)}",
     )
 
 
@@ -332,21 +393,39 @@ def newton_step_2d(
             Step(
                 f"The gradient at p = {point_text(point)}",
                 LazyFormula(lambda: rf"\nabla f = {g.latex()}", lambda: f"∇f = {g.text()}"),
+                tuple(
+                    Step(
+                        f"Put p into ∂f/∂{v}",
+                        put_in(
+                            (f"∂f/∂{v}{point_text(point)}", rf"f_{v}{point_latex(point)}"),
+                            component,
+                            where,
+                            value,
+                        ),
+                    )
+                    for v, component, value in zip(
+                        variables, grad.answer.components, g, strict=True
+                    )
+                ),
             ),
-            Step("The Hessian at p", h.steps[-1].math, h.steps[:-1]),
+            # the Hessian found, then each entry at p (the last step of hessian_at)
+            Step("The Hessian at p", h.steps[-1].math, (*h.steps[:-1], *h.steps[-1].substeps)),
             Step(
                 "Invert the 2×2 Hessian: swap the diagonal, negate the rest, divide by ad − bc",
                 LazyFormula(
                     lambda: rf"H^{{-1}} = {inverse.latex()}",
-                    lambda: f"H⁻¹ = {inverse.text()}",
+                    lambda: "H⁻¹ = " + inverse.text().replace("\n", "\n      "),
                     display=True,
                 ),
+                (Step("ad − bc, the determinant of H", _determinant_2x2(h.answer)),),
             ),
             Step(
                 "The Newton step is H⁻¹∇f",
                 LazyFormula(
                     lambda: rf"H^{{-1}}\nabla f = {move.latex()}", lambda: f"H⁻¹∇f = {move.text()}"
                 ),
+                # each entry a row of H⁻¹ dotted with ∇f
+                matrix_vector_product(inverse, g, ("H⁻¹", "∇f")).steps[1].substeps,
             ),
             Step(
                 "Subtract it from p",

@@ -25,6 +25,8 @@ from mlmath.engine.calculus import numerals as numbers
 from mlmath.engine.calculus.differentiation import derivative
 from mlmath.engine.calculus.expression import Add, Const, Div, Expr, Mul, Pow, Value, Var
 from mlmath.engine.exact import Vector
+from mlmath.engine.linalg.elimination import solve_by_elimination
+from mlmath.engine.linalg.system import LinearSystem
 from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
 
 Kind = Literal["minimum", "maximum", "inconclusive"]
@@ -260,19 +262,37 @@ def log_loss_minimum(successes: int, trials: int) -> Solution[Fraction]:
     )
 
 
+SHOWN_TERMS = 12
+"""Up to this many points a sum is written term by term; beyond, only its value."""
+
+
 def least_squares_line(xs: Sequence[Fraction], ys: Sequence[Fraction]) -> Solution[Vector]:
-    """The line ``y = m x + b`` with the smallest squared error, by setting both partials to 0."""
+    """The line ``y = m x + b`` with the smallest squared error, by setting both partials to 0:
+    the normal equations ``(Σx²)m + (Σx)b = Σxy`` and ``(Σx)m + n·b = Σy``, each sum worked
+    from the data, then solved by elimination."""
     n = len(xs)
     if n < 2 or len(set(xs)) < 2:
         raise NotSolvable("a line needs at least two points with different x")
-    sx, sy = sum(xs, Fraction(0)), sum(ys, Fraction(0))
-    sxx = sum((x * x for x in xs), Fraction(0))
-    sxy = sum((x * y for x, y in zip(xs, ys, strict=True)), Fraction(0))
-    det = n * sxx - sx * sx
-    m = (n * sxy - sx * sy) / det
-    b = (sy - m * sx) / n
-    L = numbers.latex
-    T = numbers.text
+    pt, pl = numbers.paren_text, numbers.paren_latex
+    pairs = list(zip(xs, ys, strict=True))
+    sums = (
+        _worked_sum(("Σxᵢ", r"\sum x_i"), xs, [(pt(x), pl(x)) for x in xs]),
+        _worked_sum(
+            ("Σxᵢ²", r"\sum x_i^2"), [x * x for x in xs], [(f"{pt(x)}²", f"{pl(x)}^2") for x in xs]
+        ),
+        _worked_sum(("Σyᵢ", r"\sum y_i"), ys, [(pt(y), pl(y)) for y in ys]),
+        _worked_sum(
+            ("Σxᵢyᵢ", r"\sum x_i y_i"),
+            [x * y for x, y in pairs],
+            [(f"{pt(x)}·{pt(y)}", rf"{pl(x)} \cdot {pl(y)}") for x, y in pairs],
+        ),
+    )
+    (sx, sx_step), (sxx, sxx_step), (sy, sy_step), (sxy, sxy_step) = sums
+    system = LinearSystem.of([[sxx, sx], [sx, n]], [sxy, sy], ("m", "b"))
+    solved = solve_by_elimination(system)
+    # two points with different x always give one solution (det = nΣx² − (Σx)² > 0)
+    assert solved.answer.particular is not None
+    m, b = solved.answer.particular
     return Solution(
         Vector((m, b)),
         (
@@ -291,18 +311,47 @@ def least_squares_line(xs: Sequence[Fraction], ys: Sequence[Fraction]) -> Soluti
                 ),
             ),
             Step(
-                "Collect the sums: two linear equations in m and b",
+                "Divide by 2 and share out the sums: two linear equations in m and b",
                 Formula(
-                    rf"{L(sxx)}m + {L(sx)}b = {L(sxy)},\quad {L(sx)}m + {n}b = {L(sy)}",
-                    f"{T(sxx)}m + {T(sx)}b = {T(sxy)}, {T(sx)}m + {n}b = {T(sy)}",
+                    r"\left(\sum x_i^2\right) m + \left(\sum x_i\right) b = \sum x_i y_i,"
+                    r"\quad \left(\sum x_i\right) m + n\,b = \sum y_i",
+                    "(Σxᵢ²)m + (Σxᵢ)b = Σxᵢyᵢ, (Σxᵢ)m + n·b = Σyᵢ",
+                    True,
                 ),
             ),
             Step(
-                "Solve them",
-                Formula(rf"m = {L(m)},\quad b = {L(b)}", f"m = {T(m)}, b = {T(b)}"),
+                f"Work out the sums from the {n} points",
+                None,
+                (sx_step, sxx_step, sy_step, sxy_step),
+            ),
+            Step(f"Put them in (n = {n})", system),
+            Step("Solve the two equations", solved.answer, solved.steps),
+            Step(
+                "The line of least squares",
+                Formula(
+                    rf"m = {numbers.latex(m)},\quad b = {numbers.latex(b)}",
+                    f"m = {numbers.text(m)}, b = {numbers.text(b)}",
+                ),
             ),
         ),
     )
+
+
+def _worked_sum(
+    name: tuple[str, str], values: Sequence[Fraction], terms: Sequence[tuple[str, str]]
+) -> tuple[Fraction, Step]:
+    """A sum over the data and the step that works it out: its terms one by one (as text
+    and LaTeX, up to SHOWN_TERMS of them), then its value."""
+    total = sum(values, Fraction(0))
+    text, latex = name
+    if len(terms) <= SHOWN_TERMS:
+        math = Formula(
+            f"{latex} = {' + '.join(t[1] for t in terms)} = {numbers.latex(total)}",
+            f"{text} = {' + '.join(t[0] for t in terms)} = {numbers.text(total)}",
+        )
+    else:
+        math = Formula(f"{latex} = {numbers.latex(total)}", f"{text} = {numbers.text(total)}")
+    return total, Step(text, math)
 
 
 __all__ = [

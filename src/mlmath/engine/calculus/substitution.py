@@ -23,6 +23,7 @@ from fractions import Fraction
 
 from mlmath.engine.calculus import numerals
 from mlmath.engine.calculus.expression import Expr, Value, Var
+from mlmath.engine.solution import LazyFormula
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,3 +56,22 @@ def plugged(e: Expr, point: Mapping[str, Fraction | float]) -> Expr:
         elif isinstance(value, tuple) and value and all(isinstance(v, Expr) for v in value):
             changes[f.name] = tuple(plugged(v, point) for v in value)
     return dataclasses.replace(e, **changes) if changes else e
+
+
+def put_in(
+    label: tuple[str, str], e: Expr, point: Mapping[str, Fraction | float], value: Value
+) -> LazyFormula:
+    """``f′(-5) = 4(-5)^3 + 18(-5)^2 - 10(-5) + 21 = 21``: a worked step's value at a point,
+    with the substitution written out between its name and its value. ``label`` is the
+    name at the point as (text, LaTeX); an ``e`` with none of the point's variables in it
+    (a constant) is written without the substitution: ``f_yy(-2, 0) = 0``."""
+    text_label, latex_label = label
+    if not e.variables() & point.keys():
+        return LazyFormula(
+            lambda: f"{latex_label} = {numerals.latex(value)}",
+            lambda: f"{text_label} = {numerals.text(value)}",
+        )
+    return LazyFormula(
+        lambda: f"{latex_label} = {plugged(e, point).latex()} = {numerals.latex(value)}",
+        lambda: f"{text_label} = {plugged(e, point).text()} = {numerals.text(value)}",
+    )

@@ -106,7 +106,7 @@ class SolutionSet:
         if self.particular is None:
             return "no solution"
         return ", ".join(
-            f"{name} = {_combination(terms, number_text, '')}"
+            f"{name} = {_combination(terms, number_text, True)}"
             for name, terms in zip(self.variables, self._parametric_terms(), strict=True)
         )
 
@@ -114,7 +114,7 @@ class SolutionSet:
         if self.particular is None:
             return r"\text{no solution}"
         body = ", \\quad ".join(
-            f"{name} = {_combination(terms, number_latex, '')}"
+            f"{name} = {_combination(terms, number_latex, False)}"
             for name, terms in zip(self.variables, self._parametric_terms(), strict=True)
         )
         if self.directions:
@@ -133,8 +133,9 @@ class SolutionSet:
         }
 
 
-def _combination(terms: list[tuple[Fraction, str]], write: Any, _: str) -> str:
-    """Write ``c₀ + c₁·t + …`` with signs folded: ``1 - 2t``."""
+def _combination(terms: list[tuple[Fraction, str]], write: Any, plain: bool) -> str:
+    """Write ``c₀ + c₁·t + …`` with signs folded: ``1 - 2t``. In ``plain`` text a fraction
+    in front of a parameter is bracketed, ``(1/2)t``: ``1/2t`` would read as 1/(2t)."""
     out = ""
     for coefficient, name in terms:
         if coefficient == 0 and (name or len(terms) > 1):
@@ -143,7 +144,13 @@ def _combination(terms: list[tuple[Fraction, str]], write: Any, _: str) -> str:
         body = (
             write(magnitude)
             if not name
-            else (name if magnitude == 1 else f"{write(magnitude)}{name}")
+            else (
+                name
+                if magnitude == 1
+                else f"({write(magnitude)}){name}"
+                if plain and magnitude.denominator != 1
+                else f"{write(magnitude)}{name}"
+            )
         )
         if not out:
             out = ("-" if coefficient < 0 else "") + body

@@ -241,9 +241,13 @@ def distance(u: Vector, v: Vector, norm: str = "l2") -> Solution[Surd]:
 # --- dot product and angle ----------------------------------------------------------------
 
 
-def dot_product(u: Vector, v: Vector) -> Solution[Fraction]:
-    """``u·v = u₁v₁ + … + uₙvₙ``: multiply matching entries, add the products."""
+def dot_product(u: Vector, v: Vector, names: tuple[str, str] = ("u", "v")) -> Solution[Fraction]:
+    """``u·v = u₁v₁ + … + uₙvₙ``: multiply matching entries, add the products.
+
+    ``names`` are the letters the question gives the two vectors (``("w", "w")`` for the
+    squared length of w)."""
     _same_size(u, v, "A dot product")
+    left, right = names
     products = [a * b for a, b in zip(u, v, strict=True)]
     total = sum(products, Fraction(0))
     pairs_text = " + ".join(f"{paren_text(a)}·{paren_text(b)}" for a, b in zip(u, v, strict=True))
@@ -258,13 +262,16 @@ def dot_product(u: Vector, v: Vector) -> Solution[Fraction]:
             Step(
                 "Multiply matching entries",
                 Formula(
-                    rf"u \cdot v = {pairs_latex} = {each_latex}",
-                    f"u·v = {pairs_text} = {each_text}",
+                    rf"{left} \cdot {right} = {pairs_latex} = {each_latex}",
+                    f"{left}·{right} = {pairs_text} = {each_text}",
                 ),
             ),
             Step(
                 "Add the products",
-                Formula(rf"u \cdot v = {number_latex(total)}", f"u·v = {number_text(total)}"),
+                Formula(
+                    rf"{left} \cdot {right} = {number_latex(total)}",
+                    f"{left}·{right} = {number_text(total)}",
+                ),
             ),
         ),
     )
@@ -380,29 +387,37 @@ def projection(u: Vector, onto: Vector) -> Solution[Vector]:
     _same_size(u, onto, "A projection")
     if onto.is_zero():
         raise NotSolvable("there is no line to project onto: the second vector is zero")
-    dot = dot_product(u, onto)
-    length_squared = sum_of_squares(onto)
+    dot = dot_product(u, onto, ("u", "w"))
+    squared = dot_product(onto, onto, ("w", "w"))
+    length_squared = squared.answer
     factor = dot.answer / length_squared
     result = onto.scale(factor)
+    ratio_text = f"{number_text(dot.answer)}/{number_text(length_squared)}"
+    ratio_latex = rf"\frac{{{number_latex(dot.answer)}}}{{{number_latex(length_squared)}}}"
+    if factor.denominator != length_squared:  # it reduces: -24/76 = -6/19
+        # the ratio in lowest terms before it multiplies w
+        ratio_text += f" = {number_text(factor)}"
+        ratio_latex += f" = {number_latex(factor)}"
+    # a fraction in front of a vector is bracketed in text: (2/9)·w, not 2/9·w
+    scale_text = paren_text(factor) if factor.denominator == 1 else f"({number_text(factor)})"
     return Solution(
         result,
         (
             Step("Dot product of u with the direction w", dot.answer, dot.steps),
+            Step("Squared length of w: w dotted with itself", length_squared, squared.steps),
             Step(
-                "Squared length of w",
+                "The ratio u·w / w·w: how many copies of w make the shadow of u",
                 Formula(
-                    rf"w \cdot w = {number_latex(length_squared)}",
-                    f"w·w = {number_text(length_squared)}",
+                    rf"\frac{{u \cdot w}}{{w \cdot w}} = {ratio_latex}",
+                    f"(u·w)/(w·w) = {ratio_text}",
                 ),
             ),
             Step(
-                "Scale w by their ratio",
+                "Scale w by that ratio",
                 Formula(
-                    rf"\operatorname{{proj}}_w u = \frac{{{number_latex(dot.answer)}}}"
-                    rf"{{{number_latex(length_squared)}}} {vector_latex(onto)} = "
+                    rf"\operatorname{{proj}}_w u = {paren_latex(factor)} {vector_latex(onto)} = "
                     rf"{vector_latex(result)}",
-                    f"proj_w u = ({number_text(dot.answer)}/{number_text(length_squared)})·"
-                    f"{vector_text(onto)} = {vector_text(result)}",
+                    f"proj_w u = {scale_text}·{vector_text(onto)} = {vector_text(result)}",
                 ),
             ),
         ),
