@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import doctest
 import re
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from fractions import Fraction
 
 import pytest
@@ -87,3 +88,43 @@ def test_a_worked_out_float_is_not_written_with_fifteen_digits() -> None:
 def test_docstring_examples(module: object) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]
     assert result.failed == 0
+
+
+def _rounded_by_decimal(x: Fraction, figures: int) -> Decimal:
+    """``x`` to ``figures`` significant figures, half to even, by the decimal module."""
+    with localcontext() as context:
+        context.prec = 60
+        value = Decimal(x.numerator) / Decimal(x.denominator)
+        exponent = value.adjusted() - figures + 1
+        return value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_EVEN)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.fractions(
+        min_value=Fraction(-(10**30)), max_value=Fraction(10**30), max_denominator=10**9
+    ).filter(lambda x: x != 0),
+    st.integers(4, 17),
+)
+def test_an_exact_number_is_rounded_exactly_never_through_a_float(
+    x: Fraction, figures: int
+) -> None:
+    """Every digit shown of a fraction is its own: 3000000000004/3 to 17 figures is
+    1000000000001.3333 (a float gives …3334), 5999999999999999999999984/3 keeps its 25
+    digits before the point instead of a float's noise."""
+    shown = significant.sig_text(x, figures)
+    mantissa, _, power = shown.partition(" × 10^")
+    value = Decimal(mantissa) * (Decimal(10) ** int(power) if power else 1)
+    expected = _rounded_by_decimal(x, figures)
+    if expected.adjusted() >= figures - 1:  # every digit before the point is kept
+        expected = Decimal(round(x))
+    assert value == expected, (x, figures, shown)
+
+
+def test_a_long_mean_is_written_with_its_own_digits() -> None:
+    mean = Fraction(3000000000004, 3)
+    assert significant.sig_text(mean, 17) == "1000000000001.3333"
+    assert significant.sig_text(Fraction(5999999999999999999999984, 3)) == (
+        "1999999999999999999999995"
+    )
+    assert significant.sig_text(2e24) == "2 × 10^24"  # a float's digits past 17 are noise

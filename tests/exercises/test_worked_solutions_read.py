@@ -140,6 +140,46 @@ CASES: list[tuple[str, dict[str, Any], str, str]] = [
         "e-16",
     ),
     (
+        "probability.variance",
+        {"data": [37, 32, 3, 10, 30, 4, 51], "kind": "sample", "measure": "standard deviation"},
+        "s = √(2374/7) ≈ 18.4158",
+        "√2374/7",
+    ),
+    (
+        "probability.variance",
+        {"data": [37, 32, 3, 10, 30, 4, 51], "kind": "sample", "measure": "variance"},
+        "x̄ = 167/7 ≈ 23.8571\n",
+        "167 / 7 = 167/7",
+    ),
+    (
+        "probability.variance",
+        {"data": [1, 2, 3, 4, 5, 6, 7, 19], "kind": "population", "measure": "variance"},
+        "x̄ = 47/8 = 5.875\n",
+        "≈ 5.875",
+    ),
+    (
+        "statistics.bayesian_estimators",
+        {"a": 5, "b": 4, "successes": 64, "n": 106, "asked": "map"},
+        "p̂_MAP = (69 − 1) / (69 + 46 − 2) = 68 / 113 ≈ 0.6018",
+        "= 0.6018",
+    ),
+    (
+        "probability.pdf_interval",
+        {"m": 57, "lower": 14.96, "upper": 20.03},
+        "= (401.2009 − 223.8016) / 3249 = 177.3993 / 3249 ≈ 0.0546",
+        "= 0.0546",
+    ),
+    (
+        "statistics.confidence_interval_mean",
+        {
+            "confidence": 0.95,
+            "data": [166.6, 163.2, 173.3, 162, 174.1, 155.1, 177.4],
+            "sd_known": "no",
+        },
+        "s = √(Σ(x − x̄)² / 6) ≈ √(378.4286 / 6) ≈ 7.9418",
+        "/ 6) = 7.9418",
+    ),
+    (
         "probability.birthday",
         {"people": 3, "days": 365},
         "Person 1 has 365 free days, person 2 has 364, person 3 has 363;",

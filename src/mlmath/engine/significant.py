@@ -32,14 +32,23 @@ SHORT_FRACTION = 12
 Real = Fraction | int | float
 
 
+FLOAT_DIGITS = 17
+"""A float carries about this many significant digits: beyond them its decimal digits are
+those of the binary number, not of the value meant, so a larger float is written with a
+power of ten instead of its noise."""
+
+
 def _parts(x: Real, significant: int) -> tuple[str, int | None]:
     """The digits of ``x`` rounded to ``significant`` figures, and a power of ten when the
-    number is too small to write with a decimal point (None otherwise)."""
+    number is too small (or, for a float, too large) to write with a decimal point (None
+    otherwise). A fraction is rounded exactly (half to even), never through a float."""
+    if isinstance(x, int | Fraction):
+        return _exact_parts(Fraction(x), significant)
     value = float(x)
     if value == 0 or not math.isfinite(value):
         return ("0" if value == 0 else repr(value)), None
     magnitude = math.floor(math.log10(abs(value)))
-    if magnitude < -4:
+    if magnitude < -4 or magnitude >= FLOAT_DIGITS:
         mantissa, _, exponent = f"{value:.{significant - 1}e}".partition("e")
         return _trimmed(mantissa), int(exponent)
     decimals = max(significant - 1 - magnitude, 0)
@@ -47,6 +56,34 @@ def _parts(x: Real, significant: int) -> tuple[str, int | None]:
     if shown.startswith("-") and float(shown) == 0:
         shown = shown[1:]
     return _trimmed(shown), None
+
+
+def _exact_parts(x: Fraction, significant: int) -> tuple[str, int | None]:
+    """:func:`_parts` of an exact number, by integer arithmetic: every digit shown is the
+    value's own (1000000000001.3333, not a float's 1000000000001.3334)."""
+    if x == 0:
+        return "0", None
+    size = abs(x)
+    magnitude = math.floor(math.log10(size.numerator) - math.log10(size.denominator))
+    while Fraction(10) ** magnitude > size:  # the logarithms may be one off at a power of 10
+        magnitude -= 1
+    while Fraction(10) ** (magnitude + 1) <= size:
+        magnitude += 1
+    sign = "-" if x < 0 else ""
+    if magnitude < -4:
+        digits = round(size / Fraction(10) ** (magnitude - significant + 1))
+        if digits == 10**significant:  # 9.9996e-6 rounds up to 1.000e-5
+            digits //= 10
+            magnitude += 1
+        text = str(digits)
+        return sign + _trimmed(f"{text[0]}.{text[1:]}"), magnitude
+    decimals = max(significant - 1 - magnitude, 0)
+    digits = round(size * 10**decimals)
+    if digits == 0:
+        return "0", None
+    text = str(digits).rjust(decimals + 1, "0")
+    shown = f"{text[:-decimals]}.{text[-decimals:]}" if decimals else text
+    return sign + _trimmed(shown), None
 
 
 def _trimmed(digits: str) -> str:

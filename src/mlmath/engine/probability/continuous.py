@@ -242,6 +242,15 @@ def chi_squared(k: int, asked: str, x: float | None = None) -> Solution[float | 
     raise NotSolvable("ask for mean, variance or P(X <= x)")
 
 
+def _shows_exactly(x: Fraction) -> bool:
+    """Whether :func:`text_of` writes ``x`` exactly (a fraction or all its decimals),
+    so that "=" and not "≈" leads to it."""
+    try:
+        return Fraction(text_of(x)) == x
+    except ValueError:
+        return False
+
+
 def linear_density_probability(m: Fraction, lower: Fraction, upper: Fraction) -> Solution[Fraction]:
     """X with density f(x) = 2x/m² on [0, m]: P(lower ≤ X ≤ upper) = (upper² − lower²)/m²."""
     if m <= 0:
@@ -250,6 +259,7 @@ def linear_density_probability(m: Fraction, lower: Fraction, upper: Fraction) ->
         raise NotSolvable(f"the interval must lie inside [0, {text_of(m)}] with lower ≤ upper")
     answer = (upper**2 - lower**2) / m**2
     m2 = m**2
+    equals_latex, equals_text = ("=", "=") if _shows_exactly(answer) else (r"\approx", "≈")
     return Solution(
         answer,
         (
@@ -269,9 +279,13 @@ def linear_density_probability(m: Fraction, lower: Fraction, upper: Fraction) ->
                 "is the same as the integral x²/m² evaluated at the ends",
                 formula(
                     rf"\frac{{({latex_of(upper)})^2 - ({latex_of(lower)})^2}}{{{latex_of(m2)}}}"
-                    rf" = {latex_of(answer)}",
+                    rf" = \frac{{{latex_of(upper**2)} - {latex_of(lower**2)}}}{{{latex_of(m2)}}}"
+                    rf" = \frac{{{latex_of(upper**2 - lower**2)}}}{{{latex_of(m2)}}}"
+                    rf" {equals_latex} {latex_of(answer)}",
                     f"(({text_of(upper)})² − ({text_of(lower)})²) / {text_of(m2)} = "
-                    f"{text_of(answer)}",
+                    f"({text_of(upper**2)} − {text_of(lower**2)}) / {text_of(m2)} = "
+                    f"{text_of(upper**2 - lower**2)} / {text_of(m2)} "
+                    f"{equals_text} {text_of(answer)}",
                 ),
             ),
         ),

@@ -135,8 +135,8 @@ def exact_text(x: Number) -> str:
         if (exact := _exact_digits(x)) is not None:
             return exact
         if len(number_text(x)) <= SHORT_FRACTION:
-            return f"{number_text(x)} ≈ {real_text(float(x))}"
-        return real_text(float(x))
+            return f"{number_text(x)} ≈ {real_text(x)}"
+        return real_text(x)
     return real_text(x)
 
 
@@ -145,8 +145,8 @@ def exact_latex(x: Number) -> str:
         if (exact := _exact_digits(x)) is not None:
             return exact
         if len(number_text(x)) <= SHORT_FRACTION:
-            return rf"{number_latex(x)} \approx {real_latex(float(x))}"
-        return real_latex(float(x))
+            return rf"{number_latex(x)} \approx {real_latex(x)}"
+        return real_latex(x)
     return real_latex(x)
 
 
@@ -180,7 +180,7 @@ def given_text(x: Number) -> str:
 def given_latex(x: Number) -> str:
     shown = given_text(x)
     if "×" in shown:
-        return sig_latex(float(x), SIGNIFICANT)
+        return sig_latex(x, SIGNIFICANT)
     if "/" in shown:
         return number_latex(x)
     return shown
@@ -193,7 +193,7 @@ def _decimal(x: Fraction) -> str | None:
     d = x.denominator
     if d % 5 == 0 and (exact := _exact_digits(x)) is not None:
         return exact
-    return real_text(float(x)) if d > 10**4 else None
+    return real_text(x) if d > 10**4 else None
 
 
 def text_of(x: Number) -> str:
@@ -210,15 +210,27 @@ def latex_of(x: Number) -> str:
     if isinstance(x, float):
         return real_latex(x)
     if isinstance(x, Fraction) and (shown := _decimal(x)) is not None:
-        return real_latex(float(x)) if "×" in shown else shown
+        return real_latex(x) if "×" in shown else shown
     return number_latex(x)
 
 
 def approx(x: Number) -> tuple[str, str]:
-    """``(latex, text)`` of " ≈ 0.08756" for a fraction a reader wants as a decimal too."""
+    """``(latex, text)`` of " ≈ 0.08756" for a fraction a reader wants as a decimal too;
+    " = 30.875" when the decimal shown is the fraction exactly (247/8)."""
     if isinstance(x, Fraction) and x.denominator > 1 and _decimal(x) is None:
-        return rf" \approx {real_latex(float(x))}", f" ≈ {real_text(float(x))}"
+        shown = real_text(x)
+        if _is_exactly(shown, x):
+            return f" = {real_latex(x)}", f" = {shown}"
+        return rf" \approx {real_latex(x)}", f" ≈ {shown}"
     return "", ""
+
+
+def _is_exactly(shown: str, x: Fraction) -> bool:
+    """Whether the decimal ``shown`` (plain digits, no ×10 power) is ``x`` itself."""
+    try:
+        return Fraction(shown) == x
+    except ValueError:
+        return False
 
 
 def paren(x: Number) -> tuple[str, str]:

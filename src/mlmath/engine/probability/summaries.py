@@ -32,7 +32,7 @@ from mlmath.engine.probability.notation import (
     shown_rows,
     text_of,
 )
-from mlmath.engine.solution import NotSolvable, Solution, Step
+from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
 from mlmath.engine.statistics.columns import Column
 
 Data = Sequence[Fraction] | Column
@@ -188,6 +188,27 @@ def mode(data: Data) -> Solution[Fraction]:
     )
 
 
+def _bracketed(x: Fraction) -> str:
+    """A number as text, in brackets when it is a fraction: √(2374/7), not √2374/7
+    (which reads as √2374 divided by 7); (14244/7) / 6."""
+    shown = text_of(x)
+    return f"({shown})" if "/" in shown else shown
+
+
+def _mean_formula(total: Fraction, n: int, mean: Fraction) -> Formula:
+    """``x̄ = 168 / 7 = 24``; a mean that does not reduce is written once, with its decimal:
+    ``x̄ = 167/7 ≈ 23.86``."""
+    if text_of(mean) == f"{text_of(total)}/{n}":
+        return formula(
+            rf"\bar x = {latex_of(mean)}" + approx(mean)[0],
+            f"x̄ = {text_of(mean)}" + approx(mean)[1],
+        )
+    return formula(
+        rf"\bar x = \frac{{{latex_of(total)}}}{{{n}}} = {latex_of(mean)}" + approx(mean)[0],
+        f"x̄ = {text_of(total)} / {n} = {text_of(mean)}" + approx(mean)[1],
+    )
+
+
 def variance(data: Data, sample: bool) -> Solution[Fraction]:
     """Population variance (divide by n) or sample variance (divide by n − 1)."""
     column = Column.of(data)
@@ -210,13 +231,7 @@ def variance(data: Data, sample: bool) -> Solution[Fraction]:
     return Solution(
         answer,
         (
-            Step(
-                "Find the mean",
-                formula(
-                    rf"\bar x = \frac{{{latex_of(column.total)}}}{{{n}}} = {latex_of(m)}",
-                    f"x̄ = {text_of(column.total)} / {n} = {text_of(m)}",
-                ),
-            ),
+            Step("Find the mean", _mean_formula(column.total, n, m)),
             Step("Subtract the mean from each value and square the difference", table),
             Step(
                 "Add the squares",
@@ -229,7 +244,7 @@ def variance(data: Data, sample: bool) -> Solution[Fraction]:
                 formula(
                     rf"{symbol_l} = \frac{{{latex_of(ss)}}}{{{divisor}}} = {latex_of(answer)}"
                     + approx(answer)[0],
-                    f"{symbol_t} = {text_of(ss)} / {divisor} = {text_of(answer)}"
+                    f"{symbol_t} = {_bracketed(ss)} / {divisor} = {text_of(answer)}"
                     + approx(answer)[1],
                 ),
             ),
@@ -250,7 +265,7 @@ def standard_deviation(data: Data, sample: bool) -> Solution[float]:
                 "data's units)",
                 formula(
                     rf"{name_l} = \sqrt{{{latex_of(var.answer)}}} \approx {real_latex(sd)}",
-                    f"{name_t} = √{text_of(var.answer)} ≈ {real_text(sd)}",
+                    f"{name_t} = √{_bracketed(var.answer)} ≈ {real_text(sd)}",
                 ),
             ),
         ),

@@ -110,6 +110,17 @@ def discrete_posterior(
     )
 
 
+def _about_text(x: float) -> str:
+    """``= 0.5`` when the decimal shown is the value, else ``≈ 0.6018``."""
+    shown = real_text(x)
+    return f"= {shown}" if float(shown) == x else f"≈ {shown}"
+
+
+def _about_latex(x: float) -> str:
+    shown = real_text(x)
+    return f"= {real_latex(x)}" if float(shown) == x else rf"\approx {real_latex(x)}"
+
+
 def beta_estimator(a: float, b: float, successes: int, n: int, asked: str) -> Solution[float]:
     """Posterior mean, median or MAP of p after a Beta(a, b) prior and k successes in n."""
     if not (a > 0 and b > 0):
@@ -132,14 +143,14 @@ def beta_estimator(a: float, b: float, successes: int, n: int, asked: str) -> So
     )
     if asked == "mean":
         answer = post_a / (post_a + post_b)
+        a_t, b_t, sum_t = given_text(post_a), given_text(post_b), given_text(post_a + post_b)
+        a_l, b_l, sum_l = given_latex(post_a), given_latex(post_b), given_latex(post_a + post_b)
         last = Step(
             "The mean of Beta(α, β) is α/(α + β)",
             formula(
-                rf"E[p \mid \text{{data}}] = "
-                rf"\frac{{{given_latex(post_a)}}}{{{given_latex(post_a + post_b)}}} = "
-                rf"{real_latex(answer)}",
-                f"E[p | data] = {given_text(post_a)} / {given_text(post_a + post_b)} = "
-                f"{real_text(answer)}",
+                rf"E[p \mid \text{{data}}] = \frac{{{a_l}}}{{{a_l} + {b_l}}} = "
+                rf"\frac{{{a_l}}}{{{sum_l}}} {_about_latex(answer)}",
+                f"E[p | data] = {a_t} / ({a_t} + {b_t}) = {a_t} / {sum_t} {_about_text(answer)}",
             ),
         )
     elif asked == "map":
@@ -148,15 +159,18 @@ def beta_estimator(a: float, b: float, successes: int, n: int, asked: str) -> So
                 "the posterior has its mode at 0 or 1 unless a + k > 1 and b + n − k > 1"
             )
         answer = (post_a - 1) / (post_a + post_b - 2)
+        a_t, b_t = given_text(post_a), given_text(post_b)
+        a_l, b_l = given_latex(post_a), given_latex(post_b)
+        top_t, bottom_t = given_text(post_a - 1), given_text(post_a + post_b - 2)
+        top_l, bottom_l = given_latex(post_a - 1), given_latex(post_a + post_b - 2)
         last = Step(
             "The mode of Beta(α, β) (α, β > 1), where the density peaks, is "
             "(α − 1)/(α + β − 2): the MAP estimate",
             formula(
-                rf"\hat p_{{\mathrm{{MAP}}}} = "
-                rf"\frac{{{given_latex(post_a)} - 1}}{{{given_latex(post_a + post_b)} - 2}}"
-                rf" = {real_latex(answer)}",
-                f"p̂_MAP = ({given_text(post_a)} − 1) / ({given_text(post_a + post_b)} − 2) = "
-                f"{real_text(answer)}",
+                rf"\hat p_{{\mathrm{{MAP}}}} = \frac{{{a_l} - 1}}{{{a_l} + {b_l} - 2}} = "
+                rf"\frac{{{top_l}}}{{{bottom_l}}} {_about_latex(answer)}",
+                f"p̂_MAP = ({a_t} − 1) / ({a_t} + {b_t} − 2) = {top_t} / {bottom_t} "
+                f"{_about_text(answer)}",
             ),
         )
     else:

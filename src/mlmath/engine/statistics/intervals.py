@@ -163,6 +163,11 @@ def data_summary(data: Data | Column) -> tuple[Fraction, float, Step]:
     if n < 2:
         raise NotSolvable("give at least 2 data values")
     m = column.mean
+    squares = column.squares  # Σ(x − x̄)², exact
+    # "=" when the decimal shown is the sum itself, "≈" when it is rounded
+    shown = real_text(float(squares))
+    exact = shown.replace(".", "", 1).isdigit() and Fraction(shown) == squares
+    equals_latex, equals_text = ("=", "=") if exact else (r"\approx", "≈")
     s = math.sqrt(column.variance(sample=True))
     return (
         m,
@@ -172,8 +177,11 @@ def data_summary(data: Data | Column) -> tuple[Fraction, float, Step]:
             "dividing by n − 1",
             formula(
                 rf"\bar x = {exact_latex(m)},\quad s = "
-                rf"\sqrt{{\frac{{\sum (x_i - \bar x)^2}}{{{n - 1}}}}} = {real_latex(s)}",
-                f"x̄ = {exact_text(m)}, s = √(Σ(x − x̄)² / {n - 1}) = {real_text(s)}",
+                rf"\sqrt{{\frac{{\sum (x_i - \bar x)^2}}{{{n - 1}}}}} {equals_latex} "
+                rf"\sqrt{{\frac{{{real_latex(float(squares))}}}{{{n - 1}}}}}"
+                rf" \approx {real_latex(s)}",
+                f"x̄ = {exact_text(m)}, s = √(Σ(x − x̄)² / {n - 1}) {equals_text} "
+                f"√({real_text(float(squares))} / {n - 1}) ≈ {real_text(s)}",
             ),
         ),
     )
