@@ -283,3 +283,25 @@ def test_an_answer_folded_in_meanwhile_is_kept_when_the_next_one_is(db: Database
         stored = mastery_store.state(connection, ada, ADDITION.id)
     assert stored == after == fold([first, second])
     assert stored.answers == 2
+
+
+def test_another_one_returns_the_panel_a_read_gives_back(db: Database) -> None:
+    """Moving on stores the next variant and returns the panel with it, exactly what
+    reading the panel then gives (so showing it needs no read)."""
+    ada = learner(db)
+    with db.read() as session:
+        shown = practice.current(session, ada, ADDITION, SECRET)
+    with db.write() as session:
+        practice.submit(session, ada, ADDITION, shown.ref, right(ADDITION, *_seed(shown)))
+    for _ in range(3):
+        with db.write() as session:
+            following = practice.another(session, ada, ADDITION, shown.ref, SECRET)
+        with db.read() as session:
+            shown = practice.current(session, ada, ADDITION, SECRET)
+        assert following == shown
+        assert following.variant_id is not None
+        assert following.ref.ordinal == shown.ref.ordinal
+
+
+def _seed(current: practice.Current) -> tuple[int, int]:
+    return current.ref.seed, current.ref.level

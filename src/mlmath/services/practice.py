@@ -551,8 +551,11 @@ def reveal(session: Session | Connection, learner_id: int, skill: Skill, ref: Va
 
 def another(
     session: Session | Connection, learner_id: int, skill: Skill, ref: VariantRef, secret: bytes
-) -> None:
-    """Leave this variant for a new one, stored at once (its first answer then finds it)."""
+) -> Current:
+    """Leave this variant for a new one, stored at once (its first answer then finds it).
+
+    Returns the practice panel as it stands now, the new variant in it (what
+    :func:`current` would read back), so that showing it costs no further read."""
     conn = connection_of(session)
     which = {"of_learner": learner_id, "of_skill": skill.id, "of_ordinal": ref.ordinal}
     if conn.execute(_CLOSING, which).first() is None:  # pending, closed or unknown
@@ -560,7 +563,9 @@ def another(
         conn.execute(_SET_VARIANT, {"variant_id": row.id, "closed": True})
     mastery = mastery_store.state(conn, learner_id, skill.id)
     following = _pending(secret, learner_id, skill, ref.ordinal + 1, mastery)
-    conn.execute(_INSERT_VARIANT, _new_variant(learner_id, skill, following))
+    stored = conn.execute(_INSERT_VARIANT, _new_variant(learner_id, skill, following))
+    shown = problem(skill, following.seed, following.level)
+    return Current(skill, following, shown, stored.scalar_one(), "", False, [], mastery)
 
 
 @dataclass(frozen=True, slots=True)

@@ -245,8 +245,13 @@ async def show_solution(request: Request) -> Response:
 
 async def another_one(request: Request) -> Response:
     site, user, skill, _form, variant = await _posted(request)
-    await db_write(site, lambda c: practice.another(c, user.id, skill, variant, site.secret))
-    return await _after(request, site, user, skill)
+    following = await db_write(
+        site, lambda c: practice.another(c, user.id, skill, variant, site.secret)
+    )
+    if not is_htmx(request):
+        return see_other(f"/practice/{skill.id}")
+    # the panel as the write left it: the new variant, shown without reading it back
+    return render(request, "_practice.html", panel_context(site, user, following))
 
 
 MAX_HINTS = 20
