@@ -114,11 +114,13 @@ def test_an_exact_number_is_rounded_exactly_never_through_a_float(
     digits before the point instead of a float's noise."""
     shown = significant.sig_text(x, figures)
     mantissa, _, power = shown.partition(" × 10^")
-    value = Decimal(mantissa) * (Decimal(10) ** int(power) if power else 1)
-    expected = _rounded_by_decimal(x, figures)
-    if expected.adjusted() >= figures - 1:  # every digit before the point is kept
-        expected = Decimal(round(x))
-    assert value == expected, (x, figures, shown)
+    with localcontext() as context:
+        context.prec = 60  # more digits than any number drawn: nothing is rounded here
+        value = Decimal(mantissa).scaleb(int(power) if power else 0)
+        expected = _rounded_by_decimal(x, figures)
+        if expected.adjusted() >= figures - 1:  # every digit before the point is kept
+            expected = Decimal(round(x))
+        assert value == expected, (x, figures, shown)
 
 
 def test_a_long_mean_is_written_with_its_own_digits() -> None:
