@@ -186,6 +186,13 @@ def _solve(equations: list[tuple[str, Affine]], variables: tuple[str, ...]) -> S
     Unknowns and parameters together form one linear system; its solution set,
     projected onto the unknowns, is the answer.
     """
+    if sorted(unknown for unknown, _ in equations) == sorted(variables) and all(
+        set(combo) <= {""} for _, combo in equations
+    ):
+        # one number for each unknown (the usual answer, x = 1, y = 2): that point alone,
+        # as the elimination below would find it, without the elimination
+        given = {unknown: combo.get("", Fraction(0)) for unknown, combo in equations}
+        return SolutionSet(variables, Vector(tuple(given[name] for name in variables)), ())
     parameters = sorted(
         {name for _, combo in equations for name in combo if name and name not in variables}
     )

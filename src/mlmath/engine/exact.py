@@ -52,6 +52,22 @@ def fraction(value: ScalarLike | float) -> Fraction:
     raise TypeError(f"cannot read {value!r} as an exact number")
 
 
+def plus_multiple(a: Fraction, factor: Fraction, b: Fraction) -> Fraction:
+    """``a + factor × b`` exactly, the step of every elimination.
+
+    Worked over one common denominator with plain integers and reduced once: the same
+    fraction as ``a + factor * b``, about three times faster (two Fraction operations
+    each reduce and dispatch).
+
+    >>> plus_multiple(Fraction(7, 3), Fraction(-5, 2), Fraction(4, 9))
+    Fraction(11, 9)
+    """
+    an, ad = a.as_integer_ratio()
+    fn, fd = factor.as_integer_ratio()
+    bn, bd = b.as_integer_ratio()
+    return Fraction(an * fd * bd + fn * bn * ad, ad * fd * bd)
+
+
 @dataclass(frozen=True, slots=True)
 class Vector:
     """A column vector of exact fractions."""

@@ -96,6 +96,14 @@ class LazyFormula:
         return f"LazyFormula({self.text()!r})"
 
 
+def formula_later(
+    write_latex: Callable[[], str], write_text: Callable[[], str], display: bool = False
+) -> LazyFormula:
+    """The :class:`Formula` of ``write_latex()`` and ``write_text()``, written out only when
+    it is shown, and then read exactly as that Formula (each side of a chain said once)."""
+    return LazyFormula(lambda: said_once(write_latex()), lambda: said_once(write_text()), display)
+
+
 @dataclass(frozen=True, slots=True)
 class Step:
     """One step of a worked solution.

@@ -29,7 +29,7 @@ from mlmath.engine.calculus.gradient import gradient
 from mlmath.engine.calculus.newton import hessian
 from mlmath.engine.exact import Matrix, Vector
 from mlmath.engine.render import number_latex, number_text
-from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
+from mlmath.engine.solution import Formula, NotSolvable, Solution, Step, WorkedLater
 
 XY = ("x", "y")
 KINDS = ("minimum", "maximum", "saddle point")
@@ -139,45 +139,49 @@ def stationary_point(f: Expr) -> Solution[StationaryPoint]:
         "maximum": "det H > 0 and f_xx < 0: the surface bends down in every direction — a maximum",
         "saddle point": "det H < 0: the surface bends up one way and down another — a saddle point",
     }[kind]
-    hl = [[number_latex(v) for v in row] for row in h.rows]
-    ht = [[number_text(v) for v in row] for row in h.rows]
-    steps = (
-        Step("Find both partial derivatives", grad.steps[-1].math, grad.steps[:-1]),
-        Step(
-            "At a minimum, maximum or saddle the tangent plane is flat: set both to 0",
-            Formula(
-                rf"{_linear_text(a1, b1, c1, True)} = 0, \quad {_linear_text(a2, b2, c2, True)} = "
-                rf"0",
-                f"{_linear_text(a1, b1, c1, False)} = 0, {_linear_text(a2, b2, c2, False)} = 0",
+
+    def write() -> tuple[Step, ...]:
+        hl = [[number_latex(v) for v in row] for row in h.rows]
+        ht = [[number_text(v) for v in row] for row in h.rows]
+        return (
+            Step("Find both partial derivatives", grad.steps[-1].math, grad.steps[:-1]),
+            Step(
+                "At a minimum, maximum or saddle the tangent plane is flat: set both to 0",
+                Formula(
+                    rf"{_linear_text(a1, b1, c1, True)} = 0, \quad "
+                    rf"{_linear_text(a2, b2, c2, True)} = 0",
+                    f"{_linear_text(a1, b1, c1, False)} = 0, {_linear_text(a2, b2, c2, False)} = 0",
+                ),
             ),
-        ),
-        Step(
-            f"Solve the two linear equations (the determinant {number_text(det)} is not 0, "
-            "so there is exactly one solution)",
-            Formula(
-                rf"x = {number_latex(x)}, \quad y = {number_latex(y)}",
-                f"x = {number_text(x)}, y = {number_text(y)}",
+            Step(
+                f"Solve the two linear equations (the determinant {number_text(det)} is not 0, "
+                "so there is exactly one solution)",
+                Formula(
+                    rf"x = {number_latex(x)}, \quad y = {number_latex(y)}",
+                    f"x = {number_text(x)}, y = {number_text(y)}",
+                ),
             ),
-        ),
-        Step(
-            "The Hessian: the second partial derivatives (constant for a quadratic)",
-            Formula(rf"H = {h.latex()}", f"H =\n{h.text()}", display=True),
-        ),
-        Step(
-            "Its determinant f_xx·f_yy − f_xy²",
-            Formula(
-                rf"\det H = {hl[0][0]} \cdot {_paren_latex(hl[1][1])} - "
-                rf"{_paren_latex(hl[0][1])}^2 = {number_latex(d)}",
-                f"det H = {ht[0][0]}·{_paren_text(ht[1][1])} - {_paren_text(ht[0][1])}² = "
-                f"{number_text(d)}",
+            Step(
+                "The Hessian: the second partial derivatives (constant for a quadratic)",
+                Formula(rf"H = {h.latex()}", f"H =\n{h.text()}", display=True),
             ),
-        ),
-        Step(
-            reason,
-            Formula(
-                rf"({number_latex(x)}, {number_latex(y)})\ \text{{is a {kind}}}",
-                f"({number_text(x)}, {number_text(y)}) is a {kind}",
+            Step(
+                "Its determinant f_xx·f_yy − f_xy²",
+                Formula(
+                    rf"\det H = {hl[0][0]} \cdot {_paren_latex(hl[1][1])} - "
+                    rf"{_paren_latex(hl[0][1])}^2 = {number_latex(d)}",
+                    f"det H = {ht[0][0]}·{_paren_text(ht[1][1])} - {_paren_text(ht[0][1])}² = "
+                    f"{number_text(d)}",
+                ),
             ),
-        ),
-    )
-    return Solution(StationaryPoint(point, kind), steps)
+            Step(
+                reason,
+                Formula(
+                    rf"({number_latex(x)}, {number_latex(y)})\ \text{{is a {kind}}}",
+                    f"({number_text(x)}, {number_text(y)}) is a {kind}",
+                ),
+            ),
+        )
+
+    # the steps are written when first read: most solutions are worked for their answer
+    return WorkedLater(StationaryPoint(point, kind), write)

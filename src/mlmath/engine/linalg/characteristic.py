@@ -250,9 +250,6 @@ def characteristic_polynomial(matrix: Matrix) -> Solution[Polynomial]:
         raise NotSolvable(f"only a square matrix has eigenvalues; this one is {m}×{n}")
     if n not in (2, 3):
         raise NotSolvable("worked characteristic polynomials are for 2×2 and 3×3 matrices")
-    entry = [[Polynomial.constant(matrix[i, j]) for j in range(n)] for i in range(n)]
-    for i in range(n):
-        entry[i][i] = Polynomial.minus_lambda(matrix[i, i])
     steps = [
         Step(
             "λ is an eigenvalue exactly when A − λI is singular: subtract λ from each "
@@ -262,17 +259,18 @@ def characteristic_polynomial(matrix: Matrix) -> Solution[Polynomial]:
     ]
     result = _expanded(matrix)
     if n == 2:
-        (a, b), (c, d) = entry
+
+        def ad_minus_bc() -> tuple[str, str]:
+            (a, b), (c, d) = _entries(matrix)
+            return (
+                rf"\det(A - \lambda I) = {_p(a)[0]}{_p(d)[0]} - ({b.latex()})({c.latex()})",
+                f"det(A - λI) = {_p(a)[1]}{_p(d)[1]} - ({b.text()})({c.text()})",
+            )
+
         steps.append(
             Step(
                 "Its determinant, by ad − bc",
-                LazyFormula(
-                    lambda: (
-                        rf"\det(A - \lambda I) = {_p(a)[0]}{_p(d)[0]} - "
-                        rf"({b.latex()})({c.latex()})"
-                    ),
-                    lambda: f"det(A - λI) = {_p(a)[1]}{_p(d)[1]} - ({b.text()})({c.text()})",
-                ),
+                LazyFormula(lambda: ad_minus_bc()[0], lambda: ad_minus_bc()[1]),
             )
         )
         steps.append(
@@ -292,7 +290,7 @@ def characteristic_polynomial(matrix: Matrix) -> Solution[Polynomial]:
         term_steps.append(
             Step(
                 f"Column {j + 1}: sign {word}, entry times the determinant of its 2×2 minor",
-                _column_formula(entry, j),
+                _column_formula(matrix, j),
             )
         )
     steps.append(Step("Expand the determinant along row 1", None, tuple(term_steps)))
@@ -307,11 +305,21 @@ def characteristic_polynomial(matrix: Matrix) -> Solution[Polynomial]:
     return Solution(result, tuple(steps))
 
 
-def _column_formula(entry: list[list[Polynomial]], j: int) -> LazyFormula:
-    """``±entry·minor = term``, the term of column ``j`` in the expansion along row 1
-    (worked out when the step is shown)."""
+def _entries(matrix: Matrix) -> list[list[Polynomial]]:
+    """The entries of A − λI as polynomials in λ."""
+    n = matrix.shape[0]
+    entry = [[Polynomial.constant(matrix[i, j]) for j in range(n)] for i in range(n)]
+    for i in range(n):
+        entry[i][i] = Polynomial.minus_lambda(matrix[i, i])
+    return entry
+
+
+def _column_formula(matrix: Matrix, j: int) -> LazyFormula:
+    """``±entry·minor = term``, the term of column ``j`` in the expansion along row 1 of
+    A − λI (worked out when the step is shown)."""
 
     def parts() -> tuple[str, Polynomial, Polynomial, Polynomial]:
+        entry = _entries(matrix)
         rest = [[entry[i][k] for k in range(3) if k != j] for i in (1, 2)]
         minor = rest[0][0] * rest[1][1] - rest[0][1] * rest[1][0]
         sign = Fraction(1 if j % 2 == 0 else -1)
@@ -356,8 +364,11 @@ def quadratic_roots(poly: Polynomial) -> tuple[tuple[Surd, Surd], Fraction]:
     c, b, a = poly.coefficients
     disc = b * b - 4 * a * c
     root = Surd.sqrt(disc)
-    first = (root - b).scale(1 / (2 * a))
-    second = (-root - b).scale(1 / (2 * a))
+    half = 1 / (2 * a)
+    # (−b ± √disc)/(2a) field by field: the same Surds as (±root − b).scale(half), in two
+    # constructions instead of six
+    first = Surd((root.rational - b) * half, root.coefficient * half, root.radicand)
+    second = Surd((-root.rational - b) * half, -root.coefficient * half, root.radicand)
     if disc >= 0 and first.to_float() > second.to_float():
         first, second = second, first
     if disc < 0 and first.coefficient > second.coefficient:
@@ -384,7 +395,7 @@ def _quadratic_steps(poly: Polynomial) -> tuple[tuple[Surd, Surd], list[Step]]:
             ),
         )
     ]
-    if disc > 0 and Surd.sqrt(disc).is_rational:
+    if disc > 0 and r1.is_rational:  # rational exactly when √disc is
         note = "The discriminant is a perfect square: two different rational roots"
     elif disc > 0:
         note = "The discriminant is positive but not a perfect square: two real roots with √"

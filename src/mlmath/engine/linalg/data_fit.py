@@ -26,7 +26,7 @@ from mlmath.engine.linalg.dependence import reduce_to_rref
 from mlmath.engine.linalg.determinant import determinant
 from mlmath.engine.linalg.system import LinearSystem
 from mlmath.engine.render import latex_words, number_json, number_latex, number_text
-from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
+from mlmath.engine.solution import Formula, NotSolvable, Solution, Step, formula_later
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,23 +235,26 @@ def fit_weights(data: DataSet) -> Solution[Vector]:
     steps.append(
         Step(
             "Read off the weights",
-            Formula(
-                ", ".join(
+            formula_later(
+                lambda: ", ".join(
                     f"{name_latex(u)} = {number_latex(w)}"
                     for u, w in zip(system.variables, weights, strict=True)
                 ),
-                ", ".join(
+                lambda: ", ".join(
                     f"{u} = {number_text(w)}"
                     for u, w in zip(system.variables, weights, strict=True)
                 ),
             ),
         )
     )
-    check = system.matrix.times_vector(weights)
+    # the check is multiplied out only when shown (the answer never needs it)
     steps.append(
         Step(
             "Check: the model with these weights predicts every target exactly",
-            Formula(_vector_latex(check), check.text()),
+            formula_later(
+                lambda: _vector_latex(system.matrix.times_vector(weights)),
+                lambda: system.matrix.times_vector(weights).text(),
+            ),
         )
     )
     return Solution(weights, tuple(steps))

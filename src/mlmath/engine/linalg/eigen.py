@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, TypeVar
 
-from mlmath.engine.exact import Matrix, Vector
+from mlmath.engine.exact import Matrix, Vector, plus_multiple
 from mlmath.engine.linalg.characteristic import Approximate, eigenvalues
 from mlmath.engine.linalg.rank import rank_of
 from mlmath.engine.linalg.span import row_reduce
@@ -140,7 +140,12 @@ def gauss_jordan(work: list[list[N]], zero: N) -> list[int]:
         for i in range(n_rows):
             if i != r and work[i][col] != zero:
                 factor = work[i][col]
-                work[i] = [a - factor * b for a, b in zip(work[i], work[r], strict=True)]
+                if isinstance(factor, Fraction):  # the usual case, in one reduction per entry
+                    minus = -factor
+                    pairs = zip(work[i], work[r], strict=True)
+                    work[i] = [plus_multiple(a, minus, b) for a, b in pairs]
+                else:
+                    work[i] = [a - factor * b for a, b in zip(work[i], work[r], strict=True)]
         pivots.append(col)
     return pivots
 
@@ -163,7 +168,7 @@ def kernel_basis(
 def coprime_integers(values: Sequence[Fraction]) -> tuple[Fraction, ...]:
     """The same direction with coprime integer entries, the first non-zero one positive."""
     denominators = math.lcm(*(v.denominator for v in values))
-    integers = [int(v * denominators) for v in values]
+    integers = [v.numerator * (denominators // v.denominator) for v in values]  # exact ints
     divisor = math.gcd(*integers) or 1
     sign = -1 if next(x for x in integers if x != 0) < 0 else 1
     return tuple(Fraction(sign * x, divisor) for x in integers)

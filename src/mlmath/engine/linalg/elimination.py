@@ -31,7 +31,7 @@ from mlmath.engine.linalg.linear_expression import (
 from mlmath.engine.linalg.solution_set import SolutionSet, parameter_names
 from mlmath.engine.linalg.system import LinearSystem
 from mlmath.engine.render import number_latex, number_text
-from mlmath.engine.solution import Formula, Solution, Step
+from mlmath.engine.solution import Formula, LazyFormula, Solution, Step, formula_later
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,26 +176,39 @@ def _back_substitution_formula(
     column: int,
     known: LinearExpression,
     value: LinearExpression,
-) -> Formula:
-    """``2y + 4z = 6 ⇒ 2y + 8 = 6 ⇒ y = -1``: the row, the known values put in, the result."""
+) -> LazyFormula:
+    """``2y + 4z = 6 ⇒ 2y + 8 = 6 ⇒ y = -1``: the row, the known values put in, the result
+    (written out when shown)."""
     n = len(variables)
     name = variables[column]
-    equation = [(row[j], variables[j]) for j in range(n) if row[j] != 0]
-    sides = [equation]
-    if len(equation) > 1:
-        sides.append([(row[column], name), *_pairs(known)])
-    texts = [
-        write_terms(side, number_text, coefficient_text) + f" = {number_text(row[n])}"
-        for side in sides
-    ]
-    latexes = [
-        write_terms(side, number_latex, number_latex) + f" = {number_latex(row[n])}"
-        for side in sides
-    ]
-    if len(equation) > 1 or row[column] != 1:
-        texts.append(f"{name} = {value.text()}")
-        latexes.append(f"{name} = {value.latex()}")
-    return Formula(r" \;\Rightarrow\; ".join(latexes), "  ⇒  ".join(texts))
+
+    def sides() -> list[list[tuple[Fraction, str]]]:
+        equation = [(row[j], variables[j]) for j in range(n) if row[j] != 0]
+        if len(equation) > 1:
+            return [equation, [(row[column], name), *_pairs(known)]]
+        return [equation]
+
+    def text() -> str:
+        written = sides()
+        texts = [
+            write_terms(side, number_text, coefficient_text) + f" = {number_text(row[n])}"
+            for side in written
+        ]
+        if len(written) > 1 or row[column] != 1:
+            texts.append(f"{name} = {value.text()}")
+        return "  ⇒  ".join(texts)
+
+    def latex() -> str:
+        written = sides()
+        latexes = [
+            write_terms(side, number_latex, number_latex) + f" = {number_latex(row[n])}"
+            for side in written
+        ]
+        if len(written) > 1 or row[column] != 1:
+            latexes.append(f"{name} = {value.latex()}")
+        return r" \;\Rightarrow\; ".join(latexes)
+
+    return formula_later(latex, text)
 
 
 def _pairs(expression: LinearExpression) -> list[tuple[Fraction, str]]:

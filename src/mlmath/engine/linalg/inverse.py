@@ -28,7 +28,7 @@ from mlmath.engine.linalg.row_operations import AddMultiple, RowOperation, Scale
 from mlmath.engine.render import Augmented, matrix_latex, number_latex, number_text
 from mlmath.engine.render import text as render_text
 from mlmath.engine.significant import paren_text
-from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
+from mlmath.engine.solution import NotSolvable, Solution, Step, formula_later
 
 
 def _require_square(matrix: Matrix) -> None:
@@ -94,11 +94,15 @@ def inverse_by_formula(matrix: Matrix) -> Solution[Matrix]:
             ),
             Step(
                 f"Divide every entry by the determinant, {number_text(det.answer)}",
-                Formula(
-                    rf"A^{{-1}} = \frac{{1}}{{{number_latex(det.answer)}}}"
-                    rf"{matrix_latex(adjugate)} = {matrix_latex(inverse)}",
-                    f"A⁻¹ = (1/{paren_text(det.answer)}) ·\n{render_text(adjugate)}\n=\n"
-                    f"{render_text(inverse)}",
+                formula_later(
+                    lambda: (
+                        rf"A^{{-1}} = \frac{{1}}{{{number_latex(det.answer)}}}"
+                        rf"{matrix_latex(adjugate)} = {matrix_latex(inverse)}"
+                    ),
+                    lambda: (
+                        f"A⁻¹ = (1/{paren_text(det.answer)}) ·\n{render_text(adjugate)}\n=\n"
+                        f"{render_text(inverse)}"
+                    ),
                     display=True,
                 ),
             ),
@@ -165,12 +169,15 @@ def inverse(matrix: Matrix) -> Solution[Matrix]:
 
 
 def _check_step(matrix: Matrix, inverse: Matrix) -> Step:
-    product = matrix.times_matrix(inverse)
+    """A A⁻¹ = I, multiplied out when the step is shown (the answer never needs it)."""
     return Step(
         "Check: A times A⁻¹ gives the identity",
-        Formula(
-            rf"{matrix_latex(matrix)}{matrix_latex(inverse)} = {matrix_latex(product)}",
-            f"A·A⁻¹ =\n{render_text(product)}",
+        formula_later(
+            lambda: (
+                rf"{matrix_latex(matrix)}{matrix_latex(inverse)} = "
+                rf"{matrix_latex(matrix.times_matrix(inverse))}"
+            ),
+            lambda: f"A·A⁻¹ =\n{render_text(matrix.times_matrix(inverse))}",
             display=True,
         ),
     )

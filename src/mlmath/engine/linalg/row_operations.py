@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from mlmath.engine.exact import Matrix
+from mlmath.engine.exact import Matrix, plus_multiple
 from mlmath.engine.render import number_latex, number_text
 
 
@@ -92,7 +92,7 @@ class AddMultiple:
         return matrix.with_row(
             self.target,
             (
-                a + self.factor * b if b else a
+                plus_multiple(a, self.factor, b) if b else a
                 for a, b in zip(matrix.rows[self.target], source, strict=True)
             ),
         )

@@ -26,7 +26,7 @@ from mlmath.engine.linalg.linear_expression import (
 from mlmath.engine.linalg.solution_set import SolutionSet, parameter_names
 from mlmath.engine.linalg.system import LinearSystem
 from mlmath.engine.render import number_latex, number_text
-from mlmath.engine.solution import Formula, Solution, Step
+from mlmath.engine.solution import Formula, LazyFormula, Solution, Step, formula_later
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,9 +135,9 @@ def _isolation_step(
         why = " (its coefficient is -1, so no fractions appear)"
     return Step(
         f"Solve equation {label} for {name}{why}",
-        Formula(
-            rf"{equation.latex()} \;\Rightarrow\; {name} = {expression.latex()}",
-            f"{equation.text()}  ⇒  {name} = {expression.text()}",
+        formula_later(
+            lambda: rf"{equation.latex()} \;\Rightarrow\; {name} = {expression.latex()}",
+            lambda: f"{equation.text()}  ⇒  {name} = {expression.text()}",
         ),
     )
 
@@ -152,7 +152,7 @@ def _substitute_step(name: str, expression: LinearExpression, substeps: list[Ste
 
 def _substitution_formula(
     equation: LinearEquation, name: str, expression: LinearExpression, result: LinearEquation
-) -> Formula:
+) -> LazyFormula:
     """``3x + 4y = 7 ⇒ 3(5 - 2y) + 4y = 7 ⇒ -2y = -8``."""
 
     def substituted(write: Callable[[Fraction], str], inner: str, brackets: tuple[str, str]) -> str:
@@ -173,13 +173,18 @@ def _substitution_formula(
             out += (" - " if negative else " + ") + body
         return out
 
-    text = substituted(coefficient_text, expression.text(), ("(", ")"))
-    latex = substituted(number_latex, expression.latex(), (r"\left(", r"\right)"))
-    return Formula(
-        rf"{equation.latex()} \;\Rightarrow\; {latex} = {number_latex(equation.right)}"
-        rf" \;\Rightarrow\; {result.latex()}",
-        f"{equation.text()}  ⇒  {text} = {number_text(equation.right)}  ⇒  {result.text()}",
-    )
+    def latex() -> str:
+        inner = substituted(number_latex, expression.latex(), (r"\left(", r"\right)"))
+        return (
+            rf"{equation.latex()} \;\Rightarrow\; {inner} = {number_latex(equation.right)}"
+            rf" \;\Rightarrow\; {result.latex()}"
+        )
+
+    def text() -> str:
+        inner = substituted(coefficient_text, expression.text(), ("(", ")"))
+        return f"{equation.text()}  ⇒  {inner} = {number_text(equation.right)}  ⇒  {result.text()}"
+
+    return formula_later(latex, text)
 
 
 def _back_substitute(
@@ -217,12 +222,7 @@ def _back_substitute(
         substeps.append(
             Step(
                 f"Put the values found into {isolation.unknown} = {isolation.expression.text()}",
-                Formula(
-                    rf"{isolation.unknown} = {isolation.expression.latex()} = "
-                    rf"{_plugged_in(isolation.expression, values, latex=True)} = {value.latex()}",
-                    f"{isolation.unknown} = {isolation.expression.text()} = "
-                    f"{_plugged_in(isolation.expression, values, latex=False)} = {value.text()}",
-                ),
+                _plugged_in_formula(isolation, dict(values), value),
             )
         )
     if substeps:
@@ -242,6 +242,23 @@ def _back_substitute(
         )
     )
     return solution_set, steps
+
+
+def _plugged_in_formula(
+    isolation: Isolation, values: dict[str, LinearExpression], value: LinearExpression
+) -> LazyFormula:
+    """``z = 2 - y = 2 - (3) = -1``: an isolated unknown worked out from the values found."""
+    unknown, expression = isolation.unknown, isolation.expression
+    return formula_later(
+        lambda: (
+            rf"{unknown} = {expression.latex()} = "
+            rf"{_plugged_in(expression, values, latex=True)} = {value.latex()}"
+        ),
+        lambda: (
+            f"{unknown} = {expression.text()} = "
+            f"{_plugged_in(expression, values, latex=False)} = {value.text()}"
+        ),
+    )
 
 
 def _plugged_in(

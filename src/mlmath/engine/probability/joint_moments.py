@@ -20,13 +20,13 @@ Fraction(1, 4)
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 
 from mlmath.engine.probability.joint import Grid, check_joint, joint_table
 from mlmath.engine.probability.notation import formula, latex_of, paren, text_of, total
 from mlmath.engine.significant import equals_latex, equals_text, value_latex, value_text
-from mlmath.engine.solution import NotSolvable, Solution, Step
+from mlmath.engine.solution import LazyFormula, NotSolvable, Solution, Step, formula_later
 
 EVENTS = ("x<y", "x=y", "x>y", "sum<=", "sum=")
 EVENT_TEXT = {
@@ -140,42 +140,54 @@ def _weighted(values: Sequence[Fraction], probs: Sequence[Fraction]) -> tuple[st
     return terms_l or "0", terms_t or "0"
 
 
+def _marginals(table: Grid, ys: Sequence[Fraction]) -> tuple[list[Fraction], list[Fraction]]:
+    """P(X = x) for each row and P(Y = y) for each column."""
+    return [total(list(r)) for r in table], [total([r[j] for r in table]) for j in range(len(ys))]
+
+
+def _lazy(write: Callable[[], tuple[str, str]]) -> LazyFormula:
+    """A formula from ``write() = (latex, text)``, written out only when it is shown: most
+    solutions are worked for their answer alone, and writing the sums takes longer."""
+    return formula_later(lambda: write()[0], lambda: write()[1])
+
+
 def _covariance_steps(
-    table: Grid, xs: Sequence[Fraction], ys: Sequence[Fraction]
+    table: Grid, xs: Sequence[Fraction], ys: Sequence[Fraction], moments: tuple[Fraction, ...]
 ) -> tuple[Fraction, list[Step]]:
-    px = [total(list(r)) for r in table]
-    py = [total([r[j] for r in table]) for j in range(len(ys))]
-    ex, ey, exy, _, _ = _moments(table, xs, ys)
+    """Cov(X, Y) and its steps, from the :func:`_moments` of the table."""
+    ex, ey, exy, _, _ = moments
     cov = exy - ex * ey
-    xl, xt = _weighted(xs, px)
-    yl, yt = _weighted(ys, py)
-    products = [(x * y, table[i][j]) for i, x in enumerate(xs) for j, y in enumerate(ys)]
-    pl, pt = _weighted([v for v, _ in products], [p for _, p in products])
+
+    def means() -> tuple[str, str]:
+        px, py = _marginals(table, ys)
+        xl, xt = _weighted(xs, px)
+        yl, yt = _weighted(ys, py)
+        return (
+            rf"E[X] = {xl} = {latex_of(ex)}, \quad E[Y] = {yl} = {latex_of(ey)}",
+            f"E[X] = {xt} = {text_of(ex)}, E[Y] = {yt} = {text_of(ey)}",
+        )
+
+    def product_mean() -> tuple[str, str]:
+        products = [(x * y, table[i][j]) for i, x in enumerate(xs) for j, y in enumerate(ys)]
+        pl, pt = _weighted([v for v, _ in products], [p for _, p in products])
+        return rf"E[XY] = {pl} = {latex_of(exy)}", f"E[XY] = {pt} = {text_of(exy)}"
+
+    def covariance() -> tuple[str, str]:
+        return (
+            rf"\operatorname{{Cov}}(X, Y) = E[XY] - E[X]E[Y] = {latex_of(exy)} - "
+            rf"{paren(ex)[0]} \cdot {paren(ey)[0]}" + equals_latex(cov),
+            f"Cov(X, Y) = E[XY] − E[X]·E[Y] = {text_of(exy)} − {paren(ex)[1]}·{paren(ey)[1]}"
+            + equals_text(cov),
+        )
+
     steps = [
         Step(
             "The joint table with its marginals (row and column totals)",
             joint_table(table, xs, ys, margins=True),
         ),
-        Step(
-            "E[X] and E[Y] from the marginals: each value times its probability",
-            formula(
-                rf"E[X] = {xl} = {latex_of(ex)}, \quad E[Y] = {yl} = {latex_of(ey)}",
-                f"E[X] = {xt} = {text_of(ex)}, E[Y] = {yt} = {text_of(ey)}",
-            ),
-        ),
-        Step(
-            "E[XY] from every cell: x·y times the cell's probability",
-            formula(rf"E[XY] = {pl} = {latex_of(exy)}", f"E[XY] = {pt} = {text_of(exy)}"),
-        ),
-        Step(
-            "The covariance: E[XY] minus the product of the means",
-            formula(
-                rf"\operatorname{{Cov}}(X, Y) = E[XY] - E[X]E[Y] = {latex_of(exy)} - "
-                rf"{paren(ex)[0]} \cdot {paren(ey)[0]}" + equals_latex(cov),
-                f"Cov(X, Y) = E[XY] − E[X]·E[Y] = {text_of(exy)} − {paren(ex)[1]}·{paren(ey)[1]}"
-                + equals_text(cov),
-            ),
-        ),
+        Step("E[X] and E[Y] from the marginals: each value times its probability", _lazy(means)),
+        Step("E[XY] from every cell: x·y times the cell's probability", _lazy(product_mean)),
+        Step("The covariance: E[XY] minus the product of the means", _lazy(covariance)),
     ]
     return cov, steps
 
@@ -184,7 +196,7 @@ def table_covariance(
     table: Grid, xs: Sequence[Fraction], ys: Sequence[Fraction]
 ) -> Solution[Fraction]:
     check_joint(table, xs, ys)
-    cov, steps = _covariance_steps(table, xs, ys)
+    cov, steps = _covariance_steps(table, xs, ys, _moments(table, xs, ys))
     return Solution(cov, tuple(steps))
 
 
@@ -196,11 +208,14 @@ def _root(x: Fraction) -> Fraction | float:
 def correlation_value(
     table: Grid, xs: Sequence[Fraction], ys: Sequence[Fraction]
 ) -> Fraction | float:
-    _, _, _, vx, vy = _moments(table, xs, ys)
-    ex, ey, exy, _, _ = _moments(table, xs, ys)
+    ex, ey, exy, vx, vy = _moments(table, xs, ys)
     if vx == 0 or vy == 0:
         raise NotSolvable("X or Y never varies (variance 0), so the correlation is undefined")
-    cov = exy - ex * ey
+    return _correlation(exy - ex * ey, vx, vy)
+
+
+def _correlation(cov: Fraction, vx: Fraction, vy: Fraction) -> Fraction | float:
+    """Cov / (σX σY): exact when both variances' product is a perfect square."""
     root = _root(vx * vy)
     return cov / root if isinstance(root, Fraction) else float(cov) / root
 
@@ -209,38 +224,40 @@ def table_correlation(
     table: Grid, xs: Sequence[Fraction], ys: Sequence[Fraction]
 ) -> Solution[Fraction | float]:
     check_joint(table, xs, ys)
-    cov, steps = _covariance_steps(table, xs, ys)
-    ex, ey, _, vx, vy = _moments(table, xs, ys)
+    moments = _moments(table, xs, ys)
+    cov, steps = _covariance_steps(table, xs, ys, moments)
+    ex, ey, _, vx, vy = moments
     if vx == 0 or vy == 0:
         raise NotSolvable("X or Y never varies (variance 0), so the correlation is undefined")
-    px = [total(list(r)) for r in table]
-    py = [total([r[j] for r in table]) for j in range(len(ys))]
-    x2l, x2t = _weighted([x * x for x in xs], px)
-    y2l, y2t = _weighted([y * y for y in ys], py)
-    answer = correlation_value(table, xs, ys)
+    answer = _correlation(cov, vx, vy)
     sx, sy = _root(vx), _root(vy)
-    steps.append(
-        Step(
-            "The variances from the marginals: E[X²] − E[X]²",
-            formula(
-                rf"\sigma_X^2 = {x2l} - {paren(ex)[0]}^2 = {latex_of(vx)}, \quad "
-                rf"\sigma_Y^2 = {y2l} - {paren(ey)[0]}^2 = {latex_of(vy)}",
-                f"σX² = {x2t} − {_grouped(ex)}² = {text_of(vx)}, σY² = {y2t} − {_grouped(ey)}² = "
-                f"{text_of(vy)}",
-            ),
+
+    def variances() -> tuple[str, str]:
+        px, py = _marginals(table, ys)
+        x2l, x2t = _weighted([x * x for x in xs], px)
+        y2l, y2t = _weighted([y * y for y in ys], py)
+        return (
+            rf"\sigma_X^2 = {x2l} - {paren(ex)[0]}^2 = {latex_of(vx)}, \quad "
+            rf"\sigma_Y^2 = {y2l} - {paren(ey)[0]}^2 = {latex_of(vy)}",
+            f"σX² = {x2t} − {_grouped(ex)}² = {text_of(vx)}, σY² = {y2t} − {_grouped(ey)}² = "
+            f"{text_of(vy)}",
         )
-    )
+
+    def correlation() -> tuple[str, str]:
+        return (
+            rf"\rho = "
+            rf"\frac{{{latex_of(cov)}}}{{\sqrt{{{latex_of(vx)}}}\,\sqrt{{{latex_of(vy)}}}}} = "
+            rf"\frac{{{latex_of(cov)}}}{{{value_latex(sx)} \cdot {value_latex(sy)}}}"
+            + equals_latex(answer),
+            f"ρ = {_grouped(cov)} / (√{_grouped(vx)}·√{_grouped(vy)}) = {_grouped(cov)} / "
+            f"({value_text(sx)}·{value_text(sy)})" + equals_text(answer),
+        )
+
+    steps.append(Step("The variances from the marginals: E[X²] − E[X]²", _lazy(variances)))
     steps.append(
         Step(
             "Divide the covariance by both standard deviations: ρ is between −1 and 1",
-            formula(
-                rf"\rho = "
-                rf"\frac{{{latex_of(cov)}}}{{\sqrt{{{latex_of(vx)}}}\,\sqrt{{{latex_of(vy)}}}}} = "
-                rf"\frac{{{latex_of(cov)}}}{{{value_latex(sx)} \cdot {value_latex(sy)}}}"
-                + equals_latex(answer),
-                f"ρ = {_grouped(cov)} / (√{_grouped(vx)}·√{_grouped(vy)}) = {_grouped(cov)} / "
-                f"({value_text(sx)}·{value_text(sy)})" + equals_text(answer),
-            ),
+            _lazy(correlation),
         )
     )
     return Solution(answer, tuple(steps))

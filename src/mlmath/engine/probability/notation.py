@@ -245,7 +245,12 @@ def formula(latex: str, text: str, display: bool = False) -> Formula:
 
 
 def total(values: Sequence[Fraction]) -> Fraction:
-    return sum(values, Fraction(0))
+    """The exact sum, added over one common denominator: a single reduction at the end
+    instead of a gcd at every addition (the same fraction, several times faster)."""
+    if not all(isinstance(v, Fraction | int) for v in values):
+        return sum(values, Fraction(0))
+    denominator = math.lcm(*(v.denominator for v in values))
+    return Fraction(sum(v.numerator * (denominator // v.denominator) for v in values), denominator)
 
 
 def _cell_text(c: Cell) -> str:

@@ -18,7 +18,7 @@ from mlmath.engine.calculus.stationary_points import (
 )
 from mlmath.engine.exact import Vector
 from mlmath.engine.render import number_text
-from mlmath.engine.solution import NotSolvable, Solution
+from mlmath.engine.solution import NotSolvable, Solution, WorkedLater
 from mlmath.exercises.calculus.functions import integer, pick, read_function, shown, written
 from mlmath.exercises.calculus.neurons import WEEK3
 from mlmath.exercises.calculus.two_variables import XY, term
@@ -151,9 +151,10 @@ class OptimiseTwoVariables(Skill):
 
     def solve(self, params: Params) -> Solution[Vector | str]:
         s = self._found(params)
+        # the same steps, written only when read (as the stationary point's own)
         if (params.get("asked") or "point") == "point":
-            return Solution(s.answer.point, s.steps)
-        return Solution(s.answer.kind, s.steps)
+            return WorkedLater(s.answer.point, lambda: s.steps)
+        return WorkedLater(s.answer.kind, lambda: s.steps)
 
     def hints(self, params: Params) -> tuple[str, ...]:
         if (params.get("asked") or "point") == "point":

@@ -51,25 +51,39 @@ def unimodular(rng: np.random.Generator, n: int, size: int = 2) -> Matrix:
 def unimodular_with_inverse(
     rng: np.random.Generator, n: int, size: int = 2
 ) -> tuple[Matrix, Matrix]:
-    """:func:`unimodular` and its inverse, built together: P is a product of row
-    operations ``E``, and each ``P ← E P`` is matched by ``P⁻¹ ← P⁻¹ E⁻¹``, the opposite
-    column operation (adding k × row j to row i is undone on the right by subtracting
-    k × column i from column j; a swap undoes itself)."""
+    """:func:`unimodular` and its inverse, built together (see :func:`_unimodular_rows`)."""
+    rows, inverse = _unimodular_rows(rng, n, size)
+    return Matrix.of(rows), Matrix.of(inverse)
+
+
+def _unimodular_rows(
+    rng: np.random.Generator, n: int, size: int
+) -> tuple[list[list[int]], list[list[int]]]:
+    """P and P⁻¹ as plain integer rows: P is a product of row operations ``E``, and each
+    ``P ← E P`` is matched by ``P⁻¹ ← P⁻¹ E⁻¹``, the opposite column operation (adding
+    k × row j to row i is undone on the right by subtracting k × column i from column j;
+    a swap undoes itself). The operations are replayed on P⁻¹ only for an accepted P: most
+    draws are rejected, and the random draws are the same either way."""
     while True:
         rows = [[int(i == j) for j in range(n)] for i in range(n)]
-        inverse = [[int(i == j) for j in range(n)] for i in range(n)]
+        operations: list[tuple[int, int, int]] = []
         for _ in range(n + 1):
-            i, j = (int(x) for x in rng.choice(n, size=2, replace=False))
+            i, j = rng.choice(n, size=2, replace=False).tolist()
             k = integer(rng, -size, size, nonzero=True)
             rows[i] = [a + k * b for a, b in zip(rows[i], rows[j], strict=True)]
-            for row in inverse:
-                row[j] -= k * row[i]
-        if rng.random() < 0.5:
+            operations.append((i, j, k))
+        swapped = rng.random() < 0.5
+        if swapped:
             rows[0], rows[1] = rows[1], rows[0]
-            for row in inverse:
-                row[0], row[1] = row[1], row[0]
         if max(abs(a) for r in rows for a in r) <= 4 and not _is_triangular(rows):
-            return Matrix.of(rows), Matrix.of(inverse)
+            inverse = [[int(i == j) for j in range(n)] for i in range(n)]
+            for i, j, k in operations:
+                for row in inverse:
+                    row[j] -= k * row[i]
+            if swapped:
+                for row in inverse:
+                    row[0], row[1] = row[1], row[0]
+            return rows, inverse
 
 
 def _is_triangular(rows: list[list[int]]) -> bool:
@@ -82,9 +96,21 @@ def _is_triangular(rows: list[list[int]]) -> bool:
 def with_eigenvalues(rng: np.random.Generator, values: list[int], size: int = 2) -> Matrix:
     """An integer matrix with exactly these eigenvalues (diagonalisable): ``P D P⁻¹``."""
     n = len(values)
-    diagonal = Matrix.of([[values[i] if i == j else 0 for j in range(n)] for i in range(n)])
-    p, p_inverse = unimodular_with_inverse(rng, n, size)
-    return shuffled(rng, p.times_matrix(diagonal).times_matrix(p_inverse))
+    return similar(rng, [[values[i] if i == j else 0 for j in range(n)] for i in range(n)], size)
+
+
+def similar(rng: np.random.Generator, rows: list[list[int]], size: int = 2) -> Matrix:
+    """``P M P⁻¹`` for a random unimodular P, axes renumbered (:func:`shuffled`): an
+    integer matrix similar to M (the same eigenvalues, diagonalisable exactly when M is)."""
+    p, p_inverse = _unimodular_rows(rng, len(rows), size)
+    # plain integers: one Fraction per entry of the result, not per partial product
+    return shuffled(rng, Matrix.of(_product(_product(p, rows), p_inverse)))
+
+
+def _product(left: list[list[int]], right: list[list[int]]) -> list[list[int]]:
+    """The matrix product of two matrices of plain integers, as rows."""
+    columns = list(zip(*right, strict=True))
+    return [[sum(a * b for a, b in zip(row, c, strict=True)) for c in columns] for row in left]
 
 
 def shuffled(rng: np.random.Generator, matrix: Matrix) -> Matrix:
