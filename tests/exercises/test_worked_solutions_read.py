@@ -180,6 +180,18 @@ CASES: list[tuple[str, dict[str, Any], str, str]] = [
         "/ 6) = 7.9418",
     ),
     (
+        "linalg.eigenvectors",
+        {"matrix": [[-3, -4, 0], [12, 11, 2], [0, 0, 1]], "eigenvalue": 3},
+        "x1 + (2/3)x2 = 0, so x1 = -(2/3)x2",
+        "\\text",
+    ),
+    (
+        "linalg.eigenvectors",
+        {"matrix": [[-3, -4, 0], [12, 11, 2], [0, 0, 1]], "eigenvalue": 3},
+        "(-2/3, 1, 0) → (2, -3, 0)",
+        "x2 = 1\n",
+    ),
+    (
         "probability.birthday",
         {"people": 3, "days": 365},
         "Person 1 has 365 free days, person 2 has 364, person 3 has 363;",

@@ -30,9 +30,10 @@ from typing import Any, TypeVar
 
 from mlmath.engine.exact import Matrix, Vector, plus_multiple
 from mlmath.engine.linalg.characteristic import Approximate, eigenvalues
+from mlmath.engine.linalg.linear_expression import coefficient_text, write_terms
 from mlmath.engine.linalg.rank import rank_of
 from mlmath.engine.linalg.span import row_reduce
-from mlmath.engine.render import Augmented
+from mlmath.engine.render import Augmented, number_latex, number_text
 from mlmath.engine.solution import Formula, LazyFormula, NotSolvable, Solution, Step
 from mlmath.engine.surds import Surd
 
@@ -260,6 +261,7 @@ def eigenspace(matrix: Matrix, value: Surd, multiplicity: int = 1) -> Solution[E
         reduced = operations[-1][1] if operations else augmented
         rational = kernel_basis(reduced.rows, pivots, n, Fraction(0), Fraction(1))
         basis = [[Surd(x) for x in v] for v in rational]
+        read_off = _read_off(reduced.rows, pivots, n, rational)
     else:
         shifted = [
             [Surd(matrix[i, j]) - (value if i == j else Surd(Fraction(0))) for j in range(n)]
@@ -283,6 +285,8 @@ def eigenspace(matrix: Matrix, value: Surd, multiplicity: int = 1) -> Solution[E
     free = [c for c in range(n) if c not in pivots]
     names = ", ".join(f"x{c + 1}" for c in free)
     vectors = tuple(tidy(v) for v in basis)
+    if not value.is_rational:
+        read_off = ()
     steps.append(
         Step(
             f"Free variable{'s' if len(free) > 1 else ''}: {names}. Set "
@@ -292,6 +296,7 @@ def eigenspace(matrix: Matrix, value: Surd, multiplicity: int = 1) -> Solution[E
                 lambda: ", ".join(v.latex() for v in vectors),
                 lambda: ", ".join(v.text() for v in vectors),
             ),
+            read_off,
         )
     )
     check = vectors[0]
@@ -318,6 +323,58 @@ def eigenspace(matrix: Matrix, value: Surd, multiplicity: int = 1) -> Solution[E
         )
     )
     return Solution(Eigenspace(value, multiplicity, vectors), tuple(steps))
+
+
+def _row_says(
+    row: Sequence[Fraction], pivot: int, free: Sequence[int], write: tuple[Any, Any], name: str
+) -> str:
+    """``x1 + 2x2 = 0, so x1 = -2x2``: a reduced row as an equation, solved for its pivot
+    variable (``name`` formats a variable's number; LaTeX when ``write`` writes LaTeX)."""
+    number, coefficient = write
+    left = write_terms(
+        [(row[c], name.format(c + 1)) for c in range(len(row)) if row[c] != 0], number, coefficient
+    )
+    right = write_terms(
+        [(-row[c], name.format(c + 1)) for c in free if row[c] != 0], number, coefficient
+    )
+    if right == "0":
+        return f"{left} = 0"
+    so = r"\text{, so }" if "_" in name else ", so "  # LaTeX names a subscript
+    return f"{left} = 0{so}{name.format(pivot + 1)} = {right}"
+
+
+def _read_off(
+    reduced: Sequence[Sequence[Fraction]],
+    pivots: Sequence[int],
+    n: int,
+    basis: Sequence[Sequence[Fraction]],
+) -> tuple[Step, ...]:
+    """What each pivot row of ``(A − λI | 0)`` in reduced form says (x1 − x2 = 0, so
+    x1 = x2), then each free variable set to 1, scaled to whole numbers when that helps."""
+    free = [c for c in range(n) if c not in pivots]
+    steps = []
+    for r, p in enumerate(pivots):
+        latex = _row_says(reduced[r], p, free, (number_latex, number_latex), "x_{{{}}}")
+        text = _row_says(reduced[r], p, free, (number_text, coefficient_text), "x{}")
+        steps.append(Step(f"Row {r + 1} reads", Formula(latex, text)))
+    for f, raw in zip(free, basis, strict=True):
+        whole = coprime_integers(raw)
+        shown = Vector(tuple(raw))
+        if tuple(whole) == tuple(raw):
+            steps.append(Step(f"x{f + 1} = 1", Formula(shown.latex(), shown.text())))
+            continue
+        scaled = Vector(whole)
+        factor = whole[f]
+        steps.append(
+            Step(
+                f"x{f + 1} = 1, then times {number_text(factor)} for whole numbers (the same "
+                "direction)",
+                Formula(
+                    rf"{shown.latex()} \to {scaled.latex()}", f"{shown.text()} → {scaled.text()}"
+                ),
+            )
+        )
+    return tuple(steps)
 
 
 def eigenvectors(matrix: Matrix) -> Solution[tuple[Eigenspace, ...]]:
