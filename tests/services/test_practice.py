@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import event, func, select
@@ -10,9 +11,10 @@ from tests.fixtures.skills import ADDITION, right, subtracted
 
 from mlmath.services import accounts, mastery_store, practice
 from mlmath.services.errors import Conflict, NotFound
-from mlmath.services.mastery import Answer, fold
+from mlmath.services.mastery import Answer, MasteryState, fold
 from mlmath.services.practice import VariantRef
 from mlmath.store.database import Database
+from mlmath.store.migrate import upgrade
 from mlmath.store.models import Attempt, Variant
 
 SECRET = b"test secret"
@@ -305,3 +307,53 @@ def test_another_one_returns_the_panel_a_read_gives_back(db: Database) -> None:
 
 def _seed(current: practice.Current) -> tuple[int, int]:
     return current.ref.seed, current.ref.level
+
+
+@pytest.mark.postgres
+def test_postgres_stores_and_folds_in_one_statement_never_over_a_newer_state(
+    postgres_url: str,
+) -> None:
+    """PostgreSQL stores an attempt and folds it into mastery in one statement: the fold
+    is skipped when the key was stored already (a repeat), and when another answer was
+    folded in after the read (then nothing is written over it)."""
+    db = Database.open(postgres_url)
+    upgrade(db.write_engine)
+    try:
+        ada = learner(db)
+        with db.read() as session:
+            shown = practice.current(session, ada, ADDITION, SECRET)
+        with db.write() as session:
+            first = practice.submit(session, ada, ADDITION, shown.ref, "0", idempotency_key="k1")
+        assert first.mastery.answers == 1
+        at = datetime(2026, 3, 1, 12, tzinfo=UTC)
+        stale = mastery_store.fold_parameters(
+            ada, ADDITION.id, MasteryState(), Answer("v", True, True, False, at)
+        )[1]
+
+        def store(key: str) -> Any:
+            attempt = {
+                "variant_id": first.after.variant_id if first.after else None,
+                "learner_id": ada,
+                "skill_id": ADDITION.id,
+                "response": "1",
+                "verdict": "correct",
+                "misconception_id": None,
+                "message": "",
+                "created_at": at,
+                "idempotency_key": key,
+            }
+            with db.writing() as connection:
+                return connection.execute(
+                    practice._STORING_AND_FOLDING,
+                    {**{f"attempt_{k}": v for k, v in attempt.items()}, **stale},
+                ).first()
+
+        assert store("k1") is None  # a repeat: nothing stored, nothing folded
+        newer = store("k2")
+        assert newer is not None
+        assert newer.attempt_id is not None
+        assert newer.folded == 0  # the stored state has 1 answer, not the 0 read
+        with db.reading() as connection:
+            assert mastery_store.state(connection, ada, ADDITION.id) == first.mastery
+    finally:
+        db.close()

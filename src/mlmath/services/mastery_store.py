@@ -54,6 +54,38 @@ in meanwhile (no row back): a compare-and-set on the count of answers, which gro
 one with every answer."""
 
 
+_KEY_COLUMNS = ("learner_id", "skill_id")
+
+
+def folding_after(gate: Any) -> Any:
+    """PostgreSQL: :data:`_FOLD_IN` as an ``INSERT … SELECT`` that writes only when
+    ``gate`` (an ``EXISTS`` on what the same statement stored) holds, to be sent as a CTE
+    beside that store in one statement. Its parameters are :func:`fold_parameters`'."""
+    table = Mastery.__table__.c
+    source = select(
+        *(bindparam(f"fold_{key}", type_=table[key].type) for key in (*_KEY_COLUMNS, *_FOLDED))
+    ).where(gate)
+    statement = postgresql.insert(Mastery).from_select([*_KEY_COLUMNS, *_FOLDED], source)
+    return statement.on_conflict_do_update(
+        index_elements=[Mastery.learner_id, Mastery.skill_id],
+        set_={key: statement.excluded[key] for key in _FOLDED},
+        where=Mastery.answers == bindparam("fold_answers_before"),
+    ).returning(Mastery.answers)
+
+
+def fold_parameters(
+    learner_id: int, skill_id: str, before: MasteryState, answer: Answer
+) -> tuple[MasteryState, dict[str, Any]]:
+    """The state after ``answer`` and the parameters that write it by :func:`folding_after`
+    (named apart from every column: a parameter named like one would be written to it)."""
+    after = apply(before, answer)
+    values = {"learner_id": learner_id, "skill_id": skill_id, **_values(after)}
+    return after, {
+        "fold_answers_before": before.answers,
+        **{f"fold_{key}": value for key, value in values.items()},
+    }
+
+
 def connection_of(db: Session | Connection) -> Connection:
     """The connection a session works in (or the connection itself)."""
     return db if isinstance(db, Connection) else db.connection()

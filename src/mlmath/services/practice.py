@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import (
     Connection,
+    Select,
     bindparam,
     exists,
     func,
@@ -218,6 +219,37 @@ _INSERT_ATTEMPT = {
     for dialect in (postgresql, sqlite)
 }
 """Store an attempt unless its idempotency key is taken (no row back: a repeat)."""
+_ATTEMPT_FIELDS = (
+    "variant_id",
+    "learner_id",
+    "skill_id",
+    "response",
+    "verdict",
+    "misconception_id",
+    "message",
+    "created_at",
+    "idempotency_key",
+)
+_STORED = (
+    postgresql.insert(Attempt)
+    .values(
+        {
+            field: bindparam(f"attempt_{field}", type_=Attempt.__table__.c[field].type)
+            for field in _ATTEMPT_FIELDS
+        }
+    )
+    .on_conflict_do_nothing(index_elements=[Attempt.idempotency_key])
+    .returning(Attempt.id)
+    .cte("stored")
+)
+_FOLDED = mastery_store.folding_after(exists(select(_STORED.c.id))).cte("folded")
+_STORING_AND_FOLDING = select(
+    _STORED.c.id.label("attempt_id"),
+    select(func.count()).select_from(_FOLDED).scalar_subquery().label("folded"),
+)
+"""PostgreSQL: store a checked attempt and fold it into mastery in one statement (no row
+back: a repeat, and nothing folded; ``folded`` 0: another answer was folded in since the
+read, and :func:`mastery_store.record` folds this one into the row as it stands)."""
 
 
 _HERE = select(literal_column("1").label("here")).subquery("here")
@@ -227,6 +259,13 @@ _MASTERY = (
     .subquery("mastery")
 )
 _OPEN_LATEST = _LATEST.subquery("latest")
+_MASTERY_ANSWERED = (
+    select(Mastery.learner_id.label("mastery_of"), *mastery_store.STATE_COLUMNS)
+    .where(Mastery.learner_id == bindparam("of_learner"), Mastery.skill_id == bindparam("of_skill"))
+    .subquery("mastery")
+)
+"""The mastery row beside an answer, keyed by the parameters the answer's ``UPDATE`` names
+its variant with (a parameter named like a column would be set by the ``UPDATE``)."""
 _SHOWN = aliased(Attempt, name="shown")
 _PANEL = (
     select(
@@ -255,34 +294,58 @@ learner's mastery of the skill, the latest variant, and its latest attempts (one
 per attempt, newest first; one row with empty attempt columns when there is none)."""
 
 _EARLIER = aliased(Attempt)
-_BEFORE_ANSWER = (
-    select(
-        _MASTERY,
-        *(getattr(_SHOWN, column.key).label(f"shown_{column.key}") for column in _ATTEMPT_COLUMNS),
-        exists()
-        .where(_EARLIER.variant_id == bindparam("variant_id"), _EARLIER.verdict == "correct")
-        .label("solved"),
-        exists()
-        .where(_EARLIER.variant_id == bindparam("variant_id"), _counted(_EARLIER))
-        .label("counted"),
+
+
+def _before_answer(variant_id: Any, answered: Any = None) -> Select[Any]:
+    """The columns and joins of :data:`_BEFORE_ANSWER` for the variant ``variant_id``
+    names: a parameter, or the id that ``answered`` (an ``UPDATE … RETURNING`` as a
+    CTE, joined first, its columns read as ``answered_*``) gave back."""
+    columns = (
+        ()
+        if answered is None
+        else tuple(column.label(f"answered_{column.key}") for column in answered.c)
     )
-    .select_from(_HERE)
-    .outerjoin(_MASTERY, true())
-    .outerjoin(
+    start = _HERE if answered is None else _HERE.outerjoin(answered, true())
+    joined = start.outerjoin(_MASTERY_ANSWERED, true()).outerjoin(
         _SHOWN,
-        _SHOWN.id.in_(
+        # the variant's own attempts first (its index), then its latest few of them: with
+        # the IN alone, a variant id from the CTE would test every attempt stored
+        (_SHOWN.variant_id == variant_id)
+        & _SHOWN.id.in_(
             select(Attempt.id)
-            .where(Attempt.variant_id == bindparam("variant_id"))
+            .where(Attempt.variant_id == variant_id)
             .order_by(Attempt.id.desc())
             .limit(SHOWN_ATTEMPTS)
         ),
     )
-    .order_by(_SHOWN.id.desc())
-)
+    return (
+        select(
+            *columns,
+            _MASTERY_ANSWERED,
+            *(
+                getattr(_SHOWN, column.key).label(f"shown_{column.key}")
+                for column in _ATTEMPT_COLUMNS
+            ),
+            exists()
+            .where(_EARLIER.variant_id == variant_id, _EARLIER.verdict == "correct")
+            .label("solved"),
+            exists().where(_EARLIER.variant_id == variant_id, _counted(_EARLIER)).label("counted"),
+        )
+        .select_from(joined)
+        .order_by(_SHOWN.id.desc())
+    )
+
+
+_BEFORE_ANSWER = _before_answer(bindparam("variant_id"))
 """What an answer to a stored variant is folded into, in one statement: the learner's
 mastery of the skill as it stands, the variant's latest attempts (one row each, newest
 first; one row with empty attempt columns when there is none), and whether any attempt
 at it was correct (``solved``) or checked at all (``counted``)."""
+_ANSWERED = _ANSWERING.cte("answered")
+_ANSWERING_WITH_BEFORE = _before_answer(_ANSWERED.c.id, _ANSWERED)
+"""PostgreSQL: :data:`_ANSWERING` and :data:`_BEFORE_ANSWER` in one statement (a
+data-modifying CTE), one round trip where SQLite, which has none, takes two. Empty
+``answered_*`` columns: no open variant was updated, and the slower path decides."""
 
 
 def _attempts(conn: Connection, variant_id: int) -> list[AttemptRecord]:
@@ -346,6 +409,20 @@ def _shown(row: Any) -> AttemptRecord:
         row.shown_misconception_id,
         row.shown_created_at,
     )
+
+
+class _Answered:
+    """The variant columns of an :data:`_ANSWERING_WITH_BEFORE` row, named as
+    :data:`_ANSWERING` names them."""
+
+    __slots__ = ("id", "level", "ordinal", "revealed", "seed")
+
+    def __init__(self, row: Any) -> None:
+        self.id = row.answered_id
+        self.ordinal = row.answered_ordinal
+        self.seed = row.answered_seed
+        self.level = row.answered_level
+        self.revealed = row.answered_revealed
 
 
 @dataclass(frozen=True, slots=True)
@@ -458,10 +535,17 @@ def submit(
     conn = connection_of(session)
     response = response[:MAX_RESPONSE_CHARS]
     which = {"of_learner": learner_id, "of_skill": skill.id, "of_ordinal": ref.ordinal}
-    answering = conn.execute(_ANSWERING, {**which, "response": response}).first()
+    rows: Sequence[Any] | None = None
+    answering: Any
+    if conn.dialect.name == "postgresql":
+        rows = conn.execute(_ANSWERING_WITH_BEFORE, {**which, "response": response}).all()
+        answering = _Answered(rows[0]) if rows[0].answered_id is not None else None
+    else:
+        answering = conn.execute(_ANSWERING, {**which, "response": response}).first()
     if answering is not None:  # the usual case: a stored variant, still open
         row: Any = answering
     else:
+        rows = None
         earlier = conn.execute(_BY_KEY, {"key": key}).first()
         if earlier is not None:  # sent again after the variant was left
             return _repeat(conn, learner_id, skill, earlier)
@@ -470,34 +554,42 @@ def submit(
     shown = problem(skill, row.seed, row.level)
     if feedback is None or (row.seed, row.level) != (ref.seed, ref.level):
         feedback = skill.grade(shown.params, response)
-    rows = conn.execute(
-        _BEFORE_ANSWER, {"variant_id": row.id, "learner_id": learner_id, "skill_id": skill.id}
-    ).all()
+    if rows is None:
+        rows = conn.execute(_BEFORE_ANSWER, {"variant_id": row.id, **which}).all()
     first = rows[0]  # the anchor row is always there
     before = [_shown(r) for r in reversed(rows) if r.shown_id is not None]
     mastery = mastery_store.state_of(first if first.mastery_of is not None else None)
     at = now or utcnow()
     misconception_id = feedback.misconception.id if feedback.misconception else None
-    attempt_id = conn.execute(
-        _INSERT_ATTEMPT[conn.dialect.name],
-        {
-            "variant_id": row.id,
-            "learner_id": learner_id,
-            "skill_id": skill.id,
-            "response": response,
-            "verdict": feedback.verdict,
-            "misconception_id": misconception_id,
-            "message": feedback.message,
-            "created_at": at,
-            "idempotency_key": key,
-        },
-    ).scalar()
+    attempt = {
+        "variant_id": row.id,
+        "learner_id": learner_id,
+        "skill_id": skill.id,
+        "response": response,
+        "verdict": feedback.verdict,
+        "misconception_id": misconception_id,
+        "message": feedback.message,
+        "created_at": at,
+        "idempotency_key": key,
+    }
+    counted = feedback.verdict in COUNTED_VERDICTS
+    answer = Answer(f"v{row.id}", feedback.correct, not first.counted, bool(row.revealed), at)
+    if counted and conn.dialect.name == "postgresql":  # one round trip for both writes
+        then, fold = mastery_store.fold_parameters(learner_id, skill.id, mastery, answer)
+        stored = conn.execute(
+            _STORING_AND_FOLDING, {**{f"attempt_{k}": v for k, v in attempt.items()}, **fold}
+        ).first()
+        attempt_id = stored.attempt_id if stored is not None else None
+        if stored is not None:
+            folded = bool(stored.folded)
+            mastery = then if folded else mastery_store.record(conn, learner_id, skill.id, answer)
+    else:
+        attempt_id = conn.execute(_INSERT_ATTEMPT[conn.dialect.name], attempt).scalar()
+        if attempt_id is not None and counted:
+            mastery = mastery_store.fold_in(conn, learner_id, skill.id, mastery, answer)
     if attempt_id is None:  # the same submission again: this key is stored already
         earlier = conn.execute(_BY_KEY, {"key": key}).first()
         return _repeat(conn, learner_id, skill, earlier)
-    if feedback.verdict in COUNTED_VERDICTS:
-        answer = Answer(f"v{row.id}", feedback.correct, not first.counted, bool(row.revealed), at)
-        mastery = mastery_store.fold_in(conn, learner_id, skill.id, mastery, answer)
     record = AttemptRecord(
         attempt_id, response, feedback.verdict, feedback.message, misconception_id, at
     )
