@@ -192,6 +192,12 @@ CASES: list[tuple[str, dict[str, Any], str, str]] = [
         "x2 = 1\n",
     ),
     (
+        "statistics.confidence_interval_proportion",
+        {"successes": 788, "n": 2850, "confidence": 0.95},
+        "SE = √(0.2765·(1 − 0.2765) / 2850) ≈ 0.008378",
+        "= 0.008378",
+    ),
+    (
         "probability.birthday",
         {"people": 3, "days": 365},
         "Person 1 has 365 free days, person 2 has 364, person 3 has 363;",

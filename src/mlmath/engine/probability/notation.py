@@ -115,6 +115,26 @@ def real_latex(x: Number) -> str:
     return _real(x, sig_latex)
 
 
+def is_shown_exactly(x: Number) -> bool:
+    """Whether :func:`real_text` writes ``x`` with all its digits (0.5, 1/4 as 0.25), so
+    that "=" and not "≈" leads to it."""
+    shown = real_text(x)
+    if "×" in shown:
+        return False
+    try:
+        return Fraction(shown) == Fraction(x)
+    except (ValueError, OverflowError):  # inf or nan: no decimal is the value
+        return False
+
+
+def to_real(x: Number) -> tuple[str, str]:
+    """``(latex, text)`` of "= 0.5" or "≈ 0.03419": the relation a rounded value is
+    written with."""
+    if is_shown_exactly(x):
+        return f"= {real_latex(x)}", f"= {real_text(x)}"
+    return rf"\approx {real_latex(x)}", f"≈ {real_text(x)}"
+
+
 def tail_text(p: float) -> str:
     """A tail probability; one too small for a float (below about 10^-308) is not 0."""
     return real_text(p) if p > 0 else "0 (below 10^-300, too small for a float to hold)"
@@ -218,19 +238,9 @@ def approx(x: Number) -> tuple[str, str]:
     """``(latex, text)`` of " ≈ 0.08756" for a fraction a reader wants as a decimal too;
     " = 30.875" when the decimal shown is the fraction exactly (247/8)."""
     if isinstance(x, Fraction) and x.denominator > 1 and _decimal(x) is None:
-        shown = real_text(x)
-        if _is_exactly(shown, x):
-            return f" = {real_latex(x)}", f" = {shown}"
-        return rf" \approx {real_latex(x)}", f" ≈ {shown}"
+        latex, text = to_real(x)
+        return f" {latex}", f" {text}"
     return "", ""
-
-
-def _is_exactly(shown: str, x: Fraction) -> bool:
-    """Whether the decimal ``shown`` (plain digits, no ×10 power) is ``x`` itself."""
-    try:
-        return Fraction(shown) == x
-    except ValueError:
-        return False
 
 
 def paren(x: Number) -> tuple[str, str]:

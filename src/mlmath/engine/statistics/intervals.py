@@ -26,6 +26,7 @@ from mlmath.engine.probability.notation import (
     given_text,
     real_latex,
     real_text,
+    to_real,
 )
 from mlmath.engine.solution import NotSolvable, Solution, Step
 from mlmath.engine.statistics.columns import Column, exact
@@ -97,17 +98,17 @@ def margin_of_error(sd: float, n: int, confidence: float, df: int | None = None)
             Step(
                 "The standard error: the spread of the estimate from sample to sample",
                 formula(
-                    rf"\mathrm{{SE}} = \frac{{{real_latex(sd)}}}{{\sqrt{{{n}}}}} = "
-                    rf"{real_latex(se)}",
-                    f"SE = {real_text(sd)} / √{n} = {real_text(se)}",
+                    rf"\mathrm{{SE}} = \frac{{{real_latex(sd)}}}{{\sqrt{{{n}}}}} "
+                    rf"{to_real(se)[0]}",
+                    f"SE = {real_text(sd)} / √{n} {to_real(se)[1]}",
                 ),
             ),
             Step(
                 "The margin of error is the critical value times the standard error",
                 formula(
-                    rf"E = {name}\cdot \mathrm{{SE}} = {real_latex(star)}\cdot {real_latex(se)} = "
-                    rf"{real_latex(answer)}",
-                    f"E = {name_t}·SE = {real_text(star)}·{real_text(se)} = {real_text(answer)}",
+                    rf"E = {name}\cdot \mathrm{{SE}} = {real_latex(star)}\cdot {real_latex(se)} "
+                    rf"{to_real(answer)[0]}",
+                    f"E = {name_t}·SE = {real_text(star)}·{real_text(se)} {to_real(answer)[1]}",
                 ),
             ),
         ),
@@ -129,16 +130,16 @@ def proportion_margin(p_hat: float, n: int, confidence: float) -> Solution[float
                 "The standard error of a proportion",
                 formula(
                     rf"\mathrm{{SE}} = "
-                    rf"\sqrt{{\frac{{{real_latex(p_hat)}\,(1 - {real_latex(p_hat)})}}{{{n}}}}} = "
-                    rf"{real_latex(se)}",
-                    f"SE = √({real_text(p_hat)}·(1 − {real_text(p_hat)}) / {n}) = {real_text(se)}",
+                    rf"\sqrt{{\frac{{{real_latex(p_hat)}\,(1 - {real_latex(p_hat)})}}{{{n}}}}} "
+                    rf"{to_real(se)[0]}",
+                    f"SE = √({real_text(p_hat)}·(1 − {real_text(p_hat)}) / {n}) {to_real(se)[1]}",
                 ),
             ),
             Step(
                 "The margin of error is z* times the standard error",
                 formula(
-                    rf"E = {real_latex(star)}\cdot {real_latex(se)} = {real_latex(answer)}",
-                    f"E = {real_text(star)}·{real_text(se)} = {real_text(answer)}",
+                    rf"E = {real_latex(star)}\cdot {real_latex(se)} {to_real(answer)[0]}",
+                    f"E = {real_text(star)}·{real_text(se)} {to_real(answer)[1]}",
                 ),
             ),
         ),

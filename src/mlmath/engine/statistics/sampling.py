@@ -28,6 +28,7 @@ from mlmath.engine.probability.notation import (
     given_text,
     real_latex,
     real_text,
+    to_real,
 )
 from mlmath.engine.solution import NotSolvable, Solution, Step
 from mlmath.engine.statistics.columns import Column, Real, Value, exact
@@ -139,17 +140,17 @@ def standard_error_proportion(p: float, n: int) -> Solution[float]:
             Step(
                 "A proportion is the mean of 0/1 answers, whose variance is p(1 − p)",
                 formula(
-                    rf"\sigma^2 = {given_latex(p)}\cdot(1 - {given_latex(p)}) = "
-                    rf"{real_latex(variance)}",
-                    f"σ² = {given_text(p)}·(1 − {given_text(p)}) = {real_text(variance)}",
+                    rf"\sigma^2 = {given_latex(p)}\cdot(1 - {given_latex(p)}) "
+                    rf"{to_real(variance)[0]}",
+                    f"σ² = {given_text(p)}·(1 − {given_text(p)}) {to_real(variance)[1]}",
                 ),
             ),
             Step(
                 "Divide by n and take the square root, as for any sample mean",
                 formula(
-                    rf"\mathrm{{SE}}(\hat p) = \sqrt{{\frac{{{real_latex(variance)}}}{{{n}}}}} = "
-                    rf"{real_latex(answer)}",
-                    f"SE(p̂) = √({real_text(variance)} / {n}) = {real_text(answer)}",
+                    rf"\mathrm{{SE}}(\hat p) = \sqrt{{\frac{{{real_latex(variance)}}}{{{n}}}}} "
+                    rf"{to_real(answer)[0]}",
+                    f"SE(p̂) = √({real_text(variance)} / {n}) {to_real(answer)[1]}",
                 ),
             ),
         ),
