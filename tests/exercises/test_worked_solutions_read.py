@@ -198,6 +198,18 @@ CASES: list[tuple[str, dict[str, Any], str, str]] = [
         "= 0.008378",
     ),
     (
+        "linalg.eigenbasis",
+        {"matrix": [[2, 1], [0, 4]]},
+        "b² - 4ac = (-6)² - 4·1·8 = 36 - 32 = 4",
+        "b² - 4ac = 36 - 32",
+    ),
+    (
+        "linalg.eigenbasis",
+        {"matrix": [[2, 1], [0, 4]]},
+        "λ = (6 ± √4)/2 = (6 ± 2)/2: λ = 2, λ = 4",
+        "λ = (6 ± 2)/2\n",
+    ),
+    (
         "probability.birthday",
         {"people": 3, "days": 365},
         "Person 1 has 365 free days, person 2 has 364, person 3 has 363;",
@@ -314,3 +326,18 @@ def test_a_value_at_a_point_shows_the_numbers_put_in(
     assert len(shown) >= 6
     for m in shown:
         assert _value_of(m["middle"]) == sympy.Rational(m["value"]), m.string
+
+
+def test_every_matrix_of_an_elimination_keeps_its_bar() -> None:
+    """The right-hand side stays apart from the coefficients in every row operation."""
+    skill = get("linalg.system_from_data")
+    raw = {
+        "domain": "houses",
+        "features": [[3, 1], [2, 4], [5, 4]],
+        "targets": [250, 284, 380],
+        "intercept": "yes",
+    }
+    text = render.solution_text(skill.solve(skill.read_inputs(raw)))
+    rows = [line for line in text.splitlines() if line.strip()[:1] in "⎡⎢⎣"]
+    assert len(rows) > 6
+    assert all("│" in row for row in rows), text

@@ -384,12 +384,16 @@ def _quadratic_steps(poly: Polynomial) -> tuple[tuple[Surd, Surd], list[Step]]:
             "Use the quadratic formula",
             LazyFormula(
                 lambda: (
-                    rf"\lambda = \frac{{-b \pm \sqrt{{b^2 - 4ac}}}}{{2a}}, \quad "
-                    rf"b^2 - 4ac = {number_latex(b * b)} - {_paren_l(4 * a * c)} = "
-                    rf"{number_latex(disc)}"
+                    rf"\lambda = \frac{{-b \pm \sqrt{{b^2 - 4ac}}}}{{2a}}"
+                    rf"\ \text{{with}}\ a = {number_latex(a)},\ b = {number_latex(b)},\ "
+                    rf"c = {number_latex(c)}:\quad "
+                    rf"b^2 - 4ac = {_paren_l(b)}^2 - 4 \cdot {_paren_l(a)} \cdot {_paren_l(c)}"
+                    rf" = {number_latex(b * b)} - {_paren_l(4 * a * c)} = {number_latex(disc)}"
                 ),
                 lambda: (
-                    f"λ = (-b ± √(b² - 4ac))/(2a), b² - 4ac = {number_text(b * b)} - "
+                    f"λ = (-b ± √(b² - 4ac))/(2a) with a = {number_text(a)}, "
+                    f"b = {number_text(b)}, c = {number_text(c)}: b² - 4ac = "
+                    f"{_paren_t(b)}² - 4·{_paren_t(a)}·{_paren_t(c)} = {number_text(b * b)} - "
                     f"{_paren_t(4 * a * c)} = {number_text(disc)}"
                 ),
             ),
@@ -406,12 +410,25 @@ def _quadratic_steps(poly: Polynomial) -> tuple[tuple[Surd, Surd], list[Step]]:
             "The discriminant is negative: two complex roots and no real ones — no real "
             "direction is kept, as when a transformation rotates the plane"
         )
+    shown_latex, shown_text = "", ""
+    if disc > 0 and r1.is_rational:
+        # the formula with the numbers in: (-3 ± √25)/2 = (-3 ± 5)/2
+        root = Fraction(math.isqrt(disc.numerator), math.isqrt(disc.denominator))
+        shown_latex = (
+            rf"\lambda = \frac{{{number_latex(-b)} \pm \sqrt{{{number_latex(disc)}}}}}"
+            rf"{{{number_latex(2 * a)}}} = \frac{{{number_latex(-b)} \pm {number_latex(root)}}}"
+            rf"{{{number_latex(2 * a)}}}:\quad "
+        )
+        shown_text = (
+            f"λ = ({number_text(-b)} ± √{number_text(disc)})/{_paren_t(2 * a)} = "
+            f"({number_text(-b)} ± {number_text(root)})/{_paren_t(2 * a)}: "
+        )
     steps.append(
         Step(
             note,
             LazyFormula(
-                lambda: rf"\lambda = {r1.latex()}, \quad \lambda = {r2.latex()}",
-                lambda: f"λ = {r1.text()}, λ = {r2.text()}",
+                lambda: rf"{shown_latex}\lambda = {r1.latex()}, \quad \lambda = {r2.latex()}",
+                lambda: f"{shown_text}λ = {r1.text()}, λ = {r2.text()}",
             ),
         )
     )

@@ -25,7 +25,13 @@ from mlmath.engine.exact import Matrix, ScalarLike, Vector
 from mlmath.engine.linalg.dependence import reduce_to_rref
 from mlmath.engine.linalg.determinant import determinant
 from mlmath.engine.linalg.system import LinearSystem
-from mlmath.engine.render import latex_words, number_json, number_latex, number_text
+from mlmath.engine.render import (
+    Augmented,
+    latex_words,
+    number_json,
+    number_latex,
+    number_text,
+)
 from mlmath.engine.solution import Formula, NotSolvable, Solution, Step, formula_later
 
 
@@ -226,7 +232,8 @@ def fit_weights(data: DataSet) -> Solution[Vector]:
             "Solve by elimination on the augmented matrix",
             system.augmented_display(),
             substeps=tuple(
-                Step(op.describe(), after)
+                # each matrix with its bar: the last column is the right-hand side
+                Step(op.describe(), Augmented(after, n))
                 for op, after in zip(reduction.operations, reduction.matrices[1:], strict=True)
             ),
         )
