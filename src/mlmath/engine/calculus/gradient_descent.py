@@ -101,7 +101,7 @@ def gradient_descent_1d(
                 Formula(
                     rf"x_{{{k + 1}}} = {a.latex(x)} - {a.latex(learning_rate)}"
                     rf" \cdot {a.paren_latex(slope)} = {a.latex(nxt)}",
-                    f"x{k + 1} = {a.text(x)} - {a.text(learning_rate)}·{a.paren_text(slope)}"
+                    f"x{k + 1} = {a.text(x)} - {a.paren_text(learning_rate)}·{a.paren_text(slope)}"
                     f" = {a.text(nxt)}",
                 ),
                 # the first step puts the start in; the later ones repeat it
@@ -175,7 +175,7 @@ def gradient_descent_2d(
                 Formula(
                     rf"p_{{{k + 1}}} = {point_latex(p)} - {a.latex(learning_rate)}"
                     rf" \cdot {point_latex(g)} = {point_latex(nxt)}",
-                    f"p{k + 1} = {point_text(p)} - {a.text(learning_rate)}·{point_text(g)}"
+                    f"p{k + 1} = {point_text(p)} - {a.paren_text(learning_rate)}·{point_text(g)}"
                     f" = {point_text(nxt)}",
                 ),
                 # the first step puts the start in; the later ones repeat it
@@ -279,8 +279,8 @@ def regression_step(
                     rf" \cdot {a.paren_latex(dm)} = {a.latex(m1)},"
                     rf"\quad b = {a.latex(intercept)} - {a.latex(learning_rate)}"
                     rf" \cdot {a.paren_latex(db)} = {a.latex(b1)}",
-                    f"m = {a.text(slope)} - {a.text(learning_rate)}·{a.paren_text(dm)}"
-                    f" = {a.text(m1)}, b = {a.text(intercept)} - {a.text(learning_rate)}"
+                    f"m = {a.text(slope)} - {a.paren_text(learning_rate)}·{a.paren_text(dm)}"
+                    f" = {a.text(m1)}, b = {a.text(intercept)} - {a.paren_text(learning_rate)}"
                     f"·{a.paren_text(db)} = {a.text(b1)}",
                 ),
             ),

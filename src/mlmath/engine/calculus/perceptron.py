@@ -136,7 +136,8 @@ def _update_steps(
                 for name, o, g, v in zip(names, old, all_grads, new, strict=True)
             ),
             ", ".join(
-                f"{name} = {a.text(o)} - {a.text(learning_rate)}·{a.paren_text(g)} = {a.text(v)}"
+                f"{name} = {a.text(o)} - {a.paren_text(learning_rate)}·{a.paren_text(g)}"
+                f" = {a.text(v)}"
                 for name, o, g, v in zip(names, old, all_grads, new, strict=True)
             ),
             True,

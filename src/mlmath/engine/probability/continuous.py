@@ -24,6 +24,7 @@ from mlmath.engine.probability.notation import (
     formula,
     given_latex,
     given_text,
+    is_shown_exactly,
     latex_of,
     real_latex,
     real_text,
@@ -258,6 +259,14 @@ def linear_density_probability(m: Fraction, lower: Fraction, upper: Fraction) ->
     if not 0 <= lower <= upper <= m:
         raise NotSolvable(f"the interval must lie inside [0, {text_of(m)}] with lower ≤ upper")
     answer = (upper**2 - lower**2) / m**2
+
+    # the problem is in decimals: a half is 5.5 and its square 30.25, not 11/2 and 121/4
+    def dec_t(x: Fraction) -> str:
+        return real_text(x) if is_shown_exactly(x) else text_of(x)
+
+    def dec_l(x: Fraction) -> str:
+        return real_latex(x) if is_shown_exactly(x) else latex_of(x)
+
     m2 = m**2
     equals_latex, equals_text = ("=", "=") if _shows_exactly(answer) else (r"\approx", "≈")
     return Solution(
@@ -267,25 +276,25 @@ def linear_density_probability(m: Fraction, lower: Fraction, upper: Fraction) ->
                 "A density is not a probability: the probability of an interval is the area "
                 "under f over it",
                 formula(
-                    rf"P({latex_of(lower)} \le X \le {latex_of(upper)}) = "
-                    rf"\int_{{{latex_of(lower)}}}^{{{latex_of(upper)}}} "
-                    rf"\frac{{2x}}{{{latex_of(m2)}}}\,dx",
-                    f"P({text_of(lower)} ≤ X ≤ {text_of(upper)}) = area under "
-                    f"f(x) = 2x/{text_of(m2)} from {text_of(lower)} to {text_of(upper)}",
+                    rf"P({dec_l(lower)} \le X \le {dec_l(upper)}) = "
+                    rf"\int_{{{dec_l(lower)}}}^{{{dec_l(upper)}}} "
+                    rf"\frac{{2x}}{{{dec_l(m2)}}}\,dx",
+                    f"P({dec_t(lower)} ≤ X ≤ {dec_t(upper)}) = area under "
+                    f"f(x) = 2x/{dec_t(m2)} from {dec_t(lower)} to {dec_t(upper)}",
                 ),
             ),
             Step(
                 "Under a straight line the area is a trapezoid: width × average height, which "
                 "is the same as the integral x²/m² evaluated at the ends",
                 formula(
-                    rf"\frac{{({latex_of(upper)})^2 - ({latex_of(lower)})^2}}{{{latex_of(m2)}}}"
-                    rf" = \frac{{{latex_of(upper**2)} - {latex_of(lower**2)}}}{{{latex_of(m2)}}}"
-                    rf" = \frac{{{latex_of(upper**2 - lower**2)}}}{{{latex_of(m2)}}}"
-                    rf" {equals_latex} {latex_of(answer)}",
-                    f"(({text_of(upper)})² − ({text_of(lower)})²) / {text_of(m2)} = "
-                    f"({text_of(upper**2)} − {text_of(lower**2)}) / {text_of(m2)} = "
-                    f"{text_of(upper**2 - lower**2)} / {text_of(m2)} "
-                    f"{equals_text} {text_of(answer)}",
+                    rf"\frac{{({dec_l(upper)})^2 - ({dec_l(lower)})^2}}{{{dec_l(m2)}}}"
+                    rf" = \frac{{{dec_l(upper**2)} - {dec_l(lower**2)}}}{{{dec_l(m2)}}}"
+                    rf" = \frac{{{dec_l(upper**2 - lower**2)}}}{{{dec_l(m2)}}}"
+                    rf" {equals_latex} {dec_l(answer)}",
+                    f"(({dec_t(upper)})² − ({dec_t(lower)})²) / {dec_t(m2)} = "
+                    f"({dec_t(upper**2)} − {dec_t(lower**2)}) / {dec_t(m2)} = "
+                    f"{dec_t(upper**2 - lower**2)} / {dec_t(m2)} "
+                    f"{equals_text} {dec_t(answer)}",
                 ),
             ),
         ),
