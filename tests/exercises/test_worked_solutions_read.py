@@ -283,7 +283,8 @@ def test_one_die_has_faces_without_each() -> None:
 
 
 SUBSTITUTED = re.compile(
-    r"^\s*(?:f′|f″|f|∂f/∂[xy]|f_[xy]{2})\([^)]*\) = (?P<middle>.+) = (?P<value>-?\d+(?:/\d+)?)$"
+    r"^\s*(?:[fT]′|[fT]″|[fT]|∂f/∂[xy]|f_[xy]{2})\([^)]*\) = (?P<middle>.+) = "
+    r"(?P<value>-?\d+(?:/\d+)?)$"
 )
 SUMMED = re.compile(r"^\s*Σ[xy]ᵢ(?:²|yᵢ)? = (?P<middle>.+) = (?P<value>-?\d+(?:/\d+)?)$")
 IMPLICIT = (
@@ -309,6 +310,7 @@ def _value_of(written: str) -> sympy.Rational:
         ("calculus.gradient_descent_step_1d", SUBSTITUTED),
         ("calculus.gradient_descent_step_2d", SUBSTITUTED),
         ("calculus.least_squares_line", SUMMED),
+        ("calculus.critical_points", SUBSTITUTED),
     ],
 )
 def test_a_value_at_a_point_shows_the_numbers_put_in(

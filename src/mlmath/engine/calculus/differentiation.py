@@ -130,7 +130,8 @@ class Filled:
 
 def _factor_text(e: Expr) -> str:
     body = e.text()
-    wrap = e.precedence < 2 or body.startswith("-")
+    # a fraction is bracketed too: (11/5)·2x, not 11/5·2x
+    wrap = e.precedence < 2 or body.startswith("-") or ("/" in body and isinstance(e, Const))
     return f"({body})" if wrap else body
 
 

@@ -24,6 +24,7 @@ from typing import Literal
 from mlmath.engine.calculus import numerals as numbers
 from mlmath.engine.calculus.differentiation import derivative
 from mlmath.engine.calculus.expression import Add, Const, Div, Expr, Mul, Pow, Value, Var
+from mlmath.engine.calculus.substitution import put_in
 from mlmath.engine.exact import Vector
 from mlmath.engine.linalg.elimination import solve_by_elimination
 from mlmath.engine.linalg.system import LinearSystem
@@ -130,6 +131,41 @@ def _rational_sqrt(value: Fraction) -> Fraction | None:
     return None
 
 
+def _solving_steps(coefficients: list[Fraction], variable: str) -> tuple[Step, ...]:
+    """How ``c₀ + c₁x + c₂x² = 0`` is solved: the linear one by moving the constant across,
+    the quadratic one by the formula with a, b and c put in."""
+    cs = list(coefficients)
+    while cs and cs[-1] == 0:
+        cs.pop()
+    t, p, v = numbers.text, numbers.paren_text, variable
+    if len(cs) == 2:
+        b, a = cs
+        sign = "+" if b >= 0 else "-"
+        said = f"{t(a)}{v} {sign} {t(abs(b))} = 0, so {v} = {t(-b)}/{p(a)} = {t(-b / a)}"
+        rule = "A linear equation: move the constant across, then divide"
+        return (Step(rule, Formula(said, said)),)
+    if len(cs) != 3:
+        return ()
+    c, b, a = cs
+    disc = b * b - 4 * a * c
+    formula_text = (
+        f"a = {t(a)}, b = {t(b)}, c = {t(c)}: b² - 4ac = {p(b)}² - 4·{p(a)}·{p(c)} = {t(disc)}"
+    )
+    steps = [
+        Step(
+            f"A quadratic a{v}² + b{v} + c = 0: use {v} = (-b ± √(b² - 4ac))/(2a)",
+            Formula(formula_text, formula_text),
+        )
+    ]
+    if disc >= 0:
+        root = _rational_sqrt(disc)
+        shown = t(root) if root is not None else f"√{t(disc)} ≈ {t(math.sqrt(disc))}"
+        found = " or ".join(t(r) for r in _roots(cs))
+        said = f"{v} = ({t(-b)} ± {shown})/{p(2 * a)}, so {v} = {found}"
+        steps.append(Step("Put them into the formula", Formula(said, said)))
+    return tuple(steps)
+
+
 def critical_points(
     expression: Expr, variable: str = "x", name: str = "f"
 ) -> Solution[tuple[CriticalPoint, ...]]:
@@ -138,7 +174,8 @@ def critical_points(
     first = derivative(expression, variable, name=name)
     second = derivative(first.answer, variable, name=f"{name}'")
     slope, bend = f"{name}′({variable})", f"{name}″"
-    roots = _roots(polynomial_coefficients(first.answer, variable))
+    coefficients = polynomial_coefficients(first.answer, variable)
+    roots = _roots(coefficients)
     if not roots:
         raise NotSolvable(f"{slope} = 0 has no real solution: the function has no critical point")
     points = []
@@ -154,12 +191,33 @@ def critical_points(
             "inconclusive": f"{bend} = 0: the test cannot decide",
         }[kind]
         at = f"{variable} = {numbers.text(r)}"
+        where = {variable: r}
         tests.append(
             Step(
                 f"At {at}: {bend} = {numbers.text(curvature)}, so the graph {shape}",
                 Formula(
                     f"{name}({numbers.latex(r)}) = {numbers.latex(value)}",
                     f"{name}({numbers.text(r)}) = {numbers.text(value)}",
+                ),
+                (
+                    Step(
+                        f"Put {at} into {bend}",
+                        put_in(
+                            (f"{bend}({numbers.text(r)})", f"{name}''({numbers.latex(r)})"),
+                            second.answer,
+                            where,
+                            curvature,
+                        ),
+                    ),
+                    Step(
+                        f"and into {name} for the height there",
+                        put_in(
+                            (f"{name}({numbers.text(r)})", f"{name}({numbers.latex(r)})"),
+                            expression,
+                            where,
+                            value,
+                        ),
+                    ),
                 ),
             )
         )
@@ -170,6 +228,7 @@ def critical_points(
         Step(
             f"At a highest or lowest point the tangent is flat: set {slope} = 0 and solve",
             Formula(roots_latex, roots_text),
+            _solving_steps(coefficients, variable),
         ),
         Step("Second derivative: which way the graph bends", second.steps[-1].math),
         Step("Second-derivative test at each critical point", None, tuple(tests)),
