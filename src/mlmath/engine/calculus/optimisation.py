@@ -28,7 +28,7 @@ from mlmath.engine.calculus.substitution import put_in
 from mlmath.engine.exact import Vector
 from mlmath.engine.linalg.elimination import solve_by_elimination
 from mlmath.engine.linalg.system import LinearSystem
-from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
+from mlmath.engine.solution import Formula, LazyFormula, NotSolvable, Solution, Step
 
 Kind = Literal["minimum", "maximum", "inconclusive"]
 
@@ -133,36 +133,71 @@ def _rational_sqrt(value: Fraction) -> Fraction | None:
 
 def _solving_steps(coefficients: list[Fraction], variable: str) -> tuple[Step, ...]:
     """How ``c₀ + c₁x + c₂x² = 0`` is solved: the linear one by moving the constant across,
-    the quadratic one by the formula with a, b and c put in."""
+    the quadratic one by the formula with a, b and c put in (written out when shown)."""
     cs = list(coefficients)
     while cs and cs[-1] == 0:
         cs.pop()
     t, p, v = numbers.text, numbers.paren_text, variable
+    lx, pl = numbers.latex, numbers.paren_latex
     if len(cs) == 2:
         b, a = cs
         sign = "+" if b >= 0 else "-"
-        said = f"{t(a)}{v} {sign} {t(abs(b))} = 0, so {v} = {t(-b)}/{p(a)} = {t(-b / a)}"
-        rule = "A linear equation: move the constant across, then divide"
-        return (Step(rule, Formula(said, said)),)
+        return (
+            Step(
+                "A linear equation: move the constant across, then divide",
+                LazyFormula(
+                    lambda: (
+                        rf"{lx(a)}{v} {sign} {lx(abs(b))} = 0 \;\Rightarrow\; {v} = "
+                        rf"\frac{{{lx(-b)}}}{{{lx(a)}}} = {lx(-b / a)}"
+                    ),
+                    lambda: (
+                        f"{t(a)}{v} {sign} {t(abs(b))} = 0, so {v} = {t(-b)}/{p(a)} = {t(-b / a)}"
+                    ),
+                ),
+            ),
+        )
     if len(cs) != 3:
         return ()
     c, b, a = cs
     disc = b * b - 4 * a * c
-    formula_text = (
-        f"a = {t(a)}, b = {t(b)}, c = {t(c)}: b² - 4ac = {p(b)}² - 4·{p(a)}·{p(c)} = {t(disc)}"
-    )
+    # a negative or fractional b is bracketed before it is squared
+    squared_l = rf"\left({lx(b)}\right)^2" if b < 0 or b.denominator != 1 else f"{lx(b)}^2"
     steps = [
         Step(
             f"A quadratic a{v}² + b{v} + c = 0: use {v} = (-b ± √(b² - 4ac))/(2a)",
-            Formula(formula_text, formula_text),
+            LazyFormula(
+                lambda: (
+                    rf"a = {lx(a)},\ b = {lx(b)},\ c = {lx(c)}:\quad b^2 - 4ac = "
+                    rf"{squared_l} - 4 \cdot {pl(a)} \cdot {pl(c)} = {lx(disc)}"
+                ),
+                lambda: (
+                    f"a = {t(a)}, b = {t(b)}, c = {t(c)}: b² - 4ac = {p(b)}² - "
+                    f"4·{p(a)}·{p(c)} = {t(disc)}"
+                ),
+            ),
         )
     ]
     if disc >= 0:
         root = _rational_sqrt(disc)
-        shown = t(root) if root is not None else f"√{t(disc)} ≈ {t(math.sqrt(disc))}"
-        found = " or ".join(t(r) for r in _roots(cs))
-        said = f"{v} = ({t(-b)} ± {shown})/{p(2 * a)}, so {v} = {found}"
-        steps.append(Step("Put them into the formula", Formula(said, said)))
+        found = _roots(cs)
+
+        def roots(latex: bool) -> str:
+            if latex:
+                shown = lx(root) if root is not None else rf"\sqrt{{{lx(disc)}}}"
+                return (
+                    rf"{v} = \frac{{{lx(-b)} \pm {shown}}}{{{lx(2 * a)}}} \;\Rightarrow\; "
+                    + r",\ ".join(f"{v} = {lx(r)}" for r in found)
+                )
+            shown = t(root) if root is not None else f"√{t(disc)} ≈ {t(math.sqrt(disc))}"
+            return f"{v} = ({t(-b)} ± {shown})/{p(2 * a)}, so {v} = " + " or ".join(
+                t(r) for r in found
+            )
+
+        steps.append(
+            Step(
+                "Put them into the formula", LazyFormula(lambda: roots(True), lambda: roots(False))
+            )
+        )
     return tuple(steps)
 
 

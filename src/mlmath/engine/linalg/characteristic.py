@@ -410,25 +410,33 @@ def _quadratic_steps(poly: Polynomial) -> tuple[tuple[Surd, Surd], list[Step]]:
             "The discriminant is negative: two complex roots and no real ones — no real "
             "direction is kept, as when a transformation rotates the plane"
         )
-    shown_latex, shown_text = "", ""
-    if disc > 0 and r1.is_rational:
-        # the formula with the numbers in: (-3 ± √25)/2 = (-3 ± 5)/2
+
+    def roots_by_formula(latex: bool) -> str:
+        """The formula with the numbers in, (-3 ± √25)/2 = (-3 ± 5)/2, when the roots are
+        rational (written out only when shown)."""
+        if not (disc > 0 and r1.is_rational):
+            return ""
         root = Fraction(math.isqrt(disc.numerator), math.isqrt(disc.denominator))
-        shown_latex = (
-            rf"\lambda = \frac{{{number_latex(-b)} \pm \sqrt{{{number_latex(disc)}}}}}"
-            rf"{{{number_latex(2 * a)}}} = \frac{{{number_latex(-b)} \pm {number_latex(root)}}}"
-            rf"{{{number_latex(2 * a)}}}:\quad "
-        )
-        shown_text = (
+        if latex:
+            return (
+                rf"\lambda = \frac{{{number_latex(-b)} \pm \sqrt{{{number_latex(disc)}}}}}"
+                rf"{{{number_latex(2 * a)}}} = \frac{{{number_latex(-b)} \pm "
+                rf"{number_latex(root)}}}{{{number_latex(2 * a)}}}:\quad "
+            )
+        return (
             f"λ = ({number_text(-b)} ± √{number_text(disc)})/{_paren_t(2 * a)} = "
             f"({number_text(-b)} ± {number_text(root)})/{_paren_t(2 * a)}: "
         )
+
     steps.append(
         Step(
             note,
             LazyFormula(
-                lambda: rf"{shown_latex}\lambda = {r1.latex()}, \quad \lambda = {r2.latex()}",
-                lambda: f"{shown_text}λ = {r1.text()}, λ = {r2.text()}",
+                lambda: (
+                    rf"{roots_by_formula(True)}\lambda = {r1.latex()}, \quad "
+                    rf"\lambda = {r2.latex()}"
+                ),
+                lambda: f"{roots_by_formula(False)}λ = {r1.text()}, λ = {r2.text()}",
             ),
         )
     )
