@@ -26,6 +26,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import partial
 from typing import Any, TypeVar
 
 from mlmath.engine.exact import Matrix, Vector, plus_multiple
@@ -353,28 +354,41 @@ def _read_off(
     x1 = x2), then each free variable set to 1, scaled to whole numbers when that helps."""
     free = [c for c in range(n) if c not in pivots]
     steps = []
+    # the equations and vectors are written out only when shown (most solutions are worked
+    # for their answer alone)
     for r, p in enumerate(pivots):
-        latex = _row_says(reduced[r], p, free, (number_latex, number_latex), "x_{{{}}}")
-        text = _row_says(reduced[r], p, free, (number_text, coefficient_text), "x{}")
-        steps.append(Step(f"Row {r + 1} reads", Formula(latex, text)))
+        row = reduced[r]
+        steps.append(
+            Step(
+                f"Row {r + 1} reads",
+                LazyFormula(
+                    partial(_row_says, row, p, free, (number_latex, number_latex), "x_{{{}}}"),
+                    partial(_row_says, row, p, free, (number_text, coefficient_text), "x{}"),
+                ),
+            )
+        )
     for f, raw in zip(free, basis, strict=True):
         whole = coprime_integers(raw)
         shown = Vector(tuple(raw))
         if tuple(whole) == tuple(raw):
-            steps.append(Step(f"x{f + 1} = 1", Formula(shown.latex(), shown.text())))
+            steps.append(Step(f"x{f + 1} = 1", LazyFormula(shown.latex, shown.text)))
             continue
         scaled = Vector(whole)
-        factor = whole[f]
         steps.append(
             Step(
-                f"x{f + 1} = 1, then times {number_text(factor)} for whole numbers (the same "
+                f"x{f + 1} = 1, then times {number_text(whole[f])} for whole numbers (the same "
                 "direction)",
-                Formula(
-                    rf"{shown.latex()} \to {scaled.latex()}", f"{shown.text()} → {scaled.text()}"
+                LazyFormula(
+                    partial(_scaled, shown.latex, scaled.latex, r" \to "),
+                    partial(_scaled, shown.text, scaled.text, " → "),
                 ),
             )
         )
     return tuple(steps)
+
+
+def _scaled(before: Any, after: Any, arrow: str) -> str:
+    return f"{before()}{arrow}{after()}"
 
 
 def eigenvectors(matrix: Matrix) -> Solution[tuple[Eigenspace, ...]]:
