@@ -98,7 +98,12 @@ def grid_latex(rows: Sequence[Sequence[Fraction]]) -> str:
 def grid_text(rows: Sequence[Sequence[Fraction]], bar_before: int | None = None) -> str:
     """A table of numbers in aligned columns between tall brackets (a bar before column
     ``bar_before`` for an augmented matrix)."""
-    cells = [[number_text(a) for a in row] for row in rows]
+    return bracketed([[number_text(a) for a in row] for row in rows], bar_before)
+
+
+def bracketed(cells: Sequence[Sequence[str]], bar_before: int | None = None) -> str:
+    """Cells already written (numbers, or entries such as ``4 - λ``) in aligned columns
+    between tall brackets, as :func:`grid_text` writes numbers."""
     widths = [max(len(r[j]) for r in cells) for j in range(len(cells[0]))]
     lines = []
     for i, row in enumerate(cells):

@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 
 from mlmath.engine.exact import Matrix
-from mlmath.engine.notation import float_latex, float_text
+from mlmath.engine.notation import bracketed, float_latex, float_text
 from mlmath.engine.render import number_latex, number_text
 from mlmath.engine.solution import Formula, LazyFormula, NotSolvable, Solution, Step
 from mlmath.engine.surds import Surd
@@ -229,10 +229,8 @@ def _minus_lambda_matrix(matrix: Matrix) -> LazyFormula:
         return rf"A - \lambda I = \begin{{bmatrix}} {rows} \end{{bmatrix}}"
 
     def text() -> str:
-        rows = "; ".join(
-            ", ".join(cell(i, j, number_text, VARIABLE) for j in range(n)) for i in range(n)
-        )
-        return f"A - λI = [{rows}]"
+        cells = [[cell(i, j, number_text, VARIABLE) for j in range(n)] for i in range(n)]
+        return "A - λI =\n" + bracketed(cells)
 
     return LazyFormula(latex, text, display=True)
 
