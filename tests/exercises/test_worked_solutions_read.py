@@ -246,15 +246,18 @@ def test_backpropagation_names_a_hidden_weight_as_the_lesson_does() -> None:
     assert "W1_12" not in latex
 
 
+HOUSES = {
+    "domain": "houses",
+    "features": [[3, 1], [2, 4], [5, 4]],
+    "targets": [250, 284, 380],
+    "intercept": "yes",
+}
+"""Three houses priced by a linear model with an intercept: a 3×3 elimination."""
+
+
 def test_the_read_off_weights_have_no_empty_subscript() -> None:
     skill = get("linalg.system_from_data")
-    raw = {
-        "domain": "houses",
-        "features": [[3, 1], [2, 4], [5, 4]],
-        "targets": [250, 284, 380],
-        "intercept": "yes",
-    }
-    latex = render.solution_latex(skill.solve(skill.read_inputs(raw)))
+    latex = render.solution_latex(skill.solve(skill.read_inputs(HOUSES)))
     assert r"w_{1} = 32, w_{2} = 22, b = 132" in latex
 
 
@@ -333,13 +336,7 @@ def test_a_value_at_a_point_shows_the_numbers_put_in(
 def test_every_matrix_of_an_elimination_keeps_its_bar() -> None:
     """The right-hand side stays apart from the coefficients in every row operation."""
     skill = get("linalg.system_from_data")
-    raw = {
-        "domain": "houses",
-        "features": [[3, 1], [2, 4], [5, 4]],
-        "targets": [250, 284, 380],
-        "intercept": "yes",
-    }
-    text = render.solution_text(skill.solve(skill.read_inputs(raw)))
+    text = render.solution_text(skill.solve(skill.read_inputs(HOUSES)))
     rows = [line for line in text.splitlines() if line.strip()[:1] in "⎡⎢⎣"]
     assert len(rows) > 6
     assert all("│" in row for row in rows), text

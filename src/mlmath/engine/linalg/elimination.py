@@ -25,6 +25,7 @@ from mlmath.engine.exact import Vector
 from mlmath.engine.linalg.echelon import Reduction, forward_elimination
 from mlmath.engine.linalg.linear_expression import (
     LinearExpression,
+    Writer,
     coefficient_text,
     write_terms,
 )
@@ -188,25 +189,21 @@ def _back_substitution_formula(
             return [equation, [(row[column], name), *_pairs(known)]]
         return [equation]
 
-    def text() -> str:
+    def chain(number: Writer, coefficient: Writer, solved: str, implies: str) -> str:
+        """The row's equation, then the variable alone, in text or LaTeX writers."""
         written = sides()
-        texts = [
-            write_terms(side, number_text, coefficient_text) + f" = {number_text(row[n])}"
-            for side in written
+        parts = [
+            write_terms(side, number, coefficient) + f" = {number(row[n])}" for side in written
         ]
         if len(written) > 1 or row[column] != 1:
-            texts.append(f"{name} = {value.text()}")
-        return "  ⇒  ".join(texts)
+            parts.append(f"{name} = {solved}")
+        return implies.join(parts)
+
+    def text() -> str:
+        return chain(number_text, coefficient_text, value.text(), "  ⇒  ")
 
     def latex() -> str:
-        written = sides()
-        latexes = [
-            write_terms(side, number_latex, number_latex) + f" = {number_latex(row[n])}"
-            for side in written
-        ]
-        if len(written) > 1 or row[column] != 1:
-            latexes.append(f"{name} = {value.latex()}")
-        return r" \;\Rightarrow\; ".join(latexes)
+        return chain(number_latex, number_latex, value.latex(), r" \;\Rightarrow\; ")
 
     return formula_later(latex, text)
 

@@ -21,6 +21,7 @@ import math
 from fractions import Fraction
 
 from mlmath.engine.probability.notation import (
+    Number,
     formula,
     given_latex,
     given_text,
@@ -243,15 +244,6 @@ def chi_squared(k: int, asked: str, x: float | None = None) -> Solution[float | 
     raise NotSolvable("ask for mean, variance or P(X <= x)")
 
 
-def _shows_exactly(x: Fraction) -> bool:
-    """Whether :func:`text_of` writes ``x`` exactly (a fraction or all its decimals),
-    so that "=" and not "≈" leads to it."""
-    try:
-        return Fraction(text_of(x)) == x
-    except ValueError:
-        return False
-
-
 def linear_density_probability(m: Fraction, lower: Fraction, upper: Fraction) -> Solution[Fraction]:
     """X with density f(x) = 2x/m² on [0, m]: P(lower ≤ X ≤ upper) = (upper² − lower²)/m²."""
     if m <= 0:
@@ -261,14 +253,15 @@ def linear_density_probability(m: Fraction, lower: Fraction, upper: Fraction) ->
     answer = (upper**2 - lower**2) / m**2
 
     # the problem is in decimals: a half is 5.5 and its square 30.25, not 11/2 and 121/4
-    def dec_t(x: Fraction) -> str:
+    def dec_t(x: Number) -> str:
         return real_text(x) if is_shown_exactly(x) else text_of(x)
 
-    def dec_l(x: Fraction) -> str:
+    def dec_l(x: Number) -> str:
         return real_latex(x) if is_shown_exactly(x) else latex_of(x)
 
     m2 = m**2
-    equals_latex, equals_text = ("=", "=") if _shows_exactly(answer) else (r"\approx", "≈")
+    exact = is_shown_exactly(answer, dec_t)
+    equals_latex, equals_text = ("=", "=") if exact else (r"\approx", "≈")
     return Solution(
         answer,
         (

@@ -115,15 +115,18 @@ def real_latex(x: Number) -> str:
     return _real(x, sig_latex)
 
 
-def is_shown_exactly(x: Number) -> bool:
-    """Whether :func:`real_text` writes ``x`` with all its digits (0.5, 1/4 as 0.25), so
-    that "=" and not "≈" leads to it."""
-    shown = real_text(x)
+def is_shown_exactly(x: Number, write: Callable[[Number], str] | None = None) -> bool:
+    """Whether ``write`` (:func:`real_text` unless given) writes ``x`` as the value itself —
+    0.5, 1/4 as 0.25, 19/217 as a fraction; a float as the decimal that reads back as it —
+    so that "=" and not "≈" leads to it."""
+    shown = (write or real_text)(x)
     if "×" in shown:
         return False
     try:
+        if isinstance(x, float):
+            return float(shown) == x
         return Fraction(shown) == Fraction(x)
-    except (ValueError, OverflowError):  # inf or nan: no decimal is the value
+    except (ValueError, OverflowError, ZeroDivisionError):  # inf or nan: no decimal is it
         return False
 
 

@@ -29,6 +29,7 @@ from mlmath.engine.probability.notation import (
     given_text,
     real_latex,
     real_text,
+    to_real,
 )
 from mlmath.engine.probability.rounding import as_distribution
 from mlmath.engine.solution import NotSolvable, Solution, Step
@@ -110,17 +111,6 @@ def discrete_posterior(
     )
 
 
-def _about_text(x: float) -> str:
-    """``= 0.5`` when the decimal shown is the value, else ``≈ 0.6018``."""
-    shown = real_text(x)
-    return f"= {shown}" if float(shown) == x else f"≈ {shown}"
-
-
-def _about_latex(x: float) -> str:
-    shown = real_text(x)
-    return f"= {real_latex(x)}" if float(shown) == x else rf"\approx {real_latex(x)}"
-
-
 def beta_estimator(a: float, b: float, successes: int, n: int, asked: str) -> Solution[float]:
     """Posterior mean, median or MAP of p after a Beta(a, b) prior and k successes in n."""
     if not (a > 0 and b > 0):
@@ -149,8 +139,8 @@ def beta_estimator(a: float, b: float, successes: int, n: int, asked: str) -> So
             "The mean of Beta(α, β) is α/(α + β)",
             formula(
                 rf"E[p \mid \text{{data}}] = \frac{{{a_l}}}{{{a_l} + {b_l}}} = "
-                rf"\frac{{{a_l}}}{{{sum_l}}} {_about_latex(answer)}",
-                f"E[p | data] = {a_t} / ({a_t} + {b_t}) = {a_t} / {sum_t} {_about_text(answer)}",
+                rf"\frac{{{a_l}}}{{{sum_l}}} {to_real(answer)[0]}",
+                f"E[p | data] = {a_t} / ({a_t} + {b_t}) = {a_t} / {sum_t} {to_real(answer)[1]}",
             ),
         )
     elif asked == "map":
@@ -168,9 +158,9 @@ def beta_estimator(a: float, b: float, successes: int, n: int, asked: str) -> So
             "(α − 1)/(α + β − 2): the MAP estimate",
             formula(
                 rf"\hat p_{{\mathrm{{MAP}}}} = \frac{{{a_l} - 1}}{{{a_l} + {b_l} - 2}} = "
-                rf"\frac{{{top_l}}}{{{bottom_l}}} {_about_latex(answer)}",
+                rf"\frac{{{top_l}}}{{{bottom_l}}} {to_real(answer)[0]}",
                 f"p̂_MAP = ({a_t} − 1) / ({a_t} + {b_t} − 2) = {top_t} / {bottom_t} "
-                f"{_about_text(answer)}",
+                f"{to_real(answer)[1]}",
             ),
         )
     else:

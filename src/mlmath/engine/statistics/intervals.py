@@ -24,6 +24,7 @@ from mlmath.engine.probability.notation import (
     formula,
     given_latex,
     given_text,
+    is_shown_exactly,
     real_latex,
     real_text,
     to_real,
@@ -166,8 +167,7 @@ def data_summary(data: Data | Column) -> tuple[Fraction, float, Step]:
     m = column.mean
     squares = column.squares  # Σ(x − x̄)², exact
     # "=" when the decimal shown is the sum itself, "≈" when it is rounded
-    shown = real_text(float(squares))
-    exact = shown.replace(".", "", 1).isdigit() and Fraction(shown) == squares
+    exact = is_shown_exactly(squares)
     equals_latex, equals_text = ("=", "=") if exact else (r"\approx", "≈")
     s = math.sqrt(column.variance(sample=True))
     return (
@@ -179,10 +179,10 @@ def data_summary(data: Data | Column) -> tuple[Fraction, float, Step]:
             formula(
                 rf"\bar x = {exact_latex(m)},\quad s = "
                 rf"\sqrt{{\frac{{\sum (x_i - \bar x)^2}}{{{n - 1}}}}} {equals_latex} "
-                rf"\sqrt{{\frac{{{real_latex(float(squares))}}}{{{n - 1}}}}}"
+                rf"\sqrt{{\frac{{{real_latex(squares)}}}{{{n - 1}}}}}"
                 rf" \approx {real_latex(s)}",
                 f"x̄ = {exact_text(m)}, s = √(Σ(x − x̄)² / {n - 1}) {equals_text} "
-                f"√({real_text(float(squares))} / {n - 1}) ≈ {real_text(s)}",
+                f"√({real_text(squares)} / {n - 1}) ≈ {real_text(s)}",
             ),
         ),
     )
