@@ -45,6 +45,7 @@ from mlmath.services import mastery_store
 from mlmath.services.errors import Conflict, NotFound
 from mlmath.services.mastery import Answer, MasteryState, difficulty_for
 from mlmath.services.mastery_store import connection_of
+from mlmath.store import direct
 from mlmath.store.models import Attempt, Mastery, Variant
 from mlmath.store.schema import utcnow
 
@@ -380,7 +381,7 @@ def _new_variant(learner_id: int, skill: Skill, ref: VariantRef) -> dict[str, An
 def current(session: Session | Connection, learner_id: int, skill: Skill, secret: bytes) -> Current:
     """The variant the learner is working on (read only: a pending one is not stored)."""
     conn = connection_of(session)
-    rows = conn.execute(_PANEL, {"learner_id": learner_id, "skill_id": skill.id}).all()
+    rows = direct.rows(conn, _PANEL, {"learner_id": learner_id, "skill_id": skill.id})
     first = rows[0]  # the anchor row is always there
     mastery = mastery_store.state_of(first if first.mastery_of is not None else None)
     if first.id is not None and not first.closed:
@@ -538,7 +539,7 @@ def submit(
     rows: Sequence[Any] | None = None
     answering: Any
     if conn.dialect.name == "postgresql":
-        rows = conn.execute(_ANSWERING_WITH_BEFORE, {**which, "response": response}).all()
+        rows = direct.rows(conn, _ANSWERING_WITH_BEFORE, {**which, "response": response})
         answering = _Answered(rows[0]) if rows[0].answered_id is not None else None
     else:
         answering = conn.execute(_ANSWERING, {**which, "response": response}).first()
@@ -576,9 +577,9 @@ def submit(
     answer = Answer(f"v{row.id}", feedback.correct, not first.counted, bool(row.revealed), at)
     if counted and conn.dialect.name == "postgresql":  # one round trip for both writes
         then, fold = mastery_store.fold_parameters(learner_id, skill.id, mastery, answer)
-        stored = conn.execute(
-            _STORING_AND_FOLDING, {**{f"attempt_{k}": v for k, v in attempt.items()}, **fold}
-        ).first()
+        stored = direct.first(
+            conn, _STORING_AND_FOLDING, {**{f"attempt_{k}": v for k, v in attempt.items()}, **fold}
+        )
         attempt_id = stored.attempt_id if stored is not None else None
         if stored is not None:
             folded = bool(stored.folded)

@@ -1,0 +1,220 @@
+"""Statements run on the driver directly give what SQLAlchemy gives, and fail as it fails."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import psycopg
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import bindparam, insert, literal_column, make_url, select, text, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import aliased
+
+from mlmath.store import direct
+from mlmath.store.database import Database
+from mlmath.store.migrate import upgrade
+from mlmath.store.models import Attempt, Learner, Variant
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'course.sqlite3'}"
+    else:
+        url = request.getfixturevalue("postgres_url")
+    database = Database.open(url)
+    upgrade(database.write_engine)
+    yield database
+    database.close()
+
+
+_SHOWN = aliased(Attempt, name="shown")
+_VARIANT_AND_ATTEMPTS = (
+    select(
+        Variant.id,
+        Variant.seed,
+        Variant.revealed,
+        _SHOWN.response.label("shown_response"),
+        _SHOWN.created_at.label("shown_created_at"),
+        _SHOWN.misconception_id.label("shown_misconception_id"),
+    )
+    .outerjoin(_SHOWN, _SHOWN.variant_id == Variant.id)
+    .where(
+        Variant.learner_id == bindparam("of_learner"), Variant.ordinal == bindparam("of_ordinal")
+    )
+    .order_by(_SHOWN.id)
+)
+"""Columns of the kinds the busy statements read: integers, a big integer, a boolean,
+text, a moment in time (:class:`~mlmath.store.schema.UTCDateTime`), and NULLs from an
+outer join."""
+
+_learners = iter(range(10**6))
+
+responses = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40
+)
+moments = st.datetimes(
+    min_value=datetime(1970, 1, 2), max_value=datetime(2200, 1, 1), timezones=st.just(UTC)
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    seed=st.integers(0, 2**62),
+    revealed=st.booleans(),
+    attempts=st.lists(
+        st.tuples(responses, moments, st.none() | st.sampled_from(["sign", "transposed"])),
+        max_size=4,
+    ),
+)
+def test_rows_are_the_rows_sqlalchemy_reads(
+    db: Database,
+    seed: int,
+    revealed: bool,
+    attempts: list[tuple[str, datetime, str | None]],
+) -> None:
+    """Every value, NULL, name and type is what ``connection.execute`` gives, for text
+    with quotes, percent signs and any Unicode, and for moments in time."""
+    number = next(_learners)
+    with db.writing() as connection:
+        learner = connection.execute(
+            insert(Learner).values(username=f"learner{number}", display_name="L", role="learner")
+        ).inserted_primary_key[0]
+        variant = connection.execute(
+            insert(Variant).values(
+                learner_id=learner, skill_id="s", ordinal=0, seed=seed, level=1, revealed=revealed
+            )
+        ).inserted_primary_key[0]
+        for index, (response, at, misconception) in enumerate(attempts):
+            connection.execute(
+                insert(Attempt).values(
+                    variant_id=variant,
+                    learner_id=learner,
+                    skill_id="s",
+                    response=response + " 100% 'x'",
+                    verdict="incorrect",
+                    misconception_id=misconception,
+                    message="",
+                    created_at=at,
+                    idempotency_key=f"{number}-{index}",
+                )
+            )
+    parameters = {"of_learner": learner, "of_ordinal": 0}
+    with db.reading() as connection:
+        expected = connection.execute(_VARIANT_AND_ATTEMPTS, parameters).all()
+        found = direct.rows(connection, _VARIANT_AND_ATTEMPTS, parameters)
+        none = direct.first(connection, _VARIANT_AND_ATTEMPTS, {**parameters, "of_ordinal": 9})
+    assert none is None
+    assert [tuple(row) for row in found] == [tuple(row) for row in expected]
+    assert [row._asdict() for row in found] == [dict(row._mapping) for row in expected]
+    assert [type(value) for row in found for value in row] == [
+        type(value) for row in expected for value in row
+    ]
+    for row in found:
+        assert row.shown_created_at is None or row.shown_created_at.tzinfo is UTC
+
+
+_MADE = (
+    insert(Learner)
+    .values(username=bindparam("name"), display_name="", role="learner", created_at=bindparam("at"))
+    .returning(Learner.id)
+    .cte("made")
+)
+_MAKING = select(_MADE.c.id)
+
+
+@pytest.mark.postgres
+def test_a_broken_constraint_is_sqlalchemys_integrity_error_and_rolls_back_alone(
+    postgres_url: str,
+) -> None:
+    """Code that catches SQLAlchemy's errors (a variant saved from another tab) works the
+    same when the statement ran on the driver, and a savepoint undoes only that write.
+    (A data-modifying CTE: PostgreSQL's; SQLite's statements take SQLAlchemy's path.)"""
+    db = Database.open(postgres_url)
+    upgrade(db.write_engine)
+    with db.writing() as connection:
+        made = direct.first(connection, _MAKING, {"name": "grace", "at": datetime.now(UTC)})
+        with pytest.raises(IntegrityError), connection.begin_nested():
+            direct.rows(connection, _MAKING, {"name": "grace", "at": datetime.now(UTC)})
+        also = direct.first(connection, _MAKING, {"name": "hopper", "at": datetime.now(UTC)})
+    with db.reading() as connection:
+        names = connection.execute(
+            select(Learner.username).where(Learner.id.in_([made.id, also.id]))
+        ).scalars()
+        assert sorted(names) == ["grace", "hopper"]
+    db.close()
+
+
+@pytest.mark.postgres
+def test_only_select_statements_run_directly(postgres_url: str) -> None:
+    db = Database.open(postgres_url)
+    try:
+        statement = update(Learner).where(Learner.id == -1).values(display_name="x")
+        with db.reading() as connection, pytest.raises(TypeError, match="only SELECT"):
+            direct.rows(connection, statement, {})  # type: ignore[arg-type]
+    finally:
+        db.close()
+
+
+@pytest.mark.postgres
+def test_a_lost_connection_is_invalidated_and_the_next_read_gets_a_new_one(
+    postgres_url: str,
+) -> None:
+    """A server that ended the connection mid-use: the statement raises SQLAlchemy's
+    error marked as a lost connection, and the pool does not lend that connection again."""
+    db = Database.open(postgres_url, pool_size=1)
+    pid = select(literal_column("pg_backend_pid()").label("pid"))
+    try:
+        with db.reading() as connection:
+            before = direct.first(connection, pid, {}).pid
+            libpq_url = make_url(postgres_url).set(drivername="postgresql")
+            with psycopg.connect(libpq_url.render_as_string(hide_password=False)) as admin:
+                admin.execute("select pg_terminate_backend(%s)", (before,))
+            time.sleep(0.2)
+            with pytest.raises(DBAPIError) as raised:
+                direct.rows(connection, pid, {})
+            assert raised.value.connection_invalidated
+        with db.reading() as connection:
+            after = direct.first(connection, pid, {}).pid
+            assert connection.execute(text("select 1")).scalar_one() == 1
+        assert after != before
+    finally:
+        db.close()
+
+
+@pytest.mark.postgres
+def test_a_statement_leaving_a_default_to_python_is_refused(postgres_url: str) -> None:
+    """SQLAlchemy computes some defaults (a moment of creation) just before it executes:
+    a statement that leaves one to it cannot run directly, so it is refused outright."""
+    leaving = select(
+        insert(Learner)
+        .values(username="x", display_name="", role="learner")
+        .returning(Learner.id)
+        .cte()
+    )
+    db = Database.open(postgres_url)
+    try:
+        with db.reading() as connection, pytest.raises(ValueError, match="defaults"):
+            direct.rows(connection, leaving, {})
+    finally:
+        db.close()
+
+
+def test_the_module_reads_sqlite_through_sqlalchemy(tmp_path: Path) -> None:
+    """On SQLite the rows are SQLAlchemy's own (its driver runs in the process)."""
+    database = Database.open(f"sqlite:///{tmp_path / 'c.sqlite3'}")
+    try:
+        upgrade(database.write_engine)
+        with database.reading() as connection:
+            rows = direct.rows(connection, select(literal_column("1").label("one")), {})
+        assert rows[0].one == 1
+        assert type(rows[0]).__module__.startswith("sqlalchemy")
+    finally:
+        database.close()
