@@ -310,8 +310,10 @@ def _product(factors: list[Node]) -> Node:
 def _split_name(node: Node, names: Names, normalized: Normalized) -> list[Node]:
     text = node.value
     assert isinstance(text, str)
+    if text in names.variables:
+        return [Node.variable(text)]  # the name is one of the variables, whole
     start = node.position or 0
-    known = sorted({*names.variables, *CONSTANTS}, key=len, reverse=True)
+    known = _known_names(tuple(names.variables))
     factors: list[Node] = []
     i = 0
     while i < len(text):
@@ -331,6 +333,13 @@ def _split_name(node: Node, names: Names, normalized: Normalized) -> list[Node]:
             factors.append(Node.constant(match))
         i += len(match)
     return factors
+
+
+@cache
+def _known_names(variables: tuple[str, ...]) -> tuple[str, ...]:
+    """The variables and constants, longest first: a name is split into the longest known
+    names it starts with."""
+    return tuple(sorted({*variables, *CONSTANTS}, key=len, reverse=True))
 
 
 def _unknown(text: str, index: int, names: Names, position: int) -> AnswerError:

@@ -12,7 +12,12 @@ from functools import lru_cache
 from typing import Any, ClassVar
 
 from mlmath.answers import AnswerFormat, Expression, Kind
-from mlmath.engine.calculus.differentiation import derivative, derivative_rule, mistaken_derivative
+from mlmath.engine.calculus.differentiation import (
+    derivative,
+    derivative_of,
+    derivative_rule,
+    mistaken_derivative,
+)
 from mlmath.engine.calculus.expression import Expr
 from mlmath.engine.solution import NotSolvable, Solution, WorkedLater
 from mlmath.exercises.calculus.functions import as_answer, constant_problem, read_function, shown
@@ -24,15 +29,15 @@ from mlmath.exercises.skill import Feedback, Mistake, Params, Prompt, Skill
 VARIABLES = ("x",)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def worked_derivative(function: str) -> Solution[Expression]:
     """The derivative of ``function`` (learner-grammar text) with its worked steps.
 
     Remembered per function: a variant is solved once for its answer and again for every
     response graded against it, and the steps are the same each time (the tree is immutable).
     """
-    s = derivative(read_function(function, VARIABLES), "x")
-    return WorkedLater(as_answer(s.answer), lambda: s.steps)
+    f = read_function(function, VARIABLES)
+    return WorkedLater(as_answer(derivative_of(f, "x")), lambda: derivative(f, "x").steps)
 
 
 class DerivativeSkill(Skill):

@@ -48,7 +48,7 @@ _SAME = {"exp": "exp", "ln": "ln", "log": "ln", "sin": "sin", "cos": "cos", "abs
 
 
 _KNOWN: dict[tuple[str, tuple[str, ...]], Expr] = {}
-_KNOWN_LIMIT = 4096
+_KNOWN_LIMIT = 512
 
 
 def written(f: Expr, variables: tuple[str, ...] = ("x",)) -> str:
@@ -125,7 +125,7 @@ def _convert(node: Node) -> Expr:
     raise InputError(f"function: {op} is not covered by this course's rules")
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def as_answer(result: Expr, variables: tuple[str, ...] = ("x",)) -> Expression:
     """An engine result as the expression the answer checker compares with (remembered:
     expressions are immutable and compare by structure, and a variant's answer is asked

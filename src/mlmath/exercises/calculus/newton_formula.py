@@ -163,8 +163,8 @@ class NewtonFormula(Skill):
             raise InputError(str(error)) from None
 
     def solve(self, params: Params) -> Solution[Expression]:
-        s = newton_update(self.function(params), params.get("goal") or "root")
-        return WorkedLater(self._as_answer(s.answer), lambda: s.steps)
+        f, goal = self.function(params), params.get("goal") or "root"
+        return WorkedLater(self.answer(params), lambda: newton_update(f, goal).steps)
 
     def answer(self, params: Params) -> Expression:
         return _update(params["function"], params.get("goal") or "root")

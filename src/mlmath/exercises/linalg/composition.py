@@ -13,7 +13,11 @@ from mlmath.engine.linalg.products import elementwise_product
 from mlmath.engine.linalg.transformations import composition
 from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field, InputError
-from mlmath.exercises.linalg.vector_variants import WEEK3_TRANSFORMATIONS, random_matrix
+from mlmath.exercises.linalg.vector_variants import (
+    WEEK3_TRANSFORMATIONS,
+    random_matrix,
+    two_distinct,
+)
 from mlmath.exercises.mistakes import Product, Slip, Transposed
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
@@ -65,7 +69,7 @@ class Composition(Skill):
     def generate(self, rng: np.random.Generator, level: int) -> Params:
         if level == 1:
             names = list(NAMED)
-            i, j = (int(x) for x in rng.choice(len(names), size=2, replace=False))
+            i, j = two_distinct(rng, len(names))
             return {
                 "first": Matrix.of(NAMED[names[i]]),
                 "second": Matrix.of(NAMED[names[j]]),

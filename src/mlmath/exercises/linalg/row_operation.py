@@ -17,6 +17,7 @@ from mlmath.engine.solution import Formula, Solution, Step
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.linalg.elimination_mistakes import scale_only_pivot
 from mlmath.exercises.linalg.random_systems import hidden_matrix, nonzero, pick
+from mlmath.exercises.linalg.vector_variants import two_distinct
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
@@ -159,7 +160,7 @@ class RowOperationSkill(Skill):
         m = shape[0]
         kinds = ["add", "add", "swap"] if level == 1 else ["add", "add", "scale", "swap"]
         kind = kinds[int(rng.integers(len(kinds)))]
-        target, source = (int(i) for i in rng.choice(m, size=2, replace=False))
+        target, source = two_distinct(rng, m)
         op: RowOperation
         if kind == "swap":
             op = Swap(min(target, source), max(target, source))

@@ -30,6 +30,19 @@ def integer(rng: np.random.Generator, low: int, high: int, nonzero: bool = False
             return value
 
 
+def two_distinct(rng: np.random.Generator, n: int) -> tuple[int, int]:
+    """Two different integers from 0 to ``n − 1``, drawn exactly as
+    ``rng.choice(n, size=2, replace=False)`` draws them (the same numbers from the same
+    stream), without building arrays: Floyd's sampling, then the pair shuffled."""
+    first = int(rng.integers(n - 1))
+    second = int(rng.integers(n))
+    if second == first:
+        second = n - 1
+    if rng.integers(2) == 0:
+        return second, first
+    return first, second
+
+
 def random_vector(
     rng: np.random.Generator, n: int, low: int, high: int, allow_zero: bool = False
 ) -> Vector:
@@ -68,7 +81,7 @@ def _unimodular_rows(
         rows = [[int(i == j) for j in range(n)] for i in range(n)]
         operations: list[tuple[int, int, int]] = []
         for _ in range(n + 1):
-            i, j = rng.choice(n, size=2, replace=False).tolist()
+            i, j = two_distinct(rng, n)
             k = integer(rng, -size, size, nonzero=True)
             rows[i] = [a + k * b for a, b in zip(rows[i], rows[j], strict=True)]
             operations.append((i, j, k))
