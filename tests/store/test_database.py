@@ -16,7 +16,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Connection, event, func, insert, make_url, select, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from mlmath.store.database import Database
 from mlmath.store.migrate import heads, upgrade
@@ -336,3 +336,34 @@ def test_reads_on_postgresql_hold_no_transaction_open(postgres_url: str) -> None
         assert (status.name, after.name) == ("IDLE", "IDLE")
     finally:
         db.close()
+
+
+@pytest.mark.postgres
+def test_reads_asked_together_share_one_connection_and_fail_alone(postgres_url: str) -> None:
+    """Reads that requests ask for in the same turn of the event loop run on one pooled
+    connection, one after another in one database thread; each gets its own result, and
+    one that fails raises its own error without harming the others."""
+    db = Database.open(postgres_url)
+
+    def backend(number: int) -> Callable[[Connection], tuple[int, int]]:
+        def read(connection: Connection) -> tuple[int, int]:
+            if number == 3:
+                connection.execute(text("select 1/0"))
+            return number, connection.execute(text("select pg_backend_pid()")).scalar_one()
+
+        return read
+
+    async def together() -> list[tuple[int, int] | BaseException]:
+        return await asyncio.gather(
+            *(db.read_soon(backend(n)) for n in range(8)), return_exceptions=True
+        )
+
+    try:
+        outcomes = asyncio.run(together())
+    finally:
+        db.close()
+    failed = outcomes.pop(3)
+    assert isinstance(failed, DBAPIError)
+    assert "division by zero" in str(failed)
+    assert [number for number, _pid in outcomes] == [0, 1, 2, 4, 5, 6, 7]  # type: ignore[misc]
+    assert len({pid for _number, pid in outcomes}) == 1  # type: ignore[misc]

@@ -349,6 +349,41 @@ data-modifying CTE), one round trip where SQLite, which has none, takes two. Emp
 ``answered_*`` columns: no open variant was updated, and the slower path decides."""
 
 
+_CLOSED = _CLOSING.cte("closed")
+_CLOSING_WITH_MASTERY = (
+    select(_CLOSED.c.id.label("closed_id"), _MASTERY_ANSWERED)
+    .select_from(_HERE)
+    .outerjoin(_CLOSED, true())
+    .outerjoin(_MASTERY_ANSWERED, true())
+)
+"""PostgreSQL: :data:`_CLOSING` and the learner's mastery of the skill in one statement
+(an empty ``closed_id``: the variant was pending, closed or unknown)."""
+_NEW_VARIANT = (
+    insert(Variant)
+    .values(
+        {
+            column: bindparam(f"new_{column}")
+            for column in (
+                "learner_id",
+                "skill_id",
+                "ordinal",
+                "seed",
+                "level",
+                "draft",
+                "revealed",
+                "closed",
+                "created_at",
+            )
+        }
+    )
+    .returning(Variant.id)
+    .cte("stored")
+)
+_STORING_VARIANT = select(_NEW_VARIANT.c.id)
+"""PostgreSQL: :data:`_INSERT_VARIANT` as a statement that runs on the driver directly
+(its parameters are :func:`_new_variant`'s, named ``new_*``)."""
+
+
 def _attempts(conn: Connection, variant_id: int) -> list[AttemptRecord]:
     """The variant's latest attempts, oldest first."""
     rows = conn.execute(_ATTEMPTS, {"variant_id": variant_id}).all()
@@ -651,14 +686,28 @@ def another(
     :func:`current` would read back), so that showing it costs no further read."""
     conn = connection_of(session)
     which = {"of_learner": learner_id, "of_skill": skill.id, "of_ordinal": ref.ordinal}
-    if conn.execute(_CLOSING, which).first() is None:  # pending, closed or unknown
+    postgres = conn.dialect.name == "postgresql"
+    if postgres:  # closing and the mastery in one round trip, the new variant in another
+        both = direct.first(conn, _CLOSING_WITH_MASTERY, which)
+        closed = both.closed_id is not None
+        mastery = mastery_store.state_of(both if both.mastery_of is not None else None)
+    else:
+        closed = conn.execute(_CLOSING, which).first() is not None
+    if not closed:  # pending, closed or unknown
         row = _store(conn, learner_id, skill, ref)
         conn.execute(_SET_VARIANT, {"variant_id": row.id, "closed": True})
-    mastery = mastery_store.state(conn, learner_id, skill.id)
+    if not postgres:
+        mastery = mastery_store.state(conn, learner_id, skill.id)
     following = _pending(secret, learner_id, skill, ref.ordinal + 1, mastery)
-    stored = conn.execute(_INSERT_VARIANT, _new_variant(learner_id, skill, following))
+    new = _new_variant(learner_id, skill, following)
+    if postgres:
+        variant_id = direct.first(
+            conn, _STORING_VARIANT, {f"new_{k}": v for k, v in new.items()}
+        ).id
+    else:
+        variant_id = conn.execute(_INSERT_VARIANT, new).scalar_one()
     shown = problem(skill, following.seed, following.level)
-    return Current(skill, following, shown, stored.scalar_one(), "", False, [], mastery)
+    return Current(skill, following, shown, variant_id, "", False, [], mastery)
 
 
 @dataclass(frozen=True, slots=True)
