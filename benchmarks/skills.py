@@ -13,12 +13,12 @@ Targets: ≥ 1,000 variants/s per skill; p99 ≤ 5 ms per check.
 from __future__ import annotations
 
 import argparse
-import gc
 import time
 from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
+from mlmath import collector
 from mlmath.answers import Kind, show
 from mlmath.engine import render
 from mlmath.engine.exact import Matrix, Vector
@@ -114,11 +114,7 @@ def main() -> None:
     skills = all_skills()
     chosen = args.skills or list(skills)
     sympy_checker()("1", "1")  # import and warm SymPy outside the timings
-    # What lives as long as the process (modules, skills, grammar) is moved out of the
-    # collector's reach, as `mlmath serve` does once it has loaded the skills: otherwise
-    # every full collection traverses it, a cost the server does not pay.
-    gc.collect()
-    gc.freeze()
+    collector.settle()  # as `mlmath serve` does once it has loaded the skills
     header = (
         f"{'skill':36} {'variants/s':>10} {'p50 ms':>7} {'p99 ms':>7}"
         f" {'sympy p50':>9} {'sympy p99':>9} {'ratio p99':>9}"

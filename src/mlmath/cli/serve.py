@@ -13,7 +13,6 @@ all, each finishing the requests it has in hand. Where ``fork`` is missing
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import shutil
 import signal
@@ -27,6 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+
+from mlmath import collector
 
 if TYPE_CHECKING:
     from mlmath.config import Config
@@ -106,8 +107,7 @@ def _run(app: Any, host: str, port: int, sockets: list[socket.socket] | None = N
     # moved out of the collector's reach, it is no longer traversed by every full
     # collection, which under load were the longest pauses (p99 of the practice loop
     # ~150 → ~100 ms in benchmarks/web_load.py).
-    gc.collect()
-    gc.freeze()
+    collector.settle()
     if not app.state.site.db.is_sqlite:
         sys.setswitchinterval(SWITCH_INTERVAL_WITH_DATABASE_THREADS)
     uvicorn.Server(_uvicorn_config(app, host, port)).run(sockets=sockets)
@@ -159,8 +159,7 @@ def _run_forked_counted(config: Config, host: str, port: int, processes: int) ->
     from mlmath.web.site import load_skills
 
     load_skills()  # imported once here, shared by every worker
-    gc.collect()
-    gc.freeze()  # and kept out of the collector, so that its pages stay shared after fork
+    collector.settle()  # and kept out of the collector, so that its pages stay shared after fork
     db = Database.from_config(config)
     try:
         upgrade(db.write_engine)

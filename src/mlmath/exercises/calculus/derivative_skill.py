@@ -36,8 +36,9 @@ def worked_derivative(function: str) -> Solution[Expression]:
     Remembered per function: a variant is solved once for its answer and again for every
     response graded against it, and the steps are the same each time (the tree is immutable).
     """
-    f = read_function(function, VARIABLES)
-    return WorkedLater(as_answer(derivative_of(f, "x")), lambda: derivative(f, "x").steps)
+    answer = as_answer(derivative_of(read_function(function, VARIABLES), "x"))
+    # the steps read the function again when shown (its tree is not kept here)
+    return WorkedLater(answer, lambda: derivative(read_function(function, VARIABLES), "x").steps)
 
 
 class DerivativeSkill(Skill):
