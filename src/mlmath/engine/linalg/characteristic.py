@@ -38,7 +38,14 @@ import numpy as np
 from mlmath.engine.exact import Matrix
 from mlmath.engine.notation import bracketed, float_latex, float_text
 from mlmath.engine.render import number_latex, number_text
-from mlmath.engine.solution import Formula, LazyFormula, NotSolvable, Solution, Step
+from mlmath.engine.solution import (
+    Formula,
+    LazyFormula,
+    NotSolvable,
+    Solution,
+    Step,
+    WorkedLater,
+)
 from mlmath.engine.surds import Surd
 
 VARIABLE = "λ"
@@ -241,13 +248,20 @@ def _p(poly: Polynomial) -> tuple[str, str]:
     return (poly.latex(), poly.text()) if single else (f"({poly.latex()})", f"({poly.text()})")
 
 
-def characteristic_polynomial(matrix: Matrix) -> Solution[Polynomial]:
-    """``det(A − λI)`` for a 2×2 or 3×3 matrix, expanded step by step."""
+def _check_size(matrix: Matrix) -> int:
+    """The size n of an n×n matrix with a worked characteristic polynomial (2 or 3);
+    NotSolvable otherwise."""
     m, n = matrix.shape
     if m != n:
         raise NotSolvable(f"only a square matrix has eigenvalues; this one is {m}×{n}")
     if n not in (2, 3):
         raise NotSolvable("worked characteristic polynomials are for 2×2 and 3×3 matrices")
+    return n
+
+
+def characteristic_polynomial(matrix: Matrix) -> Solution[Polynomial]:
+    """``det(A − λI)`` for a 2×2 or 3×3 matrix, expanded step by step."""
+    n = _check_size(matrix)
     steps = [
         Step(
             "λ is an eigenvalue exactly when A − λI is singular: subtract λ from each "
@@ -374,7 +388,9 @@ def quadratic_roots(poly: Polynomial) -> tuple[tuple[Surd, Surd], Fraction]:
     return (first, second), disc
 
 
-def _quadratic_steps(poly: Polynomial) -> tuple[tuple[Surd, Surd], list[Step]]:
+def _quadratic_steps(poly: Polynomial) -> list[Step]:
+    """The quadratic formula worked for ``poly``, the discriminant saying what kind of
+    roots it has."""
     (r1, r2), disc = quadratic_roots(poly)
     c, b, a = poly.coefficients
     steps = [
@@ -438,7 +454,7 @@ def _quadratic_steps(poly: Polynomial) -> tuple[tuple[Surd, Surd], list[Step]]:
             ),
         )
     )
-    return (r1, r2), steps
+    return steps
 
 
 def _paren_l(value: Fraction) -> str:
@@ -467,7 +483,8 @@ def rational_root(poly: Polynomial) -> Fraction | None:
 
 
 def eigenvalues(matrix: Matrix) -> Solution[tuple[Root, ...]]:
-    """The eigenvalues, with multiplicity, real ones smallest first."""
+    """The eigenvalues, with multiplicity, real ones smallest first (the steps are written
+    when they are shown)."""
     return _worked_eigenvalues(matrix)
 
 
@@ -476,47 +493,54 @@ def _worked_eigenvalues(matrix: Matrix) -> Solution[tuple[Root, ...]]:
     """:func:`eigenvalues`, remembered per matrix: a variant's eigenvalues are asked for
     by its answer, its eigenvectors and its buggy answers, and matrices and solutions are
     immutable (exact entries), so they are worked once."""
+    _check_size(matrix)
+    poly = _expanded(matrix)
+    rational: Fraction | None = None
+    roots: list[Root]
+    if poly.degree == 2:
+        roots = list(quadratic_roots(poly)[0])
+    else:
+        rational = rational_root(poly)
+        if rational is None:
+            roots = list(_numerical_roots(poly))
+        else:
+            roots = [Surd(rational), *quadratic_roots(poly.divide_by_root(rational))[0]]
+    found = tuple(_sorted_roots(roots))
+    return WorkedLater(found, lambda: _eigenvalue_steps(matrix, rational, found))
+
+
+def _numerical_roots(poly: Polynomial) -> list[Approximate]:
+    """The roots of a cubic without a rational root, by NumPy, real ones first."""
+    numeric = np.roots([float(c) for c in reversed(poly.coefficients)])
+    return [
+        Approximate(float(z.real), float(z.imag) if abs(z.imag) > 1e-12 else 0.0)
+        for z in sorted(numeric, key=lambda z: (abs(z.imag) > 1e-12, z.real, z.imag))
+    ]
+
+
+def _eigenvalue_steps(
+    matrix: Matrix, rational: Fraction | None, roots: Sequence[Root]
+) -> tuple[Step, ...]:
+    """The worked steps to the eigenvalues ``roots`` of ``matrix``: its characteristic
+    polynomial, then its roots (a cubic's ``rational`` root factored out first)."""
     char = characteristic_polynomial(matrix)
     poly = char.answer
     steps = [Step("Find the characteristic polynomial", char.answer, char.steps)]
-    roots: list[Root]
     if poly.degree == 2:
-        (r1, r2), quad = _quadratic_steps(poly)
-        steps.append(Step("Set it to 0 and solve", None, tuple(quad)))
-        roots = [r1, r2]
+        steps.append(Step("Set it to 0 and solve", None, tuple(_quadratic_steps(poly))))
+    elif rational is None:
+        numeric = _numerical_roots(poly)
+        steps.append(
+            Step(
+                "This cubic has no rational root, so its roots are found numerically",
+                Formula(
+                    ", ".join(r.latex() for r in numeric),
+                    ", ".join(r.text() for r in numeric),
+                ),
+            )
+        )
     else:
-        root = rational_root(poly)
-        if root is None:
-            numeric = np.roots([float(c) for c in reversed(poly.coefficients)])
-            roots = [
-                Approximate(float(z.real), float(z.imag) if abs(z.imag) > 1e-12 else 0.0)
-                for z in sorted(numeric, key=lambda z: (abs(z.imag) > 1e-12, z.real, z.imag))
-            ]
-            steps.append(
-                Step(
-                    "This cubic has no rational root, so its roots are found numerically",
-                    Formula(
-                        ", ".join(r.latex() for r in roots),
-                        ", ".join(r.text() for r in roots),
-                    ),
-                )
-            )
-        else:
-            quotient = poly.divide_by_root(root)
-            steps.append(
-                Step(
-                    f"Try small divisors of the constant term: λ = {number_text(root)} gives "
-                    f"p({number_text(root)}) = 0, so (λ − {number_text(root)}) is a factor",
-                    LazyFormula(
-                        lambda: rf"p(\lambda) = (\lambda - {_paren_l(root)})({quotient.latex()})",
-                        lambda: f"p(λ) = (λ - {_paren_t(root)})({quotient.text()})",
-                    ),
-                )
-            )
-            (r1, r2), quad = _quadratic_steps(quotient)
-            steps.append(Step("Solve the remaining quadratic", None, tuple(quad)))
-            roots = [Surd(root), r1, r2]
-    roots = _sorted_roots(roots)
+        steps.extend(_factored_steps(poly, rational))
     steps.append(
         Step(
             "The eigenvalues",
@@ -526,7 +550,24 @@ def _worked_eigenvalues(matrix: Matrix) -> Solution[tuple[Root, ...]]:
             ),
         )
     )
-    return Solution(tuple(roots), tuple(steps))
+    return tuple(steps)
+
+
+def _factored_steps(poly: Polynomial, root: Fraction) -> list[Step]:
+    """A cubic with the rational ``root``: the factor (λ − root) taken out, then the
+    remaining quadratic solved."""
+    quotient = poly.divide_by_root(root)
+    return [
+        Step(
+            f"Try small divisors of the constant term: λ = {number_text(root)} gives "
+            f"p({number_text(root)}) = 0, so (λ − {number_text(root)}) is a factor",
+            LazyFormula(
+                lambda: rf"p(\lambda) = (\lambda - {_paren_l(root)})({quotient.latex()})",
+                lambda: f"p(λ) = (λ - {_paren_t(root)})({quotient.text()})",
+            ),
+        ),
+        Step("Solve the remaining quadratic", None, tuple(_quadratic_steps(quotient))),
+    ]
 
 
 def _sort_key(r: Root) -> tuple[int, float, float]:

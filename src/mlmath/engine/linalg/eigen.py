@@ -30,12 +30,19 @@ from functools import partial
 from typing import Any, TypeVar
 
 from mlmath.engine.exact import Matrix, Vector, plus_multiple
-from mlmath.engine.linalg.characteristic import Approximate, eigenvalues
+from mlmath.engine.linalg.characteristic import Approximate, Root, eigenvalues
 from mlmath.engine.linalg.linear_expression import coefficient_text, write_terms
 from mlmath.engine.linalg.rank import rank_of
 from mlmath.engine.linalg.span import row_reduce
 from mlmath.engine.render import Augmented, number_latex, number_text
-from mlmath.engine.solution import Formula, LazyFormula, NotSolvable, Solution, Step
+from mlmath.engine.solution import (
+    Formula,
+    LazyFormula,
+    NotSolvable,
+    Solution,
+    Step,
+    WorkedLater,
+)
 from mlmath.engine.surds import Surd
 
 N = TypeVar("N", Fraction, Surd)
@@ -210,9 +217,12 @@ class Eigenspace:
         }
 
 
-def real_eigenvalues(matrix: Matrix) -> tuple[list[tuple[Surd, int]], list[Step]]:
+def real_eigenvalues(
+    matrix: Matrix,
+) -> tuple[list[tuple[Surd, int]], Solution[tuple[Root, ...]]]:
+    """The distinct real eigenvalues, smallest first, each with how often it is a root,
+    and how they were found; NotSolvable when one is complex or not exact."""
     found = eigenvalues(matrix)
-    steps = [Step("Find the eigenvalues", None, found.steps)]
     roots = found.answer
     if any(isinstance(r, Approximate) for r in roots):
         raise NotSolvable(
@@ -233,7 +243,7 @@ def real_eigenvalues(matrix: Matrix) -> tuple[list[tuple[Surd, int]], list[Step]
                 break
         else:
             distinct.append((r, 1))
-    return distinct, steps
+    return distinct, found
 
 
 def shifted_matrix(matrix: Matrix, value: Fraction) -> Matrix:
@@ -247,27 +257,53 @@ def shifted_matrix(matrix: Matrix, value: Fraction) -> Matrix:
 
 
 def eigenspace(matrix: Matrix, value: Surd, multiplicity: int = 1) -> Solution[Eigenspace]:
-    """The eigenvectors for one eigenvalue, by solving ``(A − λI) v = 0``."""
+    """The eigenvectors for one eigenvalue, by solving ``(A − λI) v = 0`` (the steps are
+    written when they are shown)."""
+    basis: list[list[Surd]]
+    if value.is_rational:
+        shifted = [list(row) for row in shifted_matrix(matrix, value.rational).rows]
+        rational, pivots = _null_space(shifted, Fraction(0), Fraction(1))
+        basis = [[Surd(x) for x in v] for v in rational]
+    else:
+        basis, pivots = null_space(_shifted_surds(matrix, value))
+    if not basis:
+        raise NotSolvable(f"{value.text()} is not an eigenvalue of this matrix")
+    vectors = tuple(tidy(v) for v in basis)
+    return WorkedLater(
+        Eigenspace(value, multiplicity, vectors),
+        lambda: _eigenspace_steps(matrix, value, pivots, vectors),
+    )
+
+
+def _shifted_surds(matrix: Matrix, value: Surd) -> list[list[Surd]]:
+    """``A − λI`` for a λ with a square root."""
+    n = matrix.shape[0]
+    return [
+        [Surd(matrix[i, j]) - (value if i == j else Surd(Fraction(0))) for j in range(n)]
+        for i in range(n)
+    ]
+
+
+def _eigenspace_steps(
+    matrix: Matrix, value: Surd, pivots: Sequence[int], vectors: tuple[SurdVector, ...]
+) -> tuple[Step, ...]:
+    """The worked steps to the eigenvectors ``vectors`` of ``value``: A − λI row-reduced
+    (to pivots in the columns ``pivots``), the free variables set to 1, and a check."""
     n = matrix.shape[0]
     steps: list[Step] = []
+    read_off: tuple[Step, ...] = ()
     if value.is_rational:
         exact = shifted_matrix(matrix, value.rational)
         steps.append(Step(f"Put λ = {value.text()} into A − λI", exact))
         augmented = exact.augment(Vector(tuple(Fraction(0) for _ in range(n))))
-        operations, pivots = row_reduce(augmented, n)
+        operations, _ = row_reduce(augmented, n)
         for op, after in operations:
             steps.append(Step(op.describe(), Augmented(after, n)))
-        # the reduced row echelon form is unique, so its null space is the one
-        # null_space(A − λI) would find again
         reduced = operations[-1][1] if operations else augmented
         rational = kernel_basis(reduced.rows, pivots, n, Fraction(0), Fraction(1))
-        basis = [[Surd(x) for x in v] for v in rational]
         read_off = _read_off(reduced.rows, pivots, n, rational)
     else:
-        shifted = [
-            [Surd(matrix[i, j]) - (value if i == j else Surd(Fraction(0))) for j in range(n)]
-            for i in range(n)
-        ]
+        shifted = _shifted_surds(matrix, value)
         steps.append(
             Step(
                 f"Put λ = {value.text()} into A − λI",
@@ -280,14 +316,8 @@ def eigenspace(matrix: Matrix, value: Surd, multiplicity: int = 1) -> Solution[E
                 "is singular)"
             )
         )
-        basis, pivots = null_space(shifted)
-    if not basis:
-        raise NotSolvable(f"{value.text()} is not an eigenvalue of this matrix")
     free = [c for c in range(n) if c not in pivots]
     names = ", ".join(f"x{c + 1}" for c in free)
-    vectors = tuple(tidy(v) for v in basis)
-    if not value.is_rational:
-        read_off = ()
     steps.append(
         Step(
             f"Free variable{'s' if len(free) > 1 else ''}: {names}. Set "
@@ -323,7 +353,7 @@ def eigenspace(matrix: Matrix, value: Surd, multiplicity: int = 1) -> Solution[E
             ),
         )
     )
-    return Solution(Eigenspace(value, multiplicity, vectors), tuple(steps))
+    return tuple(steps)
 
 
 def _row_says(
@@ -392,23 +422,29 @@ def _scaled(before: Any, after: Any, arrow: str) -> str:
 
 
 def eigenvectors(matrix: Matrix) -> Solution[tuple[Eigenspace, ...]]:
-    """Every real eigenvalue with a basis of its eigenvectors."""
-    distinct, steps = real_eigenvalues(matrix)
-    spaces: list[Eigenspace] = []
-    for value, count in distinct:
-        space = eigenspace(matrix, value, count)
-        spaces.append(space.answer)
-        steps.append(Step(f"Eigenvectors for λ = {value.text()}", None, space.steps))
-    steps.append(
-        Step(
-            "The eigenvalues and their eigenvectors",
-            LazyFormula(
-                lambda: r", \quad ".join(s.latex() for s in spaces),
-                lambda: "; ".join(s.text() for s in spaces),
+    """Every real eigenvalue with a basis of its eigenvectors (the steps are written when
+    they are shown)."""
+    distinct, found = real_eigenvalues(matrix)
+    worked = [eigenspace(matrix, value, count) for value, count in distinct]
+    spaces = tuple(space.answer for space in worked)
+
+    def steps() -> tuple[Step, ...]:
+        return (
+            Step("Find the eigenvalues", None, found.steps),
+            *(
+                Step(f"Eigenvectors for λ = {space.answer.value.text()}", None, space.steps)
+                for space in worked
+            ),
+            Step(
+                "The eigenvalues and their eigenvectors",
+                LazyFormula(
+                    lambda: r", \quad ".join(s.latex() for s in spaces),
+                    lambda: "; ".join(s.text() for s in spaces),
+                ),
             ),
         )
-    )
-    return Solution(tuple(spaces), tuple(steps))
+
+    return WorkedLater(spaces, steps)
 
 
 def eigenbasis_exists(matrix: Matrix) -> Solution[bool]:
@@ -434,7 +470,7 @@ def eigenbasis_exists(matrix: Matrix) -> Solution[bool]:
             f"{len(s.vectors)} independent eigenvector{'s' if len(s.vectors) > 1 else ''}: "
             f"only {count} in all, fewer than {n}, so there is no eigenbasis"
         )
-    return Solution(count == n, (*found.steps, Step(verdict)))
+    return WorkedLater(count == n, lambda: (*found.steps, Step(verdict)))
 
 
 def has_eigenbasis(matrix: Matrix) -> bool:
@@ -452,11 +488,7 @@ def has_eigenbasis(matrix: Matrix) -> bool:
         if value.is_rational:
             dimension = n - rank_of(shifted_matrix(matrix, value.rational))
         else:
-            shifted = [
-                [Surd(matrix[i, j]) - (value if i == j else Surd(Fraction(0))) for j in range(n)]
-                for i in range(n)
-            ]
-            dimension = len(null_space(shifted)[0])
+            dimension = len(null_space(_shifted_surds(matrix, value))[0])
         if dimension == 0:
             raise NotSolvable(f"{value.text()} is not an eigenvalue of this matrix")
         count += dimension

@@ -11,7 +11,7 @@ import numpy as np
 from mlmath.answers import AnswerFormat, Kind
 from mlmath.engine.exact import Matrix, Vector
 from mlmath.engine.linalg.characteristic import eigenvalues
-from mlmath.engine.solution import NotSolvable, Solution
+from mlmath.engine.solution import NotSolvable, Solution, WorkedLater
 from mlmath.engine.surds import Surd
 from mlmath.exercises.inputs import Field
 from mlmath.exercises.linalg.vector_variants import WEEK4_EIGEN, integer, with_eigenvalues
@@ -89,8 +89,8 @@ class Eigenvalues(Skill):
             )
         exact = [r for r in roots if isinstance(r, Surd)]
         if all(r.is_rational for r in exact):
-            return Solution(_sorted([r.rational for r in exact]), s.steps)
-        return Solution([r.to_float() for r in exact], s.steps)
+            return WorkedLater(_sorted([r.rational for r in exact]), lambda: s.steps)
+        return WorkedLater([r.to_float() for r in exact], lambda: s.steps)
 
     def hints(self, params: Params) -> tuple[str, ...]:
         return (

@@ -11,7 +11,7 @@ import numpy as np
 from mlmath.answers import AnswerFormat, Kind
 from mlmath.engine.exact import Matrix, Vector
 from mlmath.engine.linalg.eigen import eigenspace
-from mlmath.engine.solution import NotSolvable, Solution
+from mlmath.engine.solution import NotSolvable, Solution, WorkedLater
 from mlmath.engine.surds import Surd
 from mlmath.exercises.figures import plane_matrix
 from mlmath.exercises.inputs import Field
@@ -81,7 +81,7 @@ class Eigenvectors(Skill):
 
     def solve(self, params: Params) -> Solution[Vector]:
         s = eigenspace(params["matrix"], Surd(params["eigenvalue"]))
-        return Solution(s.answer.vectors[0].to_vector(), s.steps)
+        return WorkedLater(s.answer.vectors[0].to_vector(), lambda: s.steps)
 
     def hints(self, params: Params) -> tuple[str, ...]:
         return (
