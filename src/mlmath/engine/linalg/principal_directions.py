@@ -26,7 +26,7 @@ from mlmath.engine.linalg.eigen import SurdVector, eigenspace
 from mlmath.engine.linalg.vectors import vector_text
 from mlmath.engine.render import vector_latex
 from mlmath.engine.significant import percent_text, sig_latex, sig_text
-from mlmath.engine.solution import Formula, NotSolvable, Solution, Step
+from mlmath.engine.solution import Formula, NotSolvable, Solution, Step, WorkedLater
 from mlmath.engine.surds import Surd
 
 
@@ -94,9 +94,9 @@ def principal_direction(data: Matrix) -> Solution[SurdVector]:
     direction = space.answer.vectors[0]
     total = sum((v.to_float() for v in exact), 0.0)
     share = largest.to_float() / total
-    return Solution(
+    return WorkedLater(
         direction,
-        (
+        lambda: (
             Step("Compute the covariance matrix", c, cov.steps),
             Step("Its eigenvalues are the variances along its eigenvectors", None, values.steps),
             Step(

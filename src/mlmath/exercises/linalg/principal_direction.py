@@ -10,7 +10,7 @@ import numpy as np
 from mlmath.answers import AnswerFormat, Kind
 from mlmath.engine.exact import Matrix, Vector
 from mlmath.engine.linalg.principal_directions import covariance_matrix, principal_direction
-from mlmath.engine.solution import Solution
+from mlmath.engine.solution import Solution, WorkedLater
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.linalg.vector_variants import WEEK4_EIGEN, integer
 from mlmath.exercises.registry import register
@@ -88,8 +88,8 @@ class PrincipalDirection(Skill):
         s = principal_direction(params["data"])
         direction = s.answer
         if direction.is_rational:
-            return Solution(direction.to_vector(), s.steps)
-        return Solution(direction.to_floats(), s.steps)
+            return WorkedLater(direction.to_vector(), lambda: s.steps)
+        return WorkedLater(direction.to_floats(), lambda: s.steps)
 
     def hints(self, params: Params) -> tuple[str, ...]:
         return (
