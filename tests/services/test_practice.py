@@ -357,3 +357,47 @@ def test_postgres_stores_and_folds_in_one_statement_never_over_a_newer_state(
             assert mastery_store.state(connection, ada, ADDITION.id) == first.mastery
     finally:
         db.close()
+
+
+@pytest.mark.postgres
+def test_an_answer_reads_only_its_variants_attempts_however_large_the_table(
+    postgres_url: str,
+) -> None:
+    """Whether the variant was solved or counted is looked up among its own attempts (the
+    index), even while PostgreSQL has no statistics yet for a table that has grown (a new
+    class, the first minute after a restore): a hash of every attempt in the table made
+    each answer read all of them, and answers slowed down as the class worked."""
+    from mlmath.store import direct
+
+    db = Database.open(postgres_url)
+    try:
+        upgrade(db.write_engine)
+        ada = learner(db)
+        with db.writing() as connection:
+            connection.exec_driver_sql(
+                "INSERT INTO variant (learner_id, skill_id, ordinal, seed, level, draft,"
+                " revealed, closed, created_at)"
+                f" SELECT {ada}, 'other', n, n, 1, '', false, n < 3999, now()"
+                " FROM generate_series(0, 3999) AS n"
+            )
+            connection.exec_driver_sql(  # each with a feedback message, as attempts have
+                "INSERT INTO attempt (variant_id, learner_id, skill_id, response, verdict,"
+                " message, created_at, idempotency_key)"
+                f" SELECT v.id, {ada}, 'other', '1',"
+                " CASE WHEN mod(k, 3) = 0 THEN 'correct' ELSE 'incorrect' END,"
+                " repeat('m', 150), now(), v.id || '-' || k"
+                " FROM variant AS v, generate_series(1, 4) AS k"
+            )
+            which = {"of_learner": ada, "of_skill": "other", "of_ordinal": 3999, "response": "2"}
+            compiled = direct._compiled_for(practice._ANSWERING_WITH_BEFORE, connection.dialect)
+            driver = connection.connection.driver_connection
+            assert driver is not None
+            plan = "\n".join(
+                line
+                for (line,) in driver.execute(
+                    "EXPLAIN " + compiled.sql, compiled.parameters(which)
+                ).fetchall()
+            )
+        assert "Seq Scan on attempt" not in plan, plan
+    finally:
+        db.close()
