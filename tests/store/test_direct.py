@@ -1,11 +1,12 @@
-"""Statements run on the driver directly give what SQLAlchemy gives, and fail as it fails."""
+"""Statements run on PostgreSQL's driver directly give what SQLAlchemy gives, and fail as
+it fails. (On SQLite :func:`direct.rows` is SQLAlchemy's own path, which the service tests
+run on both databases.)"""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import psycopg
 import pytest
@@ -20,14 +21,12 @@ from mlmath.store.database import Database
 from mlmath.store.migrate import upgrade
 from mlmath.store.models import Attempt, Learner, Variant
 
+pytestmark = pytest.mark.postgres
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'course.sqlite3'}"
-    else:
-        url = request.getfixturevalue("postgres_url")
-    database = Database.open(url)
+
+@pytest.fixture
+def db(postgres_url: str) -> Iterator[Database]:
+    database = Database.open(postgres_url)
     upgrade(database.write_engine)
     yield database
     database.close()
@@ -130,15 +129,11 @@ _MADE = (
 _MAKING = select(_MADE.c.id)
 
 
-@pytest.mark.postgres
 def test_a_broken_constraint_is_sqlalchemys_integrity_error_and_rolls_back_alone(
-    postgres_url: str,
+    db: Database,
 ) -> None:
     """Code that catches SQLAlchemy's errors (a variant saved from another tab) works the
-    same when the statement ran on the driver, and a savepoint undoes only that write.
-    (A data-modifying CTE: PostgreSQL's; SQLite's statements take SQLAlchemy's path.)"""
-    db = Database.open(postgres_url)
-    upgrade(db.write_engine)
+    same when the statement ran on the driver, and a savepoint undoes only that write."""
     with db.writing() as connection:
         made = direct.first(connection, _MAKING, {"name": "grace", "at": datetime.now(UTC)})
         with pytest.raises(IntegrityError), connection.begin_nested():
@@ -149,21 +144,27 @@ def test_a_broken_constraint_is_sqlalchemys_integrity_error_and_rolls_back_alone
             select(Learner.username).where(Learner.id.in_([made.id, also.id]))
         ).scalars()
         assert sorted(names) == ["grace", "hopper"]
-    db.close()
 
 
-@pytest.mark.postgres
-def test_only_select_statements_run_directly(postgres_url: str) -> None:
-    db = Database.open(postgres_url)
-    try:
-        statement = update(Learner).where(Learner.id == -1).values(display_name="x")
-        with db.reading() as connection, pytest.raises(TypeError, match="only SELECT"):
-            direct.rows(connection, statement, {})  # type: ignore[arg-type]
-    finally:
-        db.close()
+def test_only_select_statements_run_directly(db: Database) -> None:
+    statement = update(Learner).where(Learner.id == -1).values(display_name="x")
+    with db.reading() as connection, pytest.raises(TypeError, match="only SELECT"):
+        direct.rows(connection, statement, {})  # type: ignore[arg-type]
 
 
-@pytest.mark.postgres
+def test_a_statement_leaving_a_default_to_python_is_refused(db: Database) -> None:
+    """SQLAlchemy computes some defaults (a moment of creation) just before it executes:
+    a statement that leaves one to it cannot run directly, so it is refused outright."""
+    leaving = select(
+        insert(Learner)
+        .values(username="x", display_name="", role="learner")
+        .returning(Learner.id)
+        .cte()
+    )
+    with db.reading() as connection, pytest.raises(ValueError, match="defaults"):
+        direct.rows(connection, leaving, {})
+
+
 def test_a_lost_connection_is_invalidated_and_the_next_read_gets_a_new_one(
     postgres_url: str,
 ) -> None:
@@ -187,34 +188,3 @@ def test_a_lost_connection_is_invalidated_and_the_next_read_gets_a_new_one(
         assert after != before
     finally:
         db.close()
-
-
-@pytest.mark.postgres
-def test_a_statement_leaving_a_default_to_python_is_refused(postgres_url: str) -> None:
-    """SQLAlchemy computes some defaults (a moment of creation) just before it executes:
-    a statement that leaves one to it cannot run directly, so it is refused outright."""
-    leaving = select(
-        insert(Learner)
-        .values(username="x", display_name="", role="learner")
-        .returning(Learner.id)
-        .cte()
-    )
-    db = Database.open(postgres_url)
-    try:
-        with db.reading() as connection, pytest.raises(ValueError, match="defaults"):
-            direct.rows(connection, leaving, {})
-    finally:
-        db.close()
-
-
-def test_the_module_reads_sqlite_through_sqlalchemy(tmp_path: Path) -> None:
-    """On SQLite the rows are SQLAlchemy's own (its driver runs in the process)."""
-    database = Database.open(f"sqlite:///{tmp_path / 'c.sqlite3'}")
-    try:
-        upgrade(database.write_engine)
-        with database.reading() as connection:
-            rows = direct.rows(connection, select(literal_column("1").label("one")), {})
-        assert rows[0].one == 1
-        assert type(rows[0]).__module__.startswith("sqlalchemy")
-    finally:
-        database.close()

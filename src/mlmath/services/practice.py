@@ -374,18 +374,9 @@ _NEW_VARIANT = (
     insert(Variant)
     .values(
         {
-            column: bindparam(f"new_{column}")
-            for column in (
-                "learner_id",
-                "skill_id",
-                "ordinal",
-                "seed",
-                "level",
-                "draft",
-                "revealed",
-                "closed",
-                "created_at",
-            )
+            column.key: bindparam(f"new_{column.key}")
+            for column in Variant.__table__.columns
+            if not column.primary_key
         }
     )
     .returning(Variant.id)
@@ -705,17 +696,15 @@ def another(
         mastery = mastery_store.state_of(both if both.mastery_of is not None else None)
     else:
         closed = conn.execute(_CLOSING, which).first() is not None
+        mastery = mastery_store.state(conn, learner_id, skill.id)
     if not closed:  # pending, closed or unknown
         row = _store(conn, learner_id, skill, ref)
         conn.execute(_SET_VARIANT, {"variant_id": row.id, "closed": True})
-    if not postgres:
-        mastery = mastery_store.state(conn, learner_id, skill.id)
     following = _pending(secret, learner_id, skill, ref.ordinal + 1, mastery)
     new = _new_variant(learner_id, skill, following)
     if postgres:
-        variant_id = direct.first(
-            conn, _STORING_VARIANT, {f"new_{k}": v for k, v in new.items()}
-        ).id
+        new_values = {f"new_{k}": v for k, v in new.items()}
+        variant_id = direct.first(conn, _STORING_VARIANT, new_values).id
     else:
         variant_id = conn.execute(_INSERT_VARIANT, new).scalar_one()
     shown = problem(skill, following.seed, following.level)

@@ -506,7 +506,7 @@ def _worked_eigenvalues(matrix: Matrix) -> Solution[tuple[Root, ...]]:
         else:
             roots = [Surd(rational), *quadratic_roots(poly.divide_by_root(rational))[0]]
     found = tuple(_sorted_roots(roots))
-    return WorkedLater(found, lambda: _eigenvalue_steps(matrix, rational, found))
+    return WorkedLater(found, lambda: _eigenvalue_steps(matrix, rational, roots, found))
 
 
 def _numerical_roots(poly: Polynomial) -> list[Approximate]:
@@ -519,23 +519,23 @@ def _numerical_roots(poly: Polynomial) -> list[Approximate]:
 
 
 def _eigenvalue_steps(
-    matrix: Matrix, rational: Fraction | None, roots: Sequence[Root]
+    matrix: Matrix, rational: Fraction | None, found: Sequence[Root], roots: Sequence[Root]
 ) -> tuple[Step, ...]:
-    """The worked steps to the eigenvalues ``roots`` of ``matrix``: its characteristic
-    polynomial, then its roots (a cubic's ``rational`` root factored out first)."""
+    """The worked steps to the eigenvalues ``roots`` of ``matrix`` (``found`` in the order
+    they were found): its characteristic polynomial, then its roots (a cubic's
+    ``rational`` root factored out first)."""
     char = characteristic_polynomial(matrix)
     poly = char.answer
     steps = [Step("Find the characteristic polynomial", char.answer, char.steps)]
     if poly.degree == 2:
         steps.append(Step("Set it to 0 and solve", None, tuple(_quadratic_steps(poly))))
     elif rational is None:
-        numeric = _numerical_roots(poly)
         steps.append(
             Step(
                 "This cubic has no rational root, so its roots are found numerically",
                 Formula(
-                    ", ".join(r.latex() for r in numeric),
-                    ", ".join(r.text() for r in numeric),
+                    ", ".join(r.latex() for r in found),
+                    ", ".join(r.text() for r in found),
                 ),
             )
         )

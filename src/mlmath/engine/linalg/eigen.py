@@ -23,7 +23,7 @@ False
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import partial
@@ -417,7 +417,7 @@ def _read_off(
     return tuple(steps)
 
 
-def _scaled(before: Any, after: Any, arrow: str) -> str:
+def _scaled(before: Callable[[], str], after: Callable[[], str], arrow: str) -> str:
     return f"{before()}{arrow}{after()}"
 
 

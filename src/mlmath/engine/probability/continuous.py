@@ -21,7 +21,8 @@ import math
 from fractions import Fraction
 
 from mlmath.engine.probability.notation import (
-    Number,
+    decimal_latex,
+    decimal_text,
     formula,
     given_latex,
     given_text,
@@ -251,14 +252,8 @@ def linear_density_probability(m: Fraction, lower: Fraction, upper: Fraction) ->
     if not 0 <= lower <= upper <= m:
         raise NotSolvable(f"the interval must lie inside [0, {text_of(m)}] with lower ≤ upper")
     answer = (upper**2 - lower**2) / m**2
-
     # the problem is in decimals: a half is 5.5 and its square 30.25, not 11/2 and 121/4
-    def dec_t(x: Number) -> str:
-        return real_text(x) if is_shown_exactly(x) else text_of(x)
-
-    def dec_l(x: Number) -> str:
-        return real_latex(x) if is_shown_exactly(x) else latex_of(x)
-
+    dec_t, dec_l = decimal_text, decimal_latex
     m2 = m**2
     exact = is_shown_exactly(answer, dec_t)
     equals_latex, equals_text = ("=", "=") if exact else (r"\approx", "≈")

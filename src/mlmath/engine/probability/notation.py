@@ -130,6 +130,17 @@ def is_shown_exactly(x: Number, write: Callable[[Number], str] | None = None) ->
         return False
 
 
+def decimal_text(x: Number) -> str:
+    """``x`` as a decimal when that is the value itself (5.5, 30.25), else as
+    :func:`text_of` writes it (11/3): for problems posed in decimals."""
+    return real_text(x) if is_shown_exactly(x) else text_of(x)
+
+
+def decimal_latex(x: Number) -> str:
+    """:func:`decimal_text` in LaTeX."""
+    return real_latex(x) if is_shown_exactly(x) else latex_of(x)
+
+
 def to_real(x: Number) -> tuple[str, str]:
     """``(latex, text)`` of "= 0.5" or "≈ 0.03419": the relation a rounded value is
     written with."""

@@ -133,14 +133,15 @@ def beta_estimator(a: float, b: float, successes: int, n: int, asked: str) -> So
     )
     if asked == "mean":
         answer = post_a / (post_a + post_b)
+        answer_l, answer_t = to_real(answer)
         a_t, b_t, sum_t = given_text(post_a), given_text(post_b), given_text(post_a + post_b)
         a_l, b_l, sum_l = given_latex(post_a), given_latex(post_b), given_latex(post_a + post_b)
         last = Step(
             "The mean of Beta(α, β) is α/(α + β)",
             formula(
                 rf"E[p \mid \text{{data}}] = \frac{{{a_l}}}{{{a_l} + {b_l}}} = "
-                rf"\frac{{{a_l}}}{{{sum_l}}} {to_real(answer)[0]}",
-                f"E[p | data] = {a_t} / ({a_t} + {b_t}) = {a_t} / {sum_t} {to_real(answer)[1]}",
+                rf"\frac{{{a_l}}}{{{sum_l}}} {answer_l}",
+                f"E[p | data] = {a_t} / ({a_t} + {b_t}) = {a_t} / {sum_t} {answer_t}",
             ),
         )
     elif asked == "map":
@@ -149,6 +150,7 @@ def beta_estimator(a: float, b: float, successes: int, n: int, asked: str) -> So
                 "the posterior has its mode at 0 or 1 unless a + k > 1 and b + n − k > 1"
             )
         answer = (post_a - 1) / (post_a + post_b - 2)
+        answer_l, answer_t = to_real(answer)
         a_t, b_t = given_text(post_a), given_text(post_b)
         a_l, b_l = given_latex(post_a), given_latex(post_b)
         top_t, bottom_t = given_text(post_a - 1), given_text(post_a + post_b - 2)
@@ -158,9 +160,8 @@ def beta_estimator(a: float, b: float, successes: int, n: int, asked: str) -> So
             "(α − 1)/(α + β − 2): the MAP estimate",
             formula(
                 rf"\hat p_{{\mathrm{{MAP}}}} = \frac{{{a_l} - 1}}{{{a_l} + {b_l} - 2}} = "
-                rf"\frac{{{top_l}}}{{{bottom_l}}} {to_real(answer)[0]}",
-                f"p̂_MAP = ({a_t} − 1) / ({a_t} + {b_t} − 2) = {top_t} / {bottom_t} "
-                f"{to_real(answer)[1]}",
+                rf"\frac{{{top_l}}}{{{bottom_l}}} {answer_l}",
+                f"p̂_MAP = ({a_t} − 1) / ({a_t} + {b_t} − 2) = {top_t} / {bottom_t} {answer_t}",
             ),
         )
     else:

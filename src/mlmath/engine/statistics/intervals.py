@@ -92,6 +92,7 @@ def margin_of_error(sd: float, n: int, confidence: float, df: int | None = None)
     answer = star * se
     name = "z^*" if df is None else f"t^*_{{{df}}}"
     name_t = "z*" if df is None else f"t*_{df}"
+    (se_l, se_t), (answer_l, answer_t) = to_real(se), to_real(answer)
     return Solution(
         answer,
         (
@@ -100,16 +101,16 @@ def margin_of_error(sd: float, n: int, confidence: float, df: int | None = None)
                 "The standard error: the spread of the estimate from sample to sample",
                 formula(
                     rf"\mathrm{{SE}} = \frac{{{real_latex(sd)}}}{{\sqrt{{{n}}}}} "
-                    rf"{to_real(se)[0]}",
-                    f"SE = {real_text(sd)} / √{n} {to_real(se)[1]}",
+                    rf"{se_l}",
+                    f"SE = {real_text(sd)} / √{n} {se_t}",
                 ),
             ),
             Step(
                 "The margin of error is the critical value times the standard error",
                 formula(
                     rf"E = {name}\cdot \mathrm{{SE}} = {real_latex(star)}\cdot {real_latex(se)} "
-                    rf"{to_real(answer)[0]}",
-                    f"E = {name_t}·SE = {real_text(star)}·{real_text(se)} {to_real(answer)[1]}",
+                    rf"{answer_l}",
+                    f"E = {name_t}·SE = {real_text(star)}·{real_text(se)} {answer_t}",
                 ),
             ),
         ),
@@ -123,6 +124,7 @@ def proportion_margin(p_hat: float, n: int, confidence: float) -> Solution[float
     star, critical = critical_value(confidence, None)
     se = math.sqrt(p_hat * (1 - p_hat) / n)
     answer = star * se
+    (se_l, se_t), (answer_l, answer_t) = to_real(se), to_real(answer)
     return Solution(
         answer,
         (
@@ -132,15 +134,15 @@ def proportion_margin(p_hat: float, n: int, confidence: float) -> Solution[float
                 formula(
                     rf"\mathrm{{SE}} = "
                     rf"\sqrt{{\frac{{{real_latex(p_hat)}\,(1 - {real_latex(p_hat)})}}{{{n}}}}} "
-                    rf"{to_real(se)[0]}",
-                    f"SE = √({real_text(p_hat)}·(1 − {real_text(p_hat)}) / {n}) {to_real(se)[1]}",
+                    rf"{se_l}",
+                    f"SE = √({real_text(p_hat)}·(1 − {real_text(p_hat)}) / {n}) {se_t}",
                 ),
             ),
             Step(
                 "The margin of error is z* times the standard error",
                 formula(
-                    rf"E = {real_latex(star)}\cdot {real_latex(se)} {to_real(answer)[0]}",
-                    f"E = {real_text(star)}·{real_text(se)} {to_real(answer)[1]}",
+                    rf"E = {real_latex(star)}\cdot {real_latex(se)} {answer_l}",
+                    f"E = {real_text(star)}·{real_text(se)} {answer_t}",
                 ),
             ),
         ),

@@ -134,6 +134,7 @@ def standard_error_proportion(p: float, n: int) -> Solution[float]:
         raise NotSolvable("the proportion must be between 0 and 1 and the sample size n ≥ 1")
     variance = p * (1 - p)
     answer = math.sqrt(variance / n)
+    (variance_l, variance_t), (answer_l, answer_t) = to_real(variance), to_real(answer)
     return Solution(
         answer,
         (
@@ -141,16 +142,16 @@ def standard_error_proportion(p: float, n: int) -> Solution[float]:
                 "A proportion is the mean of 0/1 answers, whose variance is p(1 − p)",
                 formula(
                     rf"\sigma^2 = {given_latex(p)}\cdot(1 - {given_latex(p)}) "
-                    rf"{to_real(variance)[0]}",
-                    f"σ² = {given_text(p)}·(1 − {given_text(p)}) {to_real(variance)[1]}",
+                    rf"{variance_l}",
+                    f"σ² = {given_text(p)}·(1 − {given_text(p)}) {variance_t}",
                 ),
             ),
             Step(
                 "Divide by n and take the square root, as for any sample mean",
                 formula(
                     rf"\mathrm{{SE}}(\hat p) = \sqrt{{\frac{{{real_latex(variance)}}}{{{n}}}}} "
-                    rf"{to_real(answer)[0]}",
-                    f"SE(p̂) = √({real_text(variance)} / {n}) {to_real(answer)[1]}",
+                    rf"{answer_l}",
+                    f"SE(p̂) = √({real_text(variance)} / {n}) {answer_t}",
                 ),
             ),
         ),

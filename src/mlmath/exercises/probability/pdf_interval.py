@@ -10,7 +10,7 @@ import numpy as np
 
 from mlmath.answers import AnswerFormat
 from mlmath.engine.probability.continuous import linear_density_probability
-from mlmath.engine.probability.notation import is_shown_exactly, real_text, text_of
+from mlmath.engine.probability.notation import decimal_text
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.mistakes import Slip, probability_slips
@@ -81,13 +81,9 @@ class PdfInterval(Skill):
     def prompt(self, params: Params) -> Prompt:
         m, lo, hi = params["m"], params["lower"], params["upper"]
 
-        def _decimal(x: Fraction) -> str:
-            """The ends as the decimals they were drawn as (5.5, not 11/2)."""
-            return real_text(x) if is_shown_exactly(x) else text_of(x)
-
         return (
             f"X has density f(x) = 2x/{m * m} for 0 ≤ x ≤ {m} (and 0 elsewhere). What is "
-            f"P({_decimal(lo)} ≤ X ≤ {_decimal(hi)})?",
+            f"P({decimal_text(lo)} ≤ X ≤ {decimal_text(hi)})?",  # as drawn: 5.5, not 11/2
         )
 
     def answer_format(self, params: Params) -> AnswerFormat:
