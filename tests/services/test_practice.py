@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 from typing import Any
 
@@ -401,3 +402,87 @@ def test_an_answer_reads_only_its_variants_attempts_however_large_the_table(
         assert "Seq Scan on attempt" not in plan, plan
     finally:
         db.close()
+
+
+SCRIPT = (
+    ("wrong",),
+    ("wrong", "right"),  # sent twice at once, as from two tabs
+    ("another",),
+    ("right", "wrong"),
+    ("another",),
+    ("wrong", "wrong", "right"),
+)
+"""What each learner sends at each tick: the answers of one tick arrive together."""
+
+
+def test_a_class_answering_at_once_gets_what_answering_one_at_a_time_gives(
+    db: Database,
+) -> None:
+    """Answers and moves on that arrive together share transactions (and on PostgreSQL
+    round trips), yet each learner's verdicts, attempts, panel and mastery are exactly
+    what the same steps give taken one at a time; one learner's answers sent at once
+    count in the order they were sent (a right answer after a wrong one is no first
+    try)."""
+    at = datetime(2026, 3, 1, 12, tzinfo=UTC)
+    together = [learner(db, f"together{n}") for n in range(4)]
+    alone = [learner(db, f"alone{n}") for n in range(4)]
+
+    def response(kind: str, shown: practice.Current) -> str:
+        seed, level = _seed(shown)
+        return (
+            right(ADDITION, seed, level) if kind == "right" else subtracted(ADDITION, seed, level)
+        )
+
+    def act(kind: str, who: int, shown: practice.Current) -> Any:
+        if kind == "another":
+            return lambda c: practice.moving_on(c, who, ADDITION, shown.ref, SECRET)
+        text = response(kind, shown)
+        return lambda c: practice.answering(c, who, ADDITION, shown.ref, text, now=at)
+
+    async def tick(kinds: tuple[str, ...], panels: dict[int, practice.Current]) -> list[Any]:
+        writes = [db.write_together(act(k, who, panels[who])) for who in together for k in kinds]
+        return await asyncio.gather(*writes)
+
+    async def run_together() -> tuple[dict[int, practice.Current], list[list[str]]]:
+        reads = [
+            db.read_soon(lambda _c, who=who: practice.reading(who, ADDITION, SECRET))
+            for who in together
+        ]
+        panels = dict(zip(together, await asyncio.gather(*reads), strict=True))
+        verdicts: list[list[str]] = [[] for _ in together]
+        for kinds in SCRIPT:
+            results = await tick(kinds, panels)
+            for n, who in enumerate(together):
+                mine = results[n * len(kinds) : (n + 1) * len(kinds)]
+                if kinds == ("another",):
+                    panels[who] = mine[0]
+                else:
+                    verdicts[n] += [checked.feedback.verdict for checked in mine]
+                    panels[who] = mine[-1].after
+        return panels, verdicts
+
+    panels, verdicts = asyncio.run(run_together())
+
+    for n, who in enumerate(alone):
+        with db.read() as session:
+            shown = practice.current(session, who, ADDITION, SECRET)
+        expected: list[str] = []
+        for kinds in SCRIPT:
+            for kind in kinds:
+                with db.write() as session:
+                    if kind == "another":
+                        shown = practice.another(session, who, ADDITION, shown.ref, SECRET)
+                        continue
+                    checked = practice.submit(
+                        session, who, ADDITION, shown.ref, response(kind, shown), now=at
+                    )
+                expected.append(checked.feedback.verdict)
+                assert checked.after is not None
+                shown = checked.after
+        assert verdicts[n] == expected
+        mine = panels[together[n]]
+        assert mine.mastery == shown.mastery
+        assert [a.verdict for a in mine.attempts] == [a.verdict for a in shown.attempts]
+        assert (mine.ref.ordinal, mine.solved) == (shown.ref.ordinal, shown.solved)
+        with db.read() as session:
+            assert practice.current(session, together[n], ADDITION, SECRET).mastery == mine.mastery

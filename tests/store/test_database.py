@@ -7,17 +7,29 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Connection, event, func, insert, make_url, select, text
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    bindparam,
+    event,
+    func,
+    insert,
+    make_url,
+    select,
+    text,
+)
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from mlmath.store import direct
 from mlmath.store.database import Database
 from mlmath.store.migrate import heads, upgrade
 from mlmath.store.models import Attempt, Learner, Variant
@@ -367,3 +379,61 @@ def test_reads_asked_together_share_one_connection_and_fail_alone(postgres_url: 
     assert "division by zero" in str(failed)
     assert [number for number, _pid in outcomes] == [0, 1, 2, 4, 5, 6, 7]  # type: ignore[misc]
     assert len({pid for _number, pid in outcomes}) == 1  # type: ignore[misc]
+
+
+_NAMED = select(func.count().label("named")).where(Learner.username == bindparam("name"))
+_SIZE = select(func.abs(bindparam("number", type_=BigInteger)).label("size"))
+"""Fails on both databases for the smallest 64-bit integer, whose size is one too many."""
+
+
+def _making(name: str) -> Callable[[Connection], direct.Steps[int]]:
+    """A write in steps: a statement asked for (is the name free?), then one of its own
+    (the learner made)."""
+
+    def steps(connection: Connection) -> Generator[direct.Query, Any, int]:
+        (free,) = yield direct.Query(_NAMED, {"name": name})
+        made = _add_learner(name)(connection)
+        return made if free.named == 0 else -1
+
+    return lambda connection: direct.Steps(steps(connection), key=name)
+
+
+def _size(number: int) -> Callable[[Connection], direct.Steps[int]]:
+    def steps() -> Generator[direct.Query, Any, int]:
+        (row,) = yield direct.Query(_SIZE, {"number": number})
+        return int(row.size)
+
+    return lambda _connection: direct.Steps(steps())
+
+
+def test_writes_in_steps_share_a_commit_and_a_failing_one_is_rolled_back_alone(
+    db: Database,
+) -> None:
+    """Writes whose statements share round trips still end each as if alone: a broken
+    constraint raises for that write only, the others are committed."""
+
+    async def write_all() -> list[object]:
+        await db.write_together(_making("taken"))
+        names = ("a", "taken", "b", "c")
+        writes = (db.write_together(_making(name)) for name in names)
+        return await asyncio.gather(*writes, return_exceptions=True)
+
+    outcomes = asyncio.run(write_all())
+    assert [type(r).__name__ for r in outcomes] == ["int", "IntegrityError", "int", "int"]
+    with db.read() as session:
+        assert set(session.scalars(select(Learner.username))) == {"taken", "a", "b", "c"}
+
+
+def test_reads_in_steps_asked_together_fail_alone(db: Database) -> None:
+    """Reads whose statements are sent together each get their own result, and one that
+    fails raises its own error without harming the others."""
+
+    async def together() -> list[object]:
+        reads = (db.read_soon(_size(n)) for n in (1, -2, -(2**63), 3, -4))
+        return await asyncio.gather(*reads, return_exceptions=True)
+
+    outcomes = asyncio.run(together())
+    failed = outcomes.pop(2)
+    assert isinstance(failed, DBAPIError)
+    assert "out of range" in str(failed) or "overflow" in str(failed)
+    assert outcomes == [1, 2, 3, 4]

@@ -5,14 +5,25 @@ run on both databases.)"""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from datetime import UTC, datetime
+from typing import Any
 
 import psycopg
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import bindparam, insert, literal_column, make_url, select, text, update
+from sqlalchemy import (
+    Integer,
+    bindparam,
+    func,
+    insert,
+    literal_column,
+    make_url,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import aliased
 
@@ -188,3 +199,120 @@ def test_a_lost_connection_is_invalidated_and_the_next_read_gets_a_new_one(
         assert after != before
     finally:
         db.close()
+
+
+# --- work in steps ------------------------------------------------------------------------
+
+_ADDING = select(
+    (bindparam("total", type_=Integer) + bindparam("term", type_=Integer)).label("total")
+)
+_NAMED = select(func.count().label("named")).where(Learner.username == bindparam("name"))
+
+
+class Stumbled(Exception):
+    """A work's own error, raised between two of its statements."""
+
+
+def _adding(terms: list[int], stumble_at: int | None) -> Generator[direct.Query, Any, int]:
+    """Adds ``terms`` one statement each, every statement given the last one's total."""
+    total = 0
+    for step, term in enumerate(terms):
+        if step == stumble_at:
+            raise Stumbled(step)
+        (row,) = yield direct.Query(_ADDING, {"total": total, "term": term})
+        total = row.total
+    return total
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    works=st.lists(
+        st.tuples(
+            st.lists(st.integers(-(10**6), 10**6), max_size=4),
+            st.none() | st.integers(0, 3),
+            st.none() | st.sampled_from("ab"),
+        ),
+        max_size=12,
+    )
+)
+def test_works_run_together_end_as_each_ends_alone(
+    db: Database, works: list[tuple[list[int], int | None, str | None]]
+) -> None:
+    """Each work's result (or its own error) is what it gives run alone, however many
+    steps each takes, whichever share a key, and whichever stumble on the way."""
+    with db.reading() as connection:
+        together = direct.run_together(
+            connection,
+            [direct.Steps(_adding(terms, stumble), key) for terms, stumble, key in works],
+        )
+    for (terms, stumble, _key), (ok, value) in zip(works, together, strict=True):
+        if stumble is not None and stumble < len(terms):
+            assert not ok
+            assert isinstance(value, Stumbled)
+            assert value.args == (stumble,)
+        else:
+            assert ok
+            assert value == sum(terms)
+
+
+def test_steps_of_works_share_rounds_unless_they_share_a_key(db: Database) -> None:
+    """Works with different keys send their next statements in the same round; a work
+    with a key already running waits until that one has ended, and then sees everything
+    it did."""
+    sent: list[str] = []
+
+    def making(name: str) -> Generator[direct.Query, Any, int]:
+        sent.append(f"{name} 1")
+        yield direct.Query(_NAMED, {"name": name})
+        sent.append(f"{name} 2")
+        (made,) = yield direct.Query(_MAKING, {"name": name, "at": datetime.now(UTC)})
+        return int(made.id)
+
+    def counting(name: str, tag: str) -> Generator[direct.Query, Any, int]:
+        sent.append(tag)
+        (row,) = yield direct.Query(_NAMED, {"name": name})
+        return int(row.named)
+
+    with db.writing() as connection:
+        outcomes = direct.run_together(
+            connection,
+            [
+                direct.Steps(making("ada"), key=1),
+                direct.Steps(counting("ada", "after ada"), key=1),
+                direct.Steps(making("bob"), key=2),
+                direct.Steps(counting("bob", "beside bob"), key=3),
+            ],
+        )
+        connection.rollback()
+    assert sent == ["ada 1", "bob 1", "beside bob", "ada 2", "bob 2", "after ada"]
+    assert [value for _ok, value in outcomes][1::2] == [1, 0]
+
+
+def test_a_statement_failing_in_a_round_is_sqlalchemys_error_and_the_rest_roll_back(
+    db: Database,
+) -> None:
+    """A statement that fails raises the SQLAlchemy error it would have raised alone,
+    naming that statement; the transaction then rolls back whole, and the connection
+    serves the next one."""
+
+    def dividing(by: int) -> Generator[direct.Query, Any, int]:
+        (row,) = yield direct.Query(_DIVIDING, {"by": by})
+        return int(row.quotient)
+
+    with db.writing() as connection:
+        direct.first(connection, _MAKING, {"name": "kept out", "at": datetime.now(UTC)})
+        with pytest.raises(DBAPIError, match="division by zero") as raised:
+            direct.run_together(connection, [direct.Steps(dividing(by)) for by in (1, 0, 2)])
+        assert "/" in str(raised.value.statement)
+        connection.rollback()
+        assert direct.run_together(connection, [direct.Steps(dividing(by)) for by in (1, 2)]) == [
+            (True, 12),
+            (True, 6),
+        ]
+    with db.reading() as connection:
+        assert direct.first(connection, _NAMED, {"name": "kept out"}).named == 0
+
+
+_DIVIDING = select((literal_column("12") / bindparam("by", type_=Integer)).label("quotient"))

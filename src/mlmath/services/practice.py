@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -46,6 +46,7 @@ from mlmath.services.errors import Conflict, NotFound
 from mlmath.services.mastery import Answer, MasteryState, difficulty_for
 from mlmath.services.mastery_store import connection_of
 from mlmath.store import direct
+from mlmath.store.direct import Query
 from mlmath.store.models import Attempt, Mastery, Variant
 from mlmath.store.schema import utcnow
 
@@ -418,8 +419,16 @@ def _new_variant(learner_id: int, skill: Skill, ref: VariantRef) -> dict[str, An
 
 def current(session: Session | Connection, learner_id: int, skill: Skill, secret: bytes) -> Current:
     """The variant the learner is working on (read only: a pending one is not stored)."""
-    conn = connection_of(session)
-    rows = direct.rows(conn, _PANEL, {"learner_id": learner_id, "skill_id": skill.id})
+    return direct.run(connection_of(session), reading(learner_id, skill, secret))
+
+
+def reading(learner_id: int, skill: Skill, secret: bytes) -> direct.Steps[Current]:
+    """:func:`current` as work in steps (its one statement can share a round trip)."""
+    return direct.Steps(_reading(learner_id, skill, secret))
+
+
+def _reading(learner_id: int, skill: Skill, secret: bytes) -> Generator[Query, list[Any], Current]:
+    rows = yield Query(_PANEL, {"learner_id": learner_id, "skill_id": skill.id})
     first = rows[0]  # the anchor row is always there
     mastery = mastery_store.state_of(first if first.mastery_of is not None else None)
     if first.id is not None and not first.closed:
@@ -568,16 +577,66 @@ def submit(
     ``feedback`` is :func:`check`'s verdict on the same response, if already
     known (used unless the stored variant differs from ``ref``'s).
     """
+    conn = connection_of(session)
+    work = answering(
+        conn,
+        learner_id,
+        skill,
+        ref,
+        response,
+        idempotency_key=idempotency_key,
+        now=now,
+        feedback=feedback,
+    )
+    return direct.run(conn, work)
+
+
+def answering(
+    conn: Connection,
+    learner_id: int,
+    skill: Skill,
+    ref: VariantRef,
+    response: str,
+    *,
+    idempotency_key: str | None = None,
+    now: datetime | None = None,
+    feedback: Feedback | None = None,
+) -> direct.Steps[Checked]:
+    """:func:`submit` as work in steps: on PostgreSQL its two statements can share round
+    trips with other answers' (one learner's answers still run one after the other)."""
+    steps = _answering(
+        conn,
+        learner_id,
+        skill,
+        ref,
+        response,
+        idempotency_key=idempotency_key,
+        now=now,
+        feedback=feedback,
+    )
+    return direct.Steps(steps, key=learner_id)
+
+
+def _answering(
+    conn: Connection,
+    learner_id: int,
+    skill: Skill,
+    ref: VariantRef,
+    response: str,
+    *,
+    idempotency_key: str | None,
+    now: datetime | None,
+    feedback: Feedback | None,
+) -> Generator[Query, list[Any], Checked]:
     key = idempotency_key or secrets.token_hex(16)
     if len(key) > 64:
         raise Conflict(DAMAGED)
-    conn = connection_of(session)
     response = response[:MAX_RESPONSE_CHARS]
     which = {"of_learner": learner_id, "of_skill": skill.id, "of_ordinal": ref.ordinal}
     rows: Sequence[Any] | None = None
     answering: Any
     if conn.dialect.name == "postgresql":
-        rows = direct.rows(conn, _ANSWERING_WITH_BEFORE, {**which, "response": response})
+        rows = yield Query(_ANSWERING_WITH_BEFORE, {**which, "response": response})
         answering = _Answered(rows[0]) if rows[0].answered_id is not None else None
     else:
         answering = conn.execute(_ANSWERING, {**which, "response": response}).first()
@@ -615,9 +674,10 @@ def submit(
     answer = Answer(f"v{row.id}", feedback.correct, not first.counted, bool(row.revealed), at)
     if counted and conn.dialect.name == "postgresql":  # one round trip for both writes
         then, fold = mastery_store.fold_parameters(learner_id, skill.id, mastery, answer)
-        stored = direct.first(
-            conn, _STORING_AND_FOLDING, {**{f"attempt_{k}": v for k, v in attempt.items()}, **fold}
+        stored_rows = yield Query(
+            _STORING_AND_FOLDING, {**{f"attempt_{k}": v for k, v in attempt.items()}, **fold}
         )
+        stored = stored_rows[0] if stored_rows else None
         attempt_id = stored.attempt_id if stored is not None else None
         if stored is not None:
             folded = bool(stored.folded)
@@ -688,10 +748,23 @@ def another(
     Returns the practice panel as it stands now, the new variant in it (what
     :func:`current` would read back), so that showing it costs no further read."""
     conn = connection_of(session)
+    return direct.run(conn, moving_on(conn, learner_id, skill, ref, secret))
+
+
+def moving_on(
+    conn: Connection, learner_id: int, skill: Skill, ref: VariantRef, secret: bytes
+) -> direct.Steps[Current]:
+    """:func:`another` as work in steps (see :func:`answering`)."""
+    return direct.Steps(_moving_on(conn, learner_id, skill, ref, secret), key=learner_id)
+
+
+def _moving_on(
+    conn: Connection, learner_id: int, skill: Skill, ref: VariantRef, secret: bytes
+) -> Generator[Query, list[Any], Current]:
     which = {"of_learner": learner_id, "of_skill": skill.id, "of_ordinal": ref.ordinal}
     postgres = conn.dialect.name == "postgresql"
     if postgres:  # closing and the mastery in one round trip, the new variant in another
-        both = direct.first(conn, _CLOSING_WITH_MASTERY, which)
+        (both,) = yield Query(_CLOSING_WITH_MASTERY, which)
         closed = both.closed_id is not None
         mastery = mastery_store.state_of(both if both.mastery_of is not None else None)
     else:
@@ -704,7 +777,7 @@ def another(
     new = _new_variant(learner_id, skill, following)
     if postgres:
         new_values = {f"new_{k}": v for k, v in new.items()}
-        variant_id = direct.first(conn, _STORING_VARIANT, new_values).id
+        ((variant_id,),) = yield Query(_STORING_VARIANT, new_values)
     else:
         variant_id = conn.execute(_INSERT_VARIANT, new).scalar_one()
     shown = problem(skill, following.seed, following.level)

@@ -33,15 +33,16 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from mlmath.config import Config
+from mlmath.store import direct
 
 try:
     import fcntl
@@ -157,7 +158,11 @@ class Database:
             None if self.is_sqlite else ThreadPoolExecutor(DATABASE_THREADS, "mlmath-database")
         )
 
-    async def read_soon(self, work: Callable[[Connection], T]) -> T:
+    @overload
+    async def read_soon(self, work: Callable[[Connection], direct.Steps[T]]) -> T: ...
+    @overload
+    async def read_soon(self, work: Callable[[Connection], T]) -> T: ...
+    async def read_soon(self, work: Callable[[Connection], Any]) -> Any:
         """Run a short read for the event loop: SQLite's on the loop itself (WAL: a read
         never waits for a writer, and the hop to a thread costs more than the read);
         PostgreSQL's in one of a few threads kept for the database, together with the
@@ -170,7 +175,7 @@ class Database:
         waiting = self._reads.get(loop)
         if waiting is None:
             waiting = self._reads[loop] = []
-        done: asyncio.Future[T] = loop.create_future()
+        done: asyncio.Future[Any] = loop.create_future()
         waiting.append((work, done))
         if len(waiting) == 1:
             loop.call_soon(self._start_reads, loop, waiting)
@@ -193,19 +198,46 @@ class Database:
 
     def _read_batch(self, batch: _Waiting) -> list[_Outcome]:
         """Each read's outcome, ``(True, result)`` or ``(False, error)``, on one connection
-        (autocommit: a read that fails leaves the others unharmed)."""
+        (autocommit: a read that fails leaves the others unharmed). The statements of
+        reads in steps are sent together (:func:`direct.run_together`); if one of them
+        fails, those reads are run again one by one, so that each gets its own outcome."""
         outcomes: list[_Outcome] = []
+        stepwise: list[tuple[int, direct.Steps[Any]]] = []
         with self.reading() as connection:
-            for work, _done in batch:
+            for work, _future in batch:
                 try:
-                    outcomes.append((True, work(connection)))
+                    result = work(connection)
                 except Exception as error:
                     outcomes.append((False, error))
+                    continue
+                if isinstance(result, direct.Steps):
+                    stepwise.append((len(outcomes), result))
+                outcomes.append((True, result))
+            if stepwise:
+                try:
+                    together = direct.run_together(connection, [steps for _, steps in stepwise])
+                except DBAPIError as error:
+                    together = [
+                        self._read_alone(connection, batch[i][0], error) for i, _ in stepwise
+                    ]
+                for (index, _steps), outcome in zip(stepwise, together, strict=True):
+                    outcomes[index] = outcome
         return outcomes
+
+    @staticmethod
+    def _read_alone(
+        connection: Connection, work: Callable[[Connection], Any], failed: DBAPIError
+    ) -> _Outcome:
+        if connection.invalidated:  # the connection was lost: so is every read on it
+            return (False, failed)
+        try:
+            return (True, _done(connection, work))
+        except Exception as error:
+            return (False, error)
 
     def _read(self, work: Callable[[Connection], T]) -> T:
         with self.reading() as connection:
-            return work(connection)
+            return _done(connection, work)
 
     def _lock_writers(self, *, wait: bool = True) -> bool:
         """Queue behind the other threads of this process, then behind other processes.
@@ -311,7 +343,11 @@ class Database:
         finally:
             self._unlock_writers()
 
-    async def write_together(self, work: Callable[[Connection], T]) -> T:
+    @overload
+    async def write_together(self, work: Callable[[Connection], direct.Steps[T]]) -> T: ...
+    @overload
+    async def write_together(self, work: Callable[[Connection], T]) -> T: ...
+    async def write_together(self, work: Callable[[Connection], Any]) -> Any:
         """Run ``work`` in a write transaction; return its result once it is committed.
 
         On SQLite the writes waiting on this event loop at the same moment share one
@@ -333,7 +369,7 @@ class Database:
         group = self._groups.get(loop)
         if group is None:
             group = self._groups[loop] = _Group()
-        done: asyncio.Future[T] = loop.create_future()
+        done: asyncio.Future[Any] = loop.create_future()
         group.waiting.append((work, done))
         if group.flush is None:
             group.flush = loop.create_task(self._flush(group))
@@ -395,20 +431,41 @@ class Database:
         raise AssertionError("unreachable: the last attempt returns")
 
     def _run_batch(self, batch: _Waiting, *, careful: bool) -> list[_Outcome]:
+        """Run the batch in one transaction. Careful: each write in a savepoint of its own,
+        one after the other. Otherwise any failure raises :class:`_WriteFailed`, and on
+        PostgreSQL the statements of writes in steps share round trips
+        (:func:`direct.run_together`); SQLite runs each write whole, in turn."""
         outcomes: list[_Outcome] = []
         with self.write_engine.begin() as connection:
-            for work, _done in batch:
-                if not careful:
+            if careful:
+                for work, _future in batch:
                     try:
-                        outcomes.append((True, work(connection)))
-                    except Exception as error:
-                        raise _WriteFailed from error
-                    continue
+                        with connection.begin_nested():
+                            outcomes.append((True, _done(connection, work)))
+                    except Exception as error:  # this write alone is rolled back
+                        outcomes.append((False, error))
+                return outcomes
+            stepwise: list[tuple[int, direct.Steps[Any]]] = []
+            for work, _future in batch:
                 try:
-                    with connection.begin_nested():
-                        outcomes.append((True, work(connection)))
-                except Exception as error:  # this write alone is rolled back
-                    outcomes.append((False, error))
+                    result = work(connection)
+                    if isinstance(result, direct.Steps):
+                        if self.is_sqlite:
+                            result = direct.run(connection, result)
+                        else:
+                            stepwise.append((len(outcomes), result))
+                except Exception as error:
+                    raise _WriteFailed from error
+                outcomes.append((True, result))
+            if stepwise:
+                try:
+                    together = direct.run_together(connection, [steps for _, steps in stepwise])
+                except Exception as error:
+                    raise _WriteFailed from error
+                for (index, _steps), (ok, value) in zip(stepwise, together, strict=True):
+                    if not ok:
+                        raise _WriteFailed from value
+                    outcomes[index] = (True, value)
         return outcomes
 
     def close(self) -> None:
@@ -422,6 +479,15 @@ class Database:
             self.write_engine.dispose()
 
 
+def _done(connection: Connection, work: Callable[[Connection], T]) -> T:
+    """``work``'s result on ``connection``; work in steps is run to its end here, one
+    statement at a time."""
+    result = work(connection)
+    if isinstance(result, direct.Steps):
+        return direct.run(connection, result)  # type: ignore[no-any-return]
+    return result
+
+
 def _is_transient(error: BaseException | None) -> bool:
     """A deadlock or serialization failure: PostgreSQL rolled the transaction back, and
     the same writes may simply be run again."""
@@ -431,8 +497,7 @@ def _is_transient(error: BaseException | None) -> bool:
 
 _Waiting = list[tuple[Callable[[Connection], Any], "asyncio.Future[Any]"]]
 """Work for the database and the future that receives its result."""
-_Outcome = tuple[bool, Any]
-"""``(True, result)`` or ``(False, error)``."""
+_Outcome = direct.Outcome
 
 
 def _settle(batch: _Waiting, outcomes: list[_Outcome]) -> None:

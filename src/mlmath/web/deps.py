@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import Callable
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeVar, overload
 from urllib.parse import urlsplit
 
 from fastapi import Depends, Request
@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException
 from mlmath.exercises.skill import Skill
 from mlmath.services.accounts import User
 from mlmath.services.mastery import LEVEL_NAMES
+from mlmath.store.direct import Steps
 from mlmath.web.security import CSRF_FIELD, CSRF_HEADER, SAFE_METHODS, SESSION_COOKIE, csrf_token
 from mlmath.web.site import Site
 
@@ -136,12 +137,20 @@ def field(form: FormData, name: str, default: str | None = None) -> str:
     return value
 
 
-async def db_read(site: Site, work: Callable[[Connection], T]) -> T:
+@overload
+async def db_read(site: Site, work: Callable[[Connection], Steps[T]]) -> T: ...
+@overload
+async def db_read(site: Site, work: Callable[[Connection], T]) -> T: ...
+async def db_read(site: Site, work: Callable[[Connection], Any]) -> Any:
     """Run a short read for an ``async`` route (:meth:`Database.read_soon`)."""
     return await site.db.read_soon(work)
 
 
-async def db_write(site: Site, work: Callable[[Connection], T]) -> T:
+@overload
+async def db_write(site: Site, work: Callable[[Connection], Steps[T]]) -> T: ...
+@overload
+async def db_write(site: Site, work: Callable[[Connection], T]) -> T: ...
+async def db_write(site: Site, work: Callable[[Connection], Any]) -> Any:
     """Run a write for an ``async`` route; returns once it is committed (together with
     the writes waiting beside it: :meth:`Database.write_together`)."""
     return await site.db.write_together(work)

@@ -172,7 +172,7 @@ def panel_context(
 async def _panel(
     request: Request, site: Site, user: User, skill: Skill, template: str = "_practice.html"
 ) -> HTMLResponse:
-    current = await db_read(site, lambda c: practice.current(c, user.id, skill, site.secret))
+    current = await db_read(site, lambda _c: practice.reading(user.id, skill, site.secret))
     return render(request, template, panel_context(site, user, current))
 
 
@@ -218,7 +218,7 @@ async def answer(request: Request) -> Response:
     metrics.count_check("practice", feedback.verdict, perf_counter() - started)
     checked = await db_write(
         site,
-        lambda c: practice.submit(
+        lambda c: practice.answering(
             c, user.id, skill, variant, text, idempotency_key=key or None, feedback=feedback
         ),
     )
@@ -226,7 +226,7 @@ async def answer(request: Request) -> Response:
         return see_other(f"/practice/{skill.id}")
     current = checked.after
     if current is None:  # a repeated submission: show the panel as it stands now
-        current = await db_read(site, lambda c: practice.current(c, user.id, skill, site.secret))
+        current = await db_read(site, lambda _c: practice.reading(user.id, skill, site.secret))
     return render(request, "_practice.html", panel_context(site, user, current, checked.feedback))
 
 
@@ -246,7 +246,7 @@ async def show_solution(request: Request) -> Response:
 async def another_one(request: Request) -> Response:
     site, user, skill, _form, variant = await _posted(request)
     following = await db_write(
-        site, lambda c: practice.another(c, user.id, skill, variant, site.secret)
+        site, lambda c: practice.moving_on(c, user.id, skill, variant, site.secret)
     )
     if not is_htmx(request):
         return see_other(f"/practice/{skill.id}")
