@@ -316,3 +316,31 @@ def test_a_statement_failing_in_a_round_is_sqlalchemys_error_and_the_rest_roll_b
 
 
 _DIVIDING = select((literal_column("12") / bindparam("by", type_=Integer)).label("quotient"))
+
+
+def test_a_connection_lost_before_a_round_is_invalidated(postgres_url: str) -> None:
+    """Works run together on a connection the server has ended raise SQLAlchemy's error
+    marked as a lost connection, and the pool does not lend that connection again."""
+    db = Database.open(postgres_url, pool_size=1)
+    pid = select(literal_column("pg_backend_pid()").label("pid"))
+
+    def backend() -> Generator[direct.Query, Any, int]:
+        (row,) = yield direct.Query(pid, {})
+        return int(row.pid)
+
+    try:
+        with db.reading() as connection:
+            ((_ok, before),) = direct.run_together(connection, [direct.Steps(backend())])
+            libpq_url = make_url(postgres_url).set(drivername="postgresql")
+            with psycopg.connect(libpq_url.render_as_string(hide_password=False)) as admin:
+                admin.execute("select pg_terminate_backend(%s)", (before,))
+            time.sleep(0.2)
+            with pytest.raises(DBAPIError) as raised:
+                direct.run_together(connection, [direct.Steps(backend()) for _ in range(3)])
+            assert raised.value.connection_invalidated
+        with db.reading() as connection:
+            after = direct.run_together(connection, [direct.Steps(backend()) for _ in range(2)])
+        assert len({value for _ok, value in after}) == 1
+        assert before not in {value for _ok, value in after}
+    finally:
+        db.close()

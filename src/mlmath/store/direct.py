@@ -304,9 +304,10 @@ def _pipelined(connection: Connection, queries: Sequence[Query]) -> list[list[An
         ]
     except dialect.loaded_dbapi.Error as error:
         # the first statement without a result is the one that failed
-        compiled, values, cursor = next(
-            (each for each in sent if each[2].pgresult is None), sent[-1]
-        )
+        failed = next((each for each in sent if each[2].pgresult is None), None)
+        if failed is None:  # the pipeline could not even start
+            raise _driver_error(connection, error, "", None, None) from error
+        compiled, values, cursor = failed
         raise _driver_error(connection, error, compiled.sql, values, cursor) from error
     finally:
         for _compiled, _values, cursor in sent:
