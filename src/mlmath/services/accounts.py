@@ -16,10 +16,11 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -27,6 +28,7 @@ from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from mlmath.store import direct
 from mlmath.store.models import Learner, LoginSession, LoginThrottle
 from mlmath.store.schema import utcnow
 
@@ -227,12 +229,27 @@ def user_for_session(
     session: Session | Connection, token: str, now: datetime | None = None
 ) -> User | None:
     """The user a session token belongs to, if the session is open and not expired."""
+    conn = session if isinstance(session, Connection) else session.connection()
+    return direct.run(conn, looking_up_session(token, now))
+
+
+def looking_up_session(token: str, now: datetime | None = None) -> direct.Steps[User | None]:
+    """:func:`user_for_session` as work in steps (its one statement can share a round trip
+    with the request's other reads)."""
+    return direct.Steps(_looking_up_session(token, now))
+
+
+def _looking_up_session(
+    token: str, now: datetime | None
+) -> Generator[direct.Query, Any, User | None]:
     if not token or len(token) > 100:
         return None
-    conn = session if isinstance(session, Connection) else session.connection()
     params = {"token_hash": _digest(token), "now": now or utcnow()}
-    row = conn.execute(_SESSION_USER, params).first()
-    return User(row.id, row.username, row.display_name, row.role) if row is not None else None
+    rows = yield direct.Query(_SESSION_USER, params)
+    if not rows:
+        return None
+    (row,) = rows
+    return User(row.id, row.username, row.display_name, row.role)
 
 
 def log_out(session: Session, token: str, now: datetime | None = None) -> None:

@@ -71,7 +71,7 @@ async def user_of(request: Request) -> User | None:
     token = session_token(request)
     user = None
     if token:
-        user = site.sessions.user(token)
+        user = await site.sessions.user(token)
     state["user"] = user
     return user
 

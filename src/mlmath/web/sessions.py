@@ -40,15 +40,16 @@ class Sessions:
         self._known: OrderedDict[str, tuple[User, float]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def user(self, token: str) -> User | None:
-        """The user of an open session, or None."""
+    async def user(self, token: str) -> User | None:
+        """The user of an open session, or None (looked up as :meth:`Database.read_soon`
+        reads: on PostgreSQL beside the other reads of the same turn of the loop, never
+        blocking it)."""
         now = self.clock()
         with self._lock:
             known = self._known.get(token)
         if known is not None and known[1] > now:
             return known[0]
-        with self.db.reading() as connection:
-            user = accounts.user_for_session(connection, token)
+        user = await self.db.read_soon(lambda _connection: accounts.looking_up_session(token))
         with self._lock:
             if user is None:
                 self._known.pop(token, None)
