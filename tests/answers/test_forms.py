@@ -117,9 +117,27 @@ def test_derivative_labels_order_a_gradient() -> None:
     assert parse("∂f/∂y = -28, ∂f/∂x = 4", PAIR) == Vector.of([4, -28])
 
 
-@pytest.mark.parametrize("typed", ["(3, -1)", "(-1, 3)", "{3, -1}", "-1, 3"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "(3, -1)",
+        "(-1, 3)",
+        "{3, -1}",
+        "-1, 3",
+        "x = 3, x = -1",  # the roots of one unknown, each named
+        "λ = -1, λ = 3",  # eigenvalues as the lessons write them
+        "λ₁ = 3, λ₂ = -1",
+        "lambda_1 = -1, lambda_2 = 3",
+    ],
+)
 def test_a_set_of_values_in_any_order(typed: str) -> None:
     assert compare(Vector.of([-1, 3]), parse(typed, SET), SET) is Verdict.EQUAL
+
+
+@pytest.mark.parametrize(("typed", "twice"), [("x = 2, x = 1", "x"), ("x = 2, y = 1, y = 3", "y")])
+def test_a_name_given_twice_where_each_entry_has_its_own_is_refused(typed: str, twice: str) -> None:
+    with pytest.raises(AnswerError, match=f"'{twice}' is given twice"):
+        parse(typed, PAIR if typed.count("=") == 2 else AnswerFormat(Kind.VECTOR, shape=(3,)))
 
 
 def test_an_order_matters_where_the_question_asks_for_one() -> None:

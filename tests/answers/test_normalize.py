@@ -27,6 +27,9 @@ from mlmath.answers.normalize import normalize
         ("2π", "2π"),
         ("(1, 2)ᵀ", "(1, 2)^T"),
         ("a\tb", "a b"),
+        ("λ²−5λ", " lambda^(2)-5 lambda "),
+        ("λ₁ = 2", " lambda1 = 2"),
+        ("λ_2", " lambda_2"),
     ],
 )
 def test_unicode_is_folded_to_what_a_reader_sees(typed: str, read: str) -> None:

@@ -2,7 +2,7 @@
 
 Full-width digits and compatibility forms are folded by NFKC; the minus sign,
 times and division signs become ``-``, ``*`` and ``/``; superscripts become
-powers; zero-width characters vanish and unusual spaces become plain spaces.
+powers; ``λ`` is the variable ``lambda``; zero-width characters vanish and unusual spaces become plain spaces.
 Any character we cannot read is rejected by name, before any parsing.
 
 >>> normalize("x² − 3·x").text
@@ -62,6 +62,10 @@ _REPLACEMENTS = {
     "ℝ": "R",
     "∂": "d",  # ∂f/∂x, written as a label before an answer
 }
+
+_LAMBDA = "λ"
+"""Read as the variable ``lambda``, spaced apart (5λ, λx and λ^2 read as products) but
+for a subscript after it (λ₁, λ1 and λ_1 name the first eigenvalue)."""
 
 _ALLOWED_SYMBOLS = set("+-*/^().,;=[]{}%_'! \n") | {"π", "√", "∅", "∞", "∈", "±", "°"}
 
@@ -140,7 +144,9 @@ def normalize(text: str, brackets: bool = True) -> Normalized:
         i += 1
         if char in _INVISIBLE:
             continue
-        if char in _REPLACEMENTS:
+        if char == _LAMBDA:
+            folded = " lambda" if i < n and (text[i].isdigit() or text[i] == "_") else " lambda "
+        elif char in _REPLACEMENTS:
             folded = _REPLACEMENTS[char]
         elif char in ("\t", "\r", "\f", "\v") or (char.isspace() and char != "\n"):
             folded = " "

@@ -145,10 +145,13 @@ def _labelled(normalized: Normalized, fmt: AnswerFormat) -> Normalized:
             return normalized
         labels.append(re.sub(r"\s+", "", found.group(1)))
         values.append(piece.slice(found.end(), len(piece.text)))
-    if len(set(labels)) != len(labels):
-        raise AnswerError(f"'{labels[0]}' is given twice; give each entry once.")
+    repeated = len(set(labels)) != len(labels)
+    if repeated and not (fmt.unordered and len(set(labels)) == 1):
+        twice = next(label for label in labels if labels.count(label) > 1)
+        raise AnswerError(f"'{twice}' is given twice; give each entry once.")
+    # an unordered list may name its one unknown each time: x = 2, x = 3 (its roots)
     labels = [_DERIVATIVE_LABEL.sub(r"\1", label) for label in labels]
-    names = fmt.variables or _usual_order(labels)
+    names = () if repeated else fmt.variables or _usual_order(labels)
     if names and set(labels) == set(names):
         values = [values[labels.index(name)] for name in names]
     text = ", ".join(v.text for v in values)

@@ -123,7 +123,7 @@ class CharacteristicPolynomial(Skill):
     def prompt(self, params: Params) -> Prompt:
         return (
             "Find the characteristic polynomial p(λ) = det(A − λI) of the matrix below, "
-            "multiplied out. Type λ as lambda, e.g. lambda^2 - 5lambda + 6.",
+            "multiplied out. Type λ as λ or as lambda, e.g. lambda^2 - 5lambda + 6.",
             params["matrix"],
         )
 
