@@ -107,10 +107,27 @@ def test_plus_minus_is_read_only_where_an_interval_is_asked() -> None:
 
 @pytest.mark.parametrize(
     "typed",
-    ["(2, 1)", "[2, 1]", "<2, 1>", "⟨2, 1⟩", "x = 2, y = 1", "y = 1, x = 2", "2\n1", "[2; 1]"],
+    [
+        "(2, 1)",
+        "[2, 1]",
+        "<2, 1>",
+        "⟨2, 1⟩",
+        "x = 2, y = 1",
+        "y = 1, x = 2",
+        "2\n1",
+        "[2; 1]",
+        "x = 2 and y = 1",
+        "2 and 1",
+    ],
 )
 def test_a_vector_in_every_ordinary_form(typed: str) -> None:
     assert parse(typed, PAIR) == Vector.of([2, 1])
+
+
+def test_an_and_left_without_a_value_is_pointed_at() -> None:
+    with pytest.raises(AnswerError, match="'and' cannot be read") as caught:
+        parse("2 and", PAIR)
+    assert caught.value.position == 2
 
 
 def test_derivative_labels_order_a_gradient() -> None:
@@ -128,6 +145,8 @@ def test_derivative_labels_order_a_gradient() -> None:
         "λ = -1, λ = 3",  # eigenvalues as the lessons write them
         "λ₁ = 3, λ₂ = -1",
         "lambda_1 = -1, lambda_2 = 3",
+        "3 and -1",
+        "λ = 3 and λ = -1",
     ],
 )
 def test_a_set_of_values_in_any_order(typed: str) -> None:

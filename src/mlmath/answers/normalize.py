@@ -2,7 +2,8 @@
 
 Full-width digits and compatibility forms are folded by NFKC; the minus sign,
 times and division signs become ``-``, ``*`` and ``/``; superscripts become
-powers; ``λ`` is the variable ``lambda``; zero-width characters vanish and unusual spaces become plain spaces.
+powers; ``λ`` is the variable ``lambda``; zero-width characters vanish and
+unusual spaces become plain spaces.
 Any character we cannot read is rejected by name, before any parsing.
 
 >>> normalize("x² − 3·x").text

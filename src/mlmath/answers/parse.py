@@ -243,7 +243,7 @@ def _vector(normalized: Normalized, fmt: AnswerFormat) -> Any:
         ends = _interval_ends(normalized)
         if ends is not None:
             return _entries_as_vector(ends)
-    rows, _ = _grid(_labelled(normalized, fmt))
+    rows, _ = _grid(_labelled(_and_as_comma(normalized), fmt))
     if len(rows) == 1:
         entries = rows[0]
     elif all(len(row) == 1 for row in rows):
@@ -266,6 +266,30 @@ def _vector(normalized: Normalized, fmt: AnswerFormat) -> Any:
     if fmt.interval:
         entries = sorted(entries)
     return _entries_as_vector(entries)
+
+
+_AND = re.compile(r"\s*,?\s+and\s+", re.IGNORECASE)
+
+
+def _and_as_comma(normalized: Normalized) -> Normalized:
+    """``1 and 4``, ``1, 2 and 3`` or ``x = 1 and x = 4``: ``and`` separates entries as a
+    comma does (each character still points where it was typed)."""
+    text = normalized.text
+    if "and" not in text.lower():
+        return normalized
+    pieces: list[str] = []
+    origin: list[int] = []
+    start = 0
+    for found in _AND.finditer(text):
+        pieces += [text[start : found.start()], ", "]
+        origin += [
+            *normalized.origin[start : found.start()],
+            *[normalized.position(found.start())] * 2,
+        ]
+        start = found.end()
+    pieces.append(text[start:])
+    origin += normalized.origin[start:]
+    return Normalized("".join(pieces), tuple(origin))
 
 
 def _entries_as_vector(entries: list[Entry]) -> Any:
