@@ -166,3 +166,50 @@ def test_an_order_matters_where_the_question_asks_for_one() -> None:
 def test_a_percentage_where_a_proportion_is_asked() -> None:
     fmt = AnswerFormat(Kind.NUMBER, decimals=3, percent_allowed=True)
     assert compare(Fraction(161, 1000), parse("16.1%", fmt), fmt) is Verdict.EQUAL
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "answer: 1/2",
+        "Answer = 0.5",
+        "The answer is 0.5",
+        "= 0.5",
+        "0.5.",
+        "1/2 .",
+        "p = 0.5",
+        "p̂ = 0.5",
+        "σ = 0.5",
+        "P(A|B) = 0.5",
+        "P(X ≤ 3) = 0.5",
+        "answer: p = 0.5.",
+    ],
+)
+def test_a_number_framed_as_a_learner_writes_it(typed: str) -> None:
+    """What a learner writes around a number (a word before it, the name of the quantity,
+    a full stop after it) is not part of the answer."""
+    assert parse(typed, NUMBER) == Fraction(1, 2)
+
+
+def test_framing_around_vectors_and_expressions_is_dropped_too() -> None:
+    assert parse("= (2, 1).", PAIR) == Vector.of([2, 1])
+    assert parse("answer: 2x + 1.", AnswerFormat(Kind.EXPRESSION, variables=("x",))) == parse(
+        "2x + 1", AnswerFormat(Kind.EXPRESSION, variables=("x",))
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "message", "position"),
+    [
+        ("answer: 5 $", "dollar sign", 10),  # still points where it was typed
+        ("p = 0.5 = q", "one '='", None),
+        ("2p = 1", "not expected here", None),
+    ],
+)
+def test_what_is_left_after_the_framing_is_still_checked(
+    typed: str, message: str, position: int | None
+) -> None:
+    with pytest.raises(AnswerError, match=message) as caught:
+        parse(typed, NUMBER)
+    if position is not None:
+        assert caught.value.position == position

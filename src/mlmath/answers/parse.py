@@ -53,11 +53,40 @@ def parse(text: str, fmt: AnswerFormat) -> Any:
         return read_choice(text, fmt)
     if kind is Kind.CHOICES:
         return read_choices(text, fmt)
+    text = _unframed(text, kind)
     if kind is Kind.EXPRESSION:
         return _remembered_expression(text, fmt.variables)
     if kind is Kind.VECTOR:
         text = _angle_brackets(text)
     return _read(text, fmt)
+
+
+_ANSWER_WORD = re.compile(
+    r"^\s*(?:(?:the\s+)?(?:final\s+)?answer|ans|result)\s*(?::|=|\bis\b)", re.I
+)
+_LEADING_EQUALS = re.compile(r"^\s*=(?!=)")
+_NUMBER_LABEL = re.compile(r"^\s*[^\W\d_][\w'\u0300-\u036f]*\s*(?:\([^()=]*\))?\s*=(?!=)")
+"""``x =``, ``p̂ =``, ``σ =``, ``P(A|B) =`` or ``P(X ≤ 3) =`` before a number."""
+_TRAILING_PERIOD = re.compile(r"(?<=[^.\s])\s*\.\s*$")
+
+
+def _unframed(text: str, kind: Kind) -> str:
+    """The answer without what a learner may write around it: ``answer:`` or ``the answer
+    is`` before it, an ``=`` before it, the name of what a number is (``p = 0.46``), a full
+    stop after it. Each is blanked out, so that every other character keeps its place
+    (a message still points where the learner typed)."""
+    for pattern in (_ANSWER_WORD, _LEADING_EQUALS):
+        found = pattern.match(text)
+        if found:
+            text = " " * found.end() + text[found.end() :]
+    if kind is Kind.NUMBER and text.count("=") == 1:
+        found = _NUMBER_LABEL.match(text)
+        if found:
+            text = " " * found.end() + text[found.end() :]
+    found = _TRAILING_PERIOD.search(text)
+    if found:
+        text = text[: found.start()] + " " * (len(text) - found.start())
+    return text
 
 
 @lru_cache(maxsize=128)
