@@ -4,9 +4,12 @@ with x, degrees — each read before anything is computed, each limit still enfo
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mlmath.answers import AnswerError, AnswerFormat, Kind, TooLarge, Verdict, compare, parse
 from mlmath.engine.exact import Vector
@@ -213,3 +216,13 @@ def test_what_is_left_after_the_framing_is_still_checked(
         parse(typed, NUMBER)
     if position is not None:
         assert caught.value.position == position
+
+
+@given(
+    value=st.decimals(min_value=-(10**6), max_value=10**6, places=3, allow_nan=False),
+    before=st.sampled_from(["", "answer: ", "The answer is ", "= ", "x = ", "p̂ = ", "P(A|B) = "]),
+    after=st.sampled_from(["", ".", " .", ". "]),
+)
+def test_framing_never_changes_the_number_read(value: Decimal, before: str, after: str) -> None:
+    typed = f"{value}"
+    assert parse(before + typed + after, NUMBER) == parse(typed, NUMBER) == Fraction(value)
