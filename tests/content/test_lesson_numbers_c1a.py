@@ -449,6 +449,120 @@ CASES: list[tuple[str, str, Callable[[], Numbers]]] = [
             matrix=[[1, 1, 1, 6], [0, 1, -1, -1], [0, 0, -1, -3]],
         ).rows[2],
     ),
+    (
+        "c1w2l2",
+        "leaves one row of zeros: rank {} — wrong; $3 - 1 = {}$ — right",
+        lambda: [
+            mistake("linalg.rank", "counted_zero_rows", matrix=[[1, 0, 1], [0, 1, 1], [1, 1, 2]]),
+            rank([[1, 0, 1], [0, 1, 1], [1, 1, 2]]),
+        ],
+    ),
+    ("c1w2l2", "leaves one pivot: rank {}, not 3", lambda: [rank([[1, 2, 3], [2, 4, 6]])]),
+    (
+        "c1w2l2",
+        "has no row of zeros: rank {} — wrong; $2 - 0 = {}$ — right",
+        lambda: [
+            mistake("linalg.rank", "counted_zero_rows", matrix=[[1, 2, 3], [2, 4, 7]]),
+            rank([[1, 2, 3], [2, 4, 7]]),
+        ],
+    ),
+    (
+        "c1w2l2",
+        "has 3 columns but 2 pivots: rank {}, not {}",
+        lambda: [
+            rank([[1, 2, 3], [2, 4, 7]]),
+            mistake("linalg.rank", "counted_columns", matrix=[[1, 2, 3], [2, 4, 7]]),
+        ],
+    ),
+    (
+        "c1w2l1",
+        "writing $15 - 2y$ gives $15 - 3y = 1$ and $y = {}$ — wrong",
+        lambda: [
+            mistake(
+                "linalg.solve_by_substitution",
+                "distributed_to_first_term_only",
+                matrix=[[1, 2], [3, -1]],
+                rhs=[5, 1],
+            ).particular.entries[1]
+        ],
+    ),
+    ("c1w2l1", "gives $15 - 3y = 1$ and $y = {}$", lambda: solve([[-3]], [1 - 15])),
+    ("c1w2l1", "$15 - 7y = 1$ gives $y = {1}$ — right", lambda: solve([[1, 2], [3, -1]], [5, 1])),
+    (
+        "c1w2l1",
+        "$12x - 10$ gives $14x = 22$ and $x = {}$ — wrong; $12x - 30$ gives $14x = 42$ and "
+        "$x = {}$",
+        lambda: [
+            mistake(
+                "linalg.solve_by_substitution",
+                "constant_not_multiplied",
+                matrix=[[2, 3], [4, -1]],
+                rhs=[12, 10],
+            ).particular.entries[0],
+            solve([[2, 3], [4, -1]], [12, 10])[0],
+        ],
+    ),
+    ("c1w2l1", "$12x - 10$ gives $14x = 22$ and $x = {}$", lambda: solve([[2 + 12]], [12 + 10])),
+    (
+        "c1w2l1",
+        "$(x, y) = ({}, {})$ — wrong; the right $y = 4x - 10$ gives $({}, {})$",
+        lambda: [
+            *mistake(
+                "linalg.solve_by_substitution",
+                "isolation_sign_slip",
+                matrix=[[2, 3], [4, -1]],
+                rhs=[12, 10],
+            ).particular.entries,
+            *solve([[2, 3], [4, -1]], [12, 10]),
+        ],
+    ),
+    ("c1w2l1", "$2x + 3(-4x - 10) = 12$ gives $-10x = {}$", lambda: [12 + 30]),
+    (
+        "c1w2l1",
+        "writing $14x = 12 - 30 = -18$ gives $x = {}$ — wrong",
+        lambda: [
+            mistake(
+                "linalg.solve_by_substitution",
+                "constant_kept_its_sign",
+                matrix=[[2, 3], [4, -1]],
+                rhs=[12, 10],
+            ).particular.entries[0]
+        ],
+    ),
+    ("c1w2l1", "$14x = 12 - 30 = -18$ gives $x = {}$", lambda: solve([[14]], [12 - 30])),
+    ("c1w2l1", "keeping the 20 gives $2w_1 = 20$ and $w_1 = {}$", lambda: solve([[4 - 2]], [20])),
+    ("c1w2l1", "step 3 gives $w_2 = 8 - 6 = {}$", lambda: solve([[1, 1], [1, 0]], [8, 6])[1:]),
+    (
+        "c1w1l1",
+        "gives $-\\tfrac25 w_2 = 260$ and $w_2 = {}$ — wrong",
+        lambda: [
+            mistake(
+                "linalg.system_from_data",
+                "targets_not_subtracted",
+                domain="houses",
+                features=[[100, 3], [80, 2]],
+                targets=[330, 260],
+            ).entries[1],
+        ],
+    ),
+    (
+        "c1w1l1",
+        "$w_2 = {}$ — wrong; $260 - \\tfrac45 \\cdot 330 = -4$",
+        lambda: solve([[sp.Rational(-2, 5)]], [260]),
+    ),
+    (
+        "c1w1l1",
+        "$(w_1, w_2) = ({}, {})$ — wrong; dividing gives $(3, 10)$",
+        lambda: list(
+            mistake(
+                "linalg.system_from_data",
+                "weight_not_divided",
+                domain="houses",
+                features=[[100, 3], [80, 2]],
+                targets=[330, 260],
+            ).entries
+        ),
+    ),
 ]
 
 

@@ -401,6 +401,167 @@ ROWS = [
         max(np.linalg.eigvals(M([5, 4], [1, 2]))),
     ),
     ("c1w4l2", "Check: $A(4, 1) = {} = 6(4, 1)$", M([5, 4], [1, 2]) @ V(4, 1)),
+    # the wrong answers of the newer Common mistakes of week 3, as the practice names them
+    ("c1w3l1", "wrong: $3 \\cos 60^\\circ = {}$", round(3 * np.cos(np.radians(60)), 2)),
+    (
+        "c1w3l1",
+        "wrong: $3 \\cos 60^\\circ = 1.5$",
+        mistake("linalg.geometric_dot_product", "shadow_only", length_u=3, length_v=4, angle=60)
+        == 1.5,
+    ),
+    ("c1w3l1", "right: $1.5 \\cdot 4 = {}$", 1.5 * 4),
+    ("c1w3l1", "wrong: $\\cos 60^\\circ = {}$", round(np.cos(np.radians(60)), 2)),
+    (
+        "c1w3l1",
+        "wrong: $\\cos 60^\\circ = 0.5$",
+        mistake("linalg.geometric_dot_product", "cosine_only", length_u=3, length_v=4, angle=60)
+        == 0.5,
+    ),
+    ("c1w3l1", "right: $3 \\cdot 4 \\cdot 0.5 = {}$", 3 * 4 * np.cos(np.radians(60))),
+    (
+        "c1w3l1",
+        "$(1 + 3) + (3 + 1) = 8$, giving ${}$; right: $(5, 6)$",
+        A_mv.sum(axis=1) + V(3, 1).sum(),
+    ),
+    (
+        "c1w3l1",
+        "$(1 + 3) + (3 + 1) = 8$, giving ${}$",
+        mistake(
+            "linalg.matrix_vector_product", "added_entries", matrix=[[2, -1], [1, 3]], vector=[3, 1]
+        ),
+    ),
+    (
+        "c1w3l1",
+        "$(1 + 3)(3 + 1) = 16$, giving ${}$; right: $(5, 6)$",
+        A_mv.sum(axis=1) * V(3, 1).sum(),
+    ),
+    (
+        "c1w3l1",
+        "$(1 + 3)(3 + 1) = 16$, giving ${}$",
+        mistake(
+            "linalg.matrix_vector_product",
+            "multiplied_sums",
+            matrix=[[2, -1], [1, 3]],
+            vector=[3, 1],
+        ),
+    ),
+    ("c1w3l2", "Wrong: $2(2, 0) + 3(1, 1) = {}$", shear @ V(2, 3)),
+    (
+        "c1w3l2",
+        "Wrong: $2(2, 0) + 3(1, 1) = {}$",
+        mistake(
+            "linalg.transformation_image",
+            "weights_reversed",
+            matrix=[[2, 1], [0, 1]],
+            vector=[3, 2],
+        ),
+    ),
+    ("c1w3l2", "the steps are $(0, 1) - (1, 0) = {}$", V(0, 1) - V(1, 0)),
+    ("c1w3l2", "$(-1, 0) - (0, 1) = {}$", V(-1, 0) - V(0, 1)),
+    ("c1w3l2", "(-1, -1)$. Wrong: ${}$; right:", rot - np.eye(2)),
+    (
+        "c1w3l2",
+        "(-1, -1)$. Wrong: ${}$; right:",
+        [
+            list(row)
+            for row in mistake(
+                "linalg.transformation_matrix", "moves_not_images", images=[[0, 1], [-1, 0]]
+            ).rows
+        ],
+    ),
+    (
+        "c1w3l2",
+        "$A \\begin{{bmatrix}} 0 & 1 \\\\ 1 & 0 \\end{{bmatrix}} = {}$",
+        M([6, 2], [4, 3]) @ M([0, 1], [1, 0]),
+    ),
+    ("c1w3l2", "Wrong: $A + I = {}$", M([6, 2], [4, 3]) + np.eye(2)),
+    # the wrong answers of the newer Common mistakes of week 4, as the practice names them
+    ("c1w4l1", "right: 2 pivots, rank {}.", rank(M([1, 2, 3], [2, 4, 6], [1, 0, 1]))),
+    ("c1w4l1", "right: 1 pivot, rank {}.", rank(M([1, 2, 3], [2, 4, 6], [3, 6, 9]))),
+    (
+        "c1w4l1",
+        'Wrong: "$3 - 1 = {}$"; right: 1 pivot',
+        mistake("linalg.transformation_rank", "one_dimension_lost", matrix=[[1, 2, 3]] * 3),
+    ),
+    ("c1w4l1", "${}$, with determinant $12 - 4 = 8$", A_d * B_d),
+    ("c1w4l1", "with determinant $12 - 4 = {}$. Wrong: 8", det(A_d * B_d)),
+    (
+        "c1w4l1",
+        "$(3 \\cdot 2 + 1 \\cdot 1)(1 \\cdot 2 + 2 \\cdot 2) = 7 \\cdot 6 = {}$",
+        (A_d[0, 0] * A_d[1, 1] + A_d[0, 1] * A_d[1, 0])
+        * (B_d[0, 0] * B_d[1, 1] + B_d[0, 1] * B_d[1, 0]),
+    ),
+    (
+        "c1w4l1",
+        "= 7 \\cdot 6 = {}$",
+        mistake(
+            "linalg.determinant_product", "signs_dropped", left=A_d.tolist(), right=B_d.tolist()
+        ),
+    ),
+    (
+        "c1w4l1",
+        "\\tfrac14 - \\tfrac16 = \\tfrac{{1}}{{{}}}$",
+        1 / det(1 / M([1, 2], [3, 4])),
+    ),
+    (
+        "c1w4l1",
+        "$1/(1 \\cdot 4 + 2 \\cdot 3) = \\tfrac{{1}}{{{}}}$",
+        1 / mistake("linalg.determinant_inverse", "signs_dropped", matrix=[[1, 2], [3, 4]]),
+    ),
+    ("c1w4l1", "right: $1/(1 \\cdot 4 - 2 \\cdot 3) = -\\tfrac1{}$", -det(M([1, 2], [3, 4]))),
+    (
+        "c1w4l2",
+        "wrong: ${}$, since $3(1, 0) - 2(1, 1)",
+        solve(M([1, 0], [1, 1]), V(3, 1)),
+    ),
+    ("c1w4l2", "$3(1, 0) - 2(1, 1) = {} \\neq w$", 3 * V(1, 0) - 2 * V(1, 1)),
+    (
+        "c1w4l2",
+        "wrong: $(3, -2)$, since $3(1, 0) - 2(1, 1) = (1, -2) \\neq w$; right: ${}$",
+        solve(np.column_stack([[1, 0], [1, 1]]).astype(float), V(3, 1)),
+    ),
+    (
+        "c1w4l2",
+        "\\big(\\tfrac31, \\tfrac42\\big) = {}$",
+        V(V(3, 1) @ V(1, 0) / (V(1, 0) @ V(1, 0)), V(3, 1) @ V(1, 1) / (V(1, 1) @ V(1, 1))),
+    ),
+    ("c1w4l2", "$3(1, 0) + 2(1, 1) = {} \\neq w$", 3 * V(1, 0) + 2 * V(1, 1)),
+    (
+        "c1w4l2",
+        "For the same matrix, wrong: {} and 10; right: 2 and 5",
+        np.trace(A_eig),
+    ),
+    ("c1w4l2", "wrong: 7 and {}; right: 2 and 5", det(A_eig)),
+    (
+        "c1w4l2",
+        "\\lambda^2 - 9\\lambda + 20$, roots 4 and {};",
+        max(np.roots([1, -(7 + 2), 7 * 2 + 2 * 3]).real),
+    ),
+    (
+        "c1w4l2",
+        "\\lambda^2 - 9\\lambda + 8$, roots 1 and {}.",
+        max(np.linalg.eigvals(M([7, 2], [3, 2]))),
+    ),
+    ("c1w4l2", "wrong: $(-2, 1)$, since $A(-2, 1) = {}$", A_eig @ V(-2, 1)),
+    (
+        "c1w4l2",
+        "gives $v_2 = -2v_1$; wrong: ${}$",
+        mistake(
+            "linalg.eigenvectors",
+            "swapped_entries",
+            matrix=A_eig.astype(int).tolist(),
+            eigenvalue=2,
+        ),
+    ),
+    ("c1w4l2", "the raw products give $\\tfrac13 {}$", data.T @ data),
+    (
+        "c1w4l2",
+        "about $(1, {})$, tilted towards the mean",
+        # the top eigenvector of the uncentred products, scaled to first entry 1
+        round(float(np.divide(*np.linalg.eigh(data.T @ data)[1][::-1, -1])), 2),
+    ),
+    ("c1w4l2", "tilted towards the mean ${}$", data.mean(axis=0)),
+    ("c1w4l2", "wrong: $(2, 1)$, since $C(2, 1) = {}$", C @ V(2, 1)),
 ]
 
 

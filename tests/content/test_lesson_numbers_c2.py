@@ -207,6 +207,19 @@ ROWS: list[tuple[str, str, Any]] = [
     ("c2w1l2", "$L(3) = 2^2 + 1^2 + 3^2 = 4 + 1 + 9 = {}$", squared(float(np.mean(HOUSES)))),
     ("c2w1l2", "$6.25 + 2.25 + 6.25 = {}$", (squared(3.5), 2)),
     ("c2w1l2", "squared loss $1 + 0 + 16 = {}$", squared(float(np.median(HOUSES)))),
+    # the 2 of 2(m − xᵢ) on m only: Σ(2m − xᵢ) = 0; the vertex at −b/a of Σ(m − xᵢ)²
+    ("c2w1l2", "= 6m - 9 = 0$, so $m = {}$", (np.roots([2 * len(HOUSES), -HOUSES.sum()])[0], 1)),
+    (
+        "c2w1l2",
+        "$L(m) = 3m^2 - 18m + {}$",
+        sp.Poly(sum((x - int(h)) ** 2 for h in HOUSES), x).all_coeffs()[2],
+    ),
+    (
+        "c2w1l2",
+        "wrong $-b/a = 18/3 = {}$",
+        -sp.expand(sum((x - int(h)) ** 2 for h in HOUSES)).coeff(x, 1)
+        / sp.expand(sum((x - int(h)) ** 2 for h in HOUSES)).coeff(x, 2),
+    ),
     ("c2w1l2", "so $10p = 7$ and $p = {}$", (COIN, 1)),
     ("c2w1l2", "$L(0.7) \\approx {}$", (coin_loss(0.7), 3)),
     ("c2w1l2", "$L(0.5) = 10\\ln 2 \\approx {}$", (coin_loss(0.5), 3)),
@@ -218,6 +231,25 @@ ROWS: list[tuple[str, str, Any]] = [
         sp.diff(x**2 + 3 * x * y, x).subs({x: 1, y: 2}),
     ),
     ("c2w2l1", "$\\sqrt{{4 + 16}} = \\sqrt{{20}} \\approx {}$", (np.hypot(-2, -4), 3)),
+    # a term with only the other variable kept in the partial derivative
+    (
+        "c2w2l1",
+        "giving ${}$ at $(1, 1)$; right $(-2, -4)$",
+        "("
+        + ", ".join(
+            str(d.subs({x: 1, y: 1}))
+            for d in (
+                sp.diff(60 - x**2 - 2 * y**2, x) - 2 * y**2,
+                sp.diff(60 - x**2 - 2 * y**2, y) - x**2,
+            )
+        )
+        + ")",
+    ),
+    (
+        "c2w2l1",
+        "wrong $f_x = 2xy + y^3 = 4 + 1 = {}$",
+        (sp.diff(x**2 * y + y**3, x) + y**3).subs({x: 2, y: 1}),
+    ),
     (
         "c2w2l1",
         "(Exactly: ${}$.)",
@@ -242,6 +274,25 @@ ROWS: list[tuple[str, str, Any]] = [
     ("c2w2l1", "$E = 1/36 + 1/9 + 1/36 = 1/6 \\approx {}$", (squared_error(1.5, 1 / 3), 3)),
     ("c2w2l1", "has $E = {}$. The best line through the origin", squared_error(1.5, 0.5)),
     ("c2w2l1", "has $E \\approx {}$. Both are worse", (squared_error(23 / 14, 0), 3)),
+    # the normal equations with Σb written as b, and with (Σx)² for Σx²
+    (
+        "c2w2l1",
+        "(37/22, -1/11) \\approx {}$",
+        "({:.3f}, {:.3f})".format(
+            *np.linalg.solve(
+                [[LS_X @ LS_X, LS_X.sum()], [LS_X.sum(), 1]], [LS_X @ LS_Y, LS_Y.sum()]
+            )
+        ),
+    ),
+    (
+        "c2w2l1",
+        "(1/8, 37/12) \\approx {}$",
+        "({:.3f}, {:.3f})".format(
+            *np.linalg.solve(
+                [[LS_X.sum() ** 2, LS_X.sum()], [LS_X.sum(), len(LS_X)]], [LS_X @ LS_Y, LS_Y.sum()]
+            )
+        ),
+    ),
     (
         "c2w2l1",
         "so $m = 1.5$ and $b = 7/6 \\approx {}$",

@@ -216,6 +216,20 @@ CASES = [
     ("c3w2l2", r"giving $0.7977$", stats.norm(170, 12).cdf(180), "0.7977"),
     ("c3w2l2", r"180 cm person, 76 kg", 70 + SIGMA[1, 0] / SIGMA[0, 0] * (180 - 170), "76"),
     ("c3w2l2", r"\Phi(-1) \approx 0.1587", stats.norm(30, 6).cdf(24), "0.1587"),
+    # the named mistakes of the sum rule, a PMF and a joint table: wrong against right
+    ("c3w1l1", r"0.19 + 0.19 - 2 \cdot 0.03 = 0.32", F(16 + 16, 100), "0.32"),
+    ("c3w1l1", r"0.19 + 0.19 - 0.19 \cdot 0.19 = 0.3439", 1 - (1 - 0.19) ** 2, "0.3439"),
+    ("c3w1l2", r"P(X \le 1) = 1 - \frac18 = \frac78", np.cumsum([F(5, 8), F(1, 4)])[-1], "7/8"),
+    ("c3w1l2", r"1 - (\frac58 + \frac18) = \frac14", F(1) - F(5, 8) - F(1, 8), "1/4"),
+    ("c3w1l2", r"P(X \le 2) = 1 - 0.2 = 0.8", np.cumsum(GOALS)[2], "0.8"),
+    ("c3w1l2", r"P(X = 2) = 1 - (0.1 + 0.3 + 0.2) = 0.4", GOALS[2], "0.4"),
+    ("c3w2l2", r"\frac{0.05 + 0.25 + 0.10}{3} \approx 0.133", HOUSEHOLDS[1].mean(), "0.133"),
+    ("c3w2l2", r"\frac{0.05 + 0.10 + 0.15}{3} = 0.10", EMAILS[:, 1].mean(), "0.10"),
+    ("c3w2l2", r"P(Y = 1 \mid X = 2) = P(Y = 1) = 0.30", EMAILS.sum(axis=0)[1], "0.30"),
+    ("c3w2l2", r"\frac{0.15}{0.20} = 0.75", EMAILS[2, 1] / EMAILS[2].sum(), "0.75"),
+    ("c3w2l2", r"\frac{0.10}{0.15} = \frac23", EMAILS[1, 1] / EMAILS[1, 0], "2/3"),
+    ("c3w2l2", r"\frac{0.10}{0.10 + 0.15} = \frac25", EMAILS[1, 1] / EMAILS[1].sum(), "2/5"),
+    ("c3w2l2", "\\frac{0.15}{0.05}\n  = 3$", EMAILS[2, 1] / EMAILS[2, 0], "3"),
 ]
 
 

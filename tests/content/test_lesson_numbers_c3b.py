@@ -85,6 +85,9 @@ CASES = [
         "0.0668",
     ),
     ("c3w3l1", r"0.354$. A single student", stats.norm(170, 8).sf(173), "0.354"),
+    # standardised with σ²/n, and with σ·√n
+    ("c3w3l1", r"$1 - \Phi(0.75) = 0.2266$", stats.norm(170, 8**2 / 16).sf(173), "0.2266"),
+    ("c3w3l1", r"\approx 0.094$, giving 0.463", stats.norm(170, 8 * np.sqrt(16)).sf(173), "0.463"),
     (
         "c3w3l1",
         r"$\mathrm{SE}(\hat p) = \sqrt{0.21/100} \approx 0.0458$",
@@ -356,6 +359,23 @@ CASES = [
     ("c3w4l1", r"$6.6 \pm 1.800 = [4.80,\ 8.40]$", 6.6 + T3 * S_RES * np.sqrt(1.2), "8.40"),
     ("c3w4l1", r"6.6 \pm 0.735 = [5.87,\ 7.33]$", 6.6 - T3 * S_RES * np.sqrt(0.2), "5.87"),
     ("c3w4l1", r"[9.62,\ 14.38]$", 12 + T3 * S_RES * np.sqrt(2.1), "14.38"),
+    # the standard deviation of y for s, s/Sxx, the slope's SE for the intercept's, s alone
+    ("c3w4l1", r"$s_y = \sqrt{33.2/4} \approx 2.881$", np.std([3, 5, 6, 9, 10], ddof=1), "2.881"),
+    (
+        "c3w4l1",
+        r"$1.8 \pm 3.182 \cdot 2.881/\sqrt{10} = [-1.10,\ 4.70]$",
+        FIT.slope - T3 * FIT.stderr * np.std([3, 5, 6, 9, 10], ddof=1) / S_RES,
+        "-1.10",
+    ),
+    ("c3w4l1", r"0.5164/10 = [1.64,\ 1.96]$", FIT.slope + T3 * FIT.stderr / np.sqrt(10), "1.96"),
+    ("c3w4l1", r"0.1633 = [0.68,\ 1.72]$", FIT.intercept - T3 * FIT.stderr, "0.68"),
+    ("c3w4l1", r"0.5164 = [4.96,\ 8.24]$", FIT.intercept + FIT.slope * 3 + T3 * S_RES, "8.24"),
+    (
+        "c3w4l1",
+        r"2.881\sqrt{1.2} = [-3.44,\ 16.64]$",
+        FIT.intercept + FIT.slope * 3 - T3 * np.std([3, 5, 6, 9, 10], ddof=1) * np.sqrt(1.2),
+        "-3.44",
+    ),
     # c3w4l2: A/B test and one-sample tests
     (
         "c3w4l2",

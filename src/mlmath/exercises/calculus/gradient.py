@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from mlmath.answers import AnswerFormat, Kind
-from mlmath.engine.calculus.expression import Expr
+from mlmath.engine.calculus.expression import Add, Expr, add
 from mlmath.engine.calculus.gradient import gradient_at, partial_derivative
 from mlmath.engine.exact import Vector
 from mlmath.engine.solution import NotSolvable, Solution
@@ -22,6 +22,13 @@ from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Mistake, Params, Prompt, Skill
 
 TOPIC = f"{WEEK2} · Gradient notation"
+
+
+def other_terms(f: Expr, variable: str) -> Expr:
+    """The terms of ``f`` with no ``variable`` but another variable in them (y³ for
+    ∂f/∂x): constants in ∂f/∂``variable`` that a beginner copies into the derivative."""
+    terms = f.terms if isinstance(f, Add) else (f,)
+    return add(*(t for t in terms if t.variables() and not t.depends_on(variable)))
 
 
 @register
@@ -46,6 +53,15 @@ class GradientAtPoint(Skill):
             "Terms containing the other variable were dropped",
             "Holding y constant makes y a constant FACTOR, not zero: ∂/∂x (x²y) = 2xy.",
             TOPIC,
+        ),
+        Misconception(
+            "kept_other_terms",
+            "A term with only the other variable in it was kept instead of becoming 0",
+            "In ∂f/∂x a term with no x in it, like y³, is a constant while y is held fixed, and "
+            "a constant's derivative is 0: ∂/∂x (x²y + y³) = 2xy, not 2xy + y³. Keep only the "
+            "terms that contain x; in ∂f/∂y, only those that contain y.",
+            TOPIC,
+            hint="Which terms of f have no x in them at all? What does each become in ∂f/∂x?",
         ),
     )
 
@@ -86,6 +102,9 @@ class GradientAtPoint(Skill):
         return {
             "swapped_components": Vector.of([fy, fx]),
             "dropped_mixed_terms": Vector.of([dx, dy]),
+            "kept_other_terms": Vector.of(
+                [fx + other_terms(f, "x").evaluate(where), fy + other_terms(f, "y").evaluate(where)]
+            ),
         }
 
     def common_mistakes(self, params: Params) -> Sequence[Slip]:

@@ -47,6 +47,22 @@ class LeastSquaresLine(Skill):
             "solve the two equations together.",
             TOPIC,
         ),
+        Misconception(
+            "b_not_times_n",
+            "The sum Σb was written as b instead of n·b",
+            "Setting ∂E/∂b = 0 adds the intercept once for every point: Σb = b + b + … = n·b, "
+            "so the second normal equation is m·Σx + n·b = Σy, not m·Σx + b = Σy.",
+            TOPIC,
+            hint="How many terms does Σb have, and what do they add up to?",
+        ),
+        Misconception(
+            "square_of_sum",
+            "Σx² was taken as (Σx)², the square of the sum",
+            "Σx² squares each x first and then adds: for x = 1, 2, 3 it is 1 + 4 + 9 = 14, "
+            "while (Σx)² = 6² = 36. Square each value, then add.",
+            TOPIC,
+            hint="In Σx², what is squared: each x, or the total?",
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -92,9 +108,21 @@ class LeastSquaresLine(Skill):
         slope = (y1 - y0) / (x1 - x0)
         sxx = sum((x * x for x, _ in points), Fraction(0))
         sxy = sum((x * y for x, y in points), Fraction(0))
+        sx = sum((x for x, _ in points), Fraction(0))
+        sy = sum((y for _, y in points), Fraction(0))
         out: dict[str, Any] = {"endpoints": Vector.of([slope, y0 - slope * x0])}
         if sxx:
             out["no_intercept"] = Vector.of([sxy / sxx, 0])
+        # the normal equations m·a + b·Σx = Σxy and m·Σx + b·d = Σy, with a = Σx² or d = n
+        # written wrongly
+        for misconception_id, a, d in (
+            ("b_not_times_n", sxx, Fraction(1)),
+            ("square_of_sum", sx * sx, Fraction(len(points))),
+        ):
+            determinant = a * d - sx * sx
+            if determinant:
+                m = (sxy * d - sx * sy) / determinant
+                out[misconception_id] = Vector.of([m, (sy - m * sx) / d])
         return out
 
     def check_inputs(self, params: Params) -> None:

@@ -50,6 +50,24 @@ class SquaredLossMinimum(Skill):
             "which gives the mean of all the points.",
             TOPIC,
         ),
+        Misconception(
+            "two_times_m_only",
+            "You expanded 2(m − xᵢ) as 2m − xᵢ",
+            "The 2 multiplies both parts of the bracket: 2(m − xᵢ) = 2m − 2xᵢ. So "
+            "L′(m) = 2n·m − 2Σxᵢ = 0 gives n·m = Σxᵢ, the mean; doubling only the m's gives "
+            "half of it.",
+            TOPIC,
+            hint="Multiply out 2(m − 1): what does the 2 do to the 1?",
+        ),
+        Misconception(
+            "vertex_without_2",
+            "The 2 in the vertex formula −b/(2a) was left out",
+            "Multiplied out, L(m) = n·m² − 2(Σxᵢ)·m + Σxᵢ², a parabola with a = n and "
+            "b = −2Σxᵢ. Its lowest point is at −b/(2a) = Σxᵢ/n, the mean; −b/a gives twice "
+            "the mean.",
+            TOPIC,
+            hint="Where is the lowest point of a·m² + b·m + c: at −b/a or at −b/(2a)?",
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -91,4 +109,10 @@ class SquaredLossMinimum(Skill):
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         values = list(params["data"])
-        return {"median": _median(values), "midrange": (min(values) + max(values)) / 2}
+        mean = sum(values, Fraction(0)) / len(values)
+        return {
+            "median": _median(values),
+            "midrange": (min(values) + max(values)) / 2,
+            "two_times_m_only": mean / 2,
+            "vertex_without_2": 2 * mean,
+        }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from contextlib import suppress
 from typing import Any
 
 import numpy as np
@@ -10,7 +11,7 @@ import numpy as np
 from mlmath.answers import AnswerFormat, Kind
 from mlmath.engine.exact import Matrix, Vector
 from mlmath.engine.linalg.span import coordinates_in_basis
-from mlmath.engine.solution import Solution
+from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.linalg.matrix_variants import nonsingular_matrix
 from mlmath.exercises.linalg.vector_variants import WEEK4_EIGEN, random_vector, unimodular
@@ -43,6 +44,22 @@ class BasisCoordinates(Skill):
             "multiplied_by_basis",
             "You multiplied w by the basis matrix",
             "B c = w, so c = B⁻¹ w: solve the system, do not multiply B w.",
+            TOPIC,
+        ),
+        Misconception(
+            "basis_as_rows",
+            "You wrote the basis vectors as rows, not columns",
+            "c₁b₁ + c₂b₂ = w adds up the basis vectors, so each one is a COLUMN of the "
+            "system: row i collects the i-th entries of b₁, b₂, … As rows you solve another "
+            "system.",
+            TOPIC,
+        ),
+        Misconception(
+            "projected_onto_each",
+            "You projected w onto each basis vector separately",
+            "(w·bᵢ)/(bᵢ·bᵢ) gives the coordinates only when the basis vectors are "
+            "perpendicular. In general the basis vectors share the work: solve "
+            "c₁b₁ + c₂b₂ = w as one system.",
             TOPIC,
         ),
     )
@@ -85,5 +102,12 @@ class BasisCoordinates(Skill):
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         w: Vector = params["vector"]
-        b = Matrix.from_columns(list(params["basis"]))
-        return {"standard_coordinates": w, "multiplied_by_basis": b.times_vector(w)}
+        basis: list[Vector] = list(params["basis"])
+        b = Matrix.from_columns(basis)
+        out: dict[str, Any] = {"standard_coordinates": w, "multiplied_by_basis": b.times_vector(w)}
+        rows = [b.row(i) for i in range(len(w))]  # the columns once b1, b2, … are rows
+        with suppress(NotSolvable):
+            out["basis_as_rows"] = coordinates_in_basis(rows, w).answer
+        if all(not v.is_zero() for v in basis):
+            out["projected_onto_each"] = Vector(tuple(w.dot(v) / v.dot(v) for v in basis))
+        return out

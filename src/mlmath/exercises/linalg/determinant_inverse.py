@@ -14,6 +14,7 @@ from mlmath.engine.linalg.determinant import determinant
 from mlmath.engine.linalg.determinant_rules import determinant_of_inverse
 from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field
+from mlmath.exercises.linalg.determinant_product import determinant_without_signs
 from mlmath.exercises.linalg.matrix_variants import nonsingular_matrix
 from mlmath.exercises.linalg.vector_variants import WEEK4_DETERMINANTS
 from mlmath.exercises.mistakes import Division, SignFlipped, Slip
@@ -42,6 +43,21 @@ class DeterminantInverse(Skill):
             "unchanged",
             "det(A⁻¹) is not det(A)",
             "If A doubles areas, A⁻¹ must halve them: det(A⁻¹) = 1/det(A).",
+            TOPIC,
+        ),
+        Misconception(
+            "reciprocal_entries",
+            "You took 1 over each entry: that is not A⁻¹",
+            "A⁻¹ is the matrix that undoes A (A A⁻¹ = I), not the matrix of reciprocals. "
+            "You do not need A⁻¹ at all: det(A⁻¹) = 1/det(A).",
+            TOPIC,
+        ),
+        Misconception(
+            "signs_dropped",
+            "You added every term of det A: the minus signs were dropped",
+            "det [[a, b], [c, d]] = ad − bc: the product across the other diagonal is "
+            "subtracted, and along a row of a 3×3 the signs go +, −, +. Find det A with its "
+            "signs, then take 1/det(A).",
             TOPIC,
         ),
     )
@@ -79,4 +95,11 @@ class DeterminantInverse(Skill):
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         a: Matrix = params["matrix"]
         det = determinant(a)
-        return {"negated": -det, "unchanged": det}
+        out: dict[str, Any] = {"negated": -det, "unchanged": det}
+        if all(x != 0 for row in a.rows for x in row):
+            reciprocals = Matrix(tuple(tuple(1 / x for x in row) for row in a.rows))
+            out["reciprocal_entries"] = determinant(reciprocals)
+        unsigned = determinant_without_signs(a)
+        if unsigned != 0:
+            out["signs_dropped"] = 1 / unsigned
+        return out

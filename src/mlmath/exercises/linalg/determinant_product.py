@@ -46,6 +46,22 @@ class DeterminantProduct(Skill):
             "The product AB is not the sum A + B; and even det(A + B) is not det A + det B.",
             TOPIC,
         ),
+        Misconception(
+            "matching_entries_multiplied",
+            "You multiplied matching entries, not the matrices",
+            "AB is the matrix product, row times column (A @ B in NumPy, not A * B), and the "
+            "product rule makes even that unnecessary: det(AB) = det(A)·det(B). Multiplying "
+            "entry by entry gives another matrix with another determinant.",
+            TOPIC,
+        ),
+        Misconception(
+            "signs_dropped",
+            "You added every term of the determinants: the minus signs were dropped",
+            "det [[a, b], [c, d]] = ad − bc: the product across the other diagonal is "
+            "subtracted, and along a row of a 3×3 the signs go +, −, +. Find det A and det B "
+            "with their signs, then multiply.",
+            TOPIC,
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -82,7 +98,31 @@ class DeterminantProduct(Skill):
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         a: Matrix = params["left"]
         b: Matrix = params["right"]
+        entrywise = Matrix(
+            tuple(
+                tuple(x * y for x, y in zip(r, s, strict=True))
+                for r, s in zip(a.rows, b.rows, strict=True)
+            )
+        )
         return {
             "added_determinants": determinant(a) + determinant(b),
             "determinant_of_sum": determinant(a + b),
+            "matching_entries_multiplied": determinant(entrywise),
+            "signs_dropped": determinant_without_signs(a) * determinant_without_signs(b),
         }
+
+
+def determinant_without_signs(matrix: Matrix) -> Fraction:
+    """The cofactor expansion along row 1 with every term added: ad + bc for a 2×2, and
+    a·M₁₁ + b·M₁₂ + c·M₁₃ (the minors right) for a 3×3 — the determinant with its
+    alternating signs forgotten."""
+    n = matrix.shape[0]
+    if n == 1:
+        return matrix[0, 0]
+    total = Fraction(0)
+    for j in range(n):
+        minor = Matrix(
+            tuple(tuple(x for k, x in enumerate(row) if k != j) for row in matrix.rows[1:])
+        )
+        total += matrix[0, j] * determinant(minor)
+    return total

@@ -10,7 +10,7 @@ import numpy as np
 
 from mlmath.answers import AnswerFormat, Kind
 from mlmath.engine.exact import Matrix, Vector
-from mlmath.engine.linalg.characteristic import eigenvalues
+from mlmath.engine.linalg.characteristic import Polynomial, eigenvalues, quadratic_roots
 from mlmath.engine.solution import NotSolvable, Solution, WorkedLater
 from mlmath.engine.surds import Surd
 from mlmath.exercises.inputs import Field
@@ -47,6 +47,22 @@ class Eigenvalues(Skill):
             "diagonal_entries",
             "The diagonal entries are the eigenvalues only for a triangular matrix",
             "In general you must solve det(A − λI) = 0; the off-diagonal entries change the roots.",
+            TOPIC,
+        ),
+        Misconception(
+            "trace_and_determinant",
+            "Those are the trace and the determinant, not the eigenvalues",
+            "The eigenvalues ADD UP to the trace a + d and MULTIPLY to det A; they are the two "
+            "roots of λ² − (a + d)λ + det A = 0. Find the two numbers with that sum and that "
+            "product.",
+            TOPIC,
+        ),
+        Misconception(
+            "cross_term_added",
+            "You added bc: det(A − λI) is (a − λ)(d − λ) − bc",
+            "A determinant subtracts the product across the other diagonal, so the constant "
+            "term is ad − bc = det A. With + bc you solve a different quadratic, and its roots "
+            "are not the eigenvalues.",
             TOPIC,
         ),
     )
@@ -113,4 +129,21 @@ class Eigenvalues(Skill):
         out: dict[str, Any] = {"sign_error": _sorted([-x for x in right])}
         diagonal = _sorted([a[i, i] for i in range(a.shape[0])])
         out["diagonal_entries"] = diagonal
+        if a.shape == (2, 2):
+            (p, q), (r, s) = a.rows
+            out["trace_and_determinant"] = _sorted([p + s, p * s - q * r])
+            wrong_roots = _real_roots(p + s, p * s + q * r)
+            if wrong_roots is not None:
+                out["cross_term_added"] = wrong_roots
         return out
+
+
+def _real_roots(trace: Fraction, constant: Fraction) -> Vector | list[float] | None:
+    """The roots of λ² − trace·λ + constant = 0: exact when rational, else as decimals;
+    ``None`` when they are not real (a learner stops there)."""
+    (first, second), disc = quadratic_roots(Polynomial((constant, -trace, Fraction(1))))
+    if disc < 0:
+        return None
+    if first.is_rational and second.is_rational:
+        return _sorted([first.rational, second.rational])
+    return [first.to_float(), second.to_float()]

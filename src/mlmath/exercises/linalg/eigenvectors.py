@@ -55,6 +55,13 @@ class Eigenvectors(Skill):
             "rows of A − λI, not one of them.",
             TOPIC,
         ),
+        Misconception(
+            "swapped_entries",
+            "You swapped the two entries of v",
+            "Each number belongs to its own unknown: from v₁ = k·v₂, setting v₂ = 1 gives "
+            "v = (k, 1), not (1, k). Check your vector with Av = λv.",
+            TOPIC,
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -114,6 +121,9 @@ class Eigenvectors(Skill):
         row = next((shifted.row(i) for i in range(n) if not shifted.row(i).is_zero()), None)
         if row is not None:
             out["row_of_shifted_matrix"] = row
+        first, *rest = self.answer(params)
+        if n == 2 and first != 0 and rest[0] != 0:  # with a 0 entry it is a row of A − λI
+            out["swapped_entries"] = Vector((rest[0], first))
         return out
 
     def figure(self, params: Params) -> Mapping[str, Any] | None:

@@ -60,6 +60,20 @@ class GeometricDotProduct(Skill):
             "cos θ measures how much they agree.",
             TOPIC,
         ),
+        Misconception(
+            "shadow_only",
+            "You stopped at the length of the shadow, |u| cos θ",
+            "|u| cos θ is only the shadow of u on the line of v; the dot product multiplies "
+            "that shadow by the length of v as well: u·v = |u| |v| cos θ.",
+            TOPIC,
+        ),
+        Misconception(
+            "cosine_only",
+            "You gave cos θ, the cosine similarity, instead of the dot product",
+            "cos θ is the dot product of two vectors of length 1; for longer vectors "
+            "multiply it by both lengths: u·v = |u| |v| cos θ.",
+            TOPIC,
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -101,9 +115,14 @@ class GeometricDotProduct(Skill):
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         product = params["length_u"] * params["length_v"]
+        cosine = SPECIAL_ANGLES.get(params["angle"])
+        if cosine is None:
+            return {}
         return {
             "used_sine": number_answer(SINES[params["angle"]].scale(product)),
             "forgot_cosine": product,
+            "shadow_only": number_answer(cosine.scale(params["length_u"])),
+            "cosine_only": number_answer(cosine),
         }
 
     def figure(self, params: Params) -> Mapping[str, Any] | None:

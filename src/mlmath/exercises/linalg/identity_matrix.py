@@ -24,6 +24,11 @@ def _ones(n: int) -> Matrix:
     return Matrix.of([[1] * n for _ in range(n)])
 
 
+def _other_diagonal(n: int) -> Matrix:
+    """1s from the top right to the bottom left, 0s elsewhere."""
+    return Matrix.of([[int(i + j == n - 1) for j in range(n)] for i in range(n)])
+
+
 @register
 class IdentityMatrix(Skill):
     id = "linalg.identity_matrix"
@@ -54,6 +59,21 @@ class IdentityMatrix(Skill):
             "You multiplied entry by entry with I",
             "A * I (entry by entry) keeps only the diagonal; the matrix product A @ I gives A "
             "back unchanged.",
+            TOPIC,
+        ),
+        Misconception(
+            "other_diagonal",
+            "You put the 1s of the identity on the other diagonal",
+            "The identity's 1s run down the main diagonal, from the top left to the bottom "
+            "right. With the 1s on the other diagonal the matrix reverses an order: A times "
+            "it reverses the columns of A, and it times A reverses the rows.",
+            TOPIC,
+        ),
+        Misconception(
+            "added_identity",
+            "You added I instead of multiplying by it",
+            "A I is a product, and multiplying by the identity changes nothing, as 1 · 7 = 7. "
+            "Adding I puts 1 more on every diagonal entry: A + I is a different matrix.",
             TOPIC,
         ),
     )
@@ -123,4 +143,10 @@ class IdentityMatrix(Skill):
         out: dict[str, Any] = {"all_ones": all_ones}
         if a.is_square:
             out["elementwise"] = elementwise_product(a, identity)
+        flip = _other_diagonal(identity.shape[0])
+        out["other_diagonal"] = (
+            a.times_matrix(flip) if params["side"] == "right" else flip.times_matrix(a)
+        )
+        if a.is_square:
+            out["added_identity"] = a + identity
         return out

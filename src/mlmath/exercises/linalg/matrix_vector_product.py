@@ -42,6 +42,21 @@ class MatrixVectorProduct(Skill):
             "Every row meets the WHOLE vector v: entry i is aᵢ₁v₁ + aᵢ₂v₂ + …",
             TOPIC,
         ),
+        Misconception(
+            "added_entries",
+            "You added the entries of each row to the entries of v instead of multiplying",
+            "Each entry of A v is a dot product: MULTIPLY each entry of the row by the "
+            "matching entry of v, then add the products: aᵢ₁v₁ + aᵢ₂v₂ + …, not "
+            "(aᵢ₁ + v₁) + (aᵢ₂ + v₂) + ….",
+            TOPIC,
+        ),
+        Misconception(
+            "multiplied_sums",
+            "You multiplied the sum of each row by the sum of v",
+            "(aᵢ₁ + aᵢ₂ + …)(v₁ + v₂ + …) also contains cross terms like aᵢ₁v₂; each entry of a "
+            "row pairs only with the matching entry of v: aᵢ₁v₁ + aᵢ₂v₂ + ….",
+            TOPIC,
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -91,4 +106,8 @@ class MatrixVectorProduct(Skill):
             out["scaled_rows"] = Vector(
                 tuple(v[i] * sum(a.rows[i], Fraction(0)) for i in range(a.shape[0]))
             )
+        row_sums = [sum(row, Fraction(0)) for row in a.rows]
+        total = sum(v.entries, Fraction(0))
+        out["added_entries"] = Vector(tuple(s + total for s in row_sums))
+        out["multiplied_sums"] = Vector(tuple(s * total for s in row_sums))
         return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -11,6 +12,7 @@ from mlmath.answers import AnswerFormat, Kind
 from mlmath.engine.exact import Matrix, Vector
 from mlmath.engine.linalg.principal_directions import covariance_matrix, principal_direction
 from mlmath.engine.solution import Solution, WorkedLater
+from mlmath.engine.surds import Surd
 from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.linalg.vector_variants import WEEK4_EIGEN, integer
 from mlmath.exercises.registry import register
@@ -48,6 +50,21 @@ class PrincipalDirection(Skill):
             "You picked the feature with the largest variance",
             "The spread can run diagonally: the covariances off the diagonal tilt the "
             "direction; find the eigenvector of the whole covariance matrix.",
+            TOPIC,
+        ),
+        Misconception(
+            "not_centred",
+            "You forgot to centre the data",
+            "A covariance measures spread around the MEAN: subtract each feature's mean "
+            "before multiplying. Without it the products also count how far the whole cloud "
+            "sits from the origin, and the direction tilts towards the mean.",
+            TOPIC,
+        ),
+        Misconception(
+            "swapped_entries",
+            "You swapped the two entries of the direction",
+            "Each number belongs to its own feature: from v₂ = k·v₁, setting v₁ = 1 gives "
+            "(1, k), not (k, 1). Check your vector with Cv = λv.",
             TOPIC,
         ),
     )
@@ -104,7 +121,37 @@ class PrincipalDirection(Skill):
             return {}
         c = covariance_matrix(params["data"]).answer
         axis = Vector.of([1, 0]) if c[0, 0] >= c[1, 1] else Vector.of([0, 1])
-        return {
+        out: dict[str, Any] = {
             "smallest_eigenvalue": Vector((-right[1], right[0])),
             "largest_variance_axis": axis,
         }
+        uncentred = _top_eigenvector(_uncentred_covariance(params["data"]))
+        if uncentred is not None:
+            out["not_centred"] = uncentred
+        out["swapped_entries"] = Vector((right[1], right[0]))
+        return out
+
+
+def _uncentred_covariance(data: Matrix) -> Matrix:
+    """Xᵀ X / (n − 1) of the raw data: the covariance formula with the centring left out."""
+    n = data.shape[0]
+    return data.transpose().times_matrix(data).scale(Fraction(1, n - 1))
+
+
+def _top_eigenvector(matrix: Matrix) -> Vector | list[float] | None:
+    """The eigenvector of a symmetric 2×2 matrix's larger eigenvalue: exact when rational,
+    else to 2 decimals with the larger entry 1, as a learner types it (so a direction
+    that rounds to the right one is never named); ``None`` when every direction has the
+    same eigenvalue."""
+    (p, q), (_, s) = matrix.rows
+    if q == 0:
+        if p == s:
+            return None
+        return Vector.of([1, 0]) if p > s else Vector.of([0, 1])
+    # λ = (p + s)/2 + √(((p − s)/2)² + q²), and (q, λ − p) solves (C − λI) v = 0
+    shift = Surd((s - p) / 2) + Surd.sqrt(((p - s) / 2) ** 2 + q * q)
+    if shift.is_rational:
+        return Vector((q, shift.rational))
+    first, second = float(q), shift.to_float()
+    larger = first if abs(first) >= abs(second) else second
+    return [round(first / larger, 2), round(second / larger, 2)]

@@ -33,6 +33,21 @@ COUNTED_NON_MULTIPLES = Misconception(
     "row 3 = row 1 + row 2, say. Elimination finds every such dependence.",
     "The rank of a matrix in general",
 )
+COUNTED_ZERO_ROWS = Misconception(
+    "counted_zero_rows",
+    "Counted the rows that became zero instead of the pivots",
+    "The rows that turn into zeros are the dependent ones: they add nothing, so they are "
+    "exactly the rows the rank leaves out. Count the rows that keep a pivot: "
+    "rank = rows − zero rows.",
+    TOPIC,
+)
+COUNTED_COLUMNS = Misconception(
+    "counted_columns",
+    "Counted the columns instead of the pivots",
+    "Not every column gets a pivot: the rank counts the pivots, and it is never more "
+    "than the smaller of the number of rows and the number of columns.",
+    "The rank of a matrix in general",
+)
 
 
 def rows_not_multiples(matrix: Matrix) -> int:
@@ -53,7 +68,7 @@ class Rank(Skill):
     title = "The rank of a matrix"
     summary = "Row-reduce and count the pivots."
     inputs = (MATRIX_INPUT,)
-    misconceptions = (COUNTED_ROWS, COUNTED_NON_MULTIPLES)
+    misconceptions = (COUNTED_ROWS, COUNTED_NON_MULTIPLES, COUNTED_ZERO_ROWS, COUNTED_COLUMNS)
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
         return {"matrix": level_matrix(rng, level)}
@@ -77,10 +92,15 @@ class Rank(Skill):
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         matrix: Matrix = params["matrix"]
-        return {
-            "counted_rows": Fraction(matrix.shape[0]),
+        rows, columns = matrix.shape
+        out: dict[str, Any] = {
+            "counted_rows": Fraction(rows),
             "counted_non_multiples": Fraction(rows_not_multiples(matrix)),
+            "counted_zero_rows": Fraction(rows - rank_of(matrix)),
         }
+        if columns != rows:
+            out["counted_columns"] = Fraction(columns)
+        return out
 
     def examples(self, params: Params) -> Examples:
         base = super().examples(params)

@@ -19,6 +19,7 @@ from mlmath.engine.linalg.data_fit import (
 from mlmath.engine.linalg.dependence import reduce_to_rref
 from mlmath.engine.solution import Solution
 from mlmath.exercises.inputs import Field, InputError
+from mlmath.exercises.linalg.elimination_mistakes import EliminationSlip, eliminate_with_slip
 from mlmath.exercises.mistakes import OneSign, Slip
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Examples, Misconception, Params, Prompt, Skill
@@ -75,6 +76,21 @@ class SystemFromData(Skill):
             "You wrote one equation per feature instead of one per example",
             "In a data set each ROW is one example; plugging one example into the model "
             "gives one equation, so the system's rows are the data set's rows.",
+            TOPIC,
+        ),
+        Misconception(
+            "targets_not_subtracted",
+            "You subtracted the equations but not their targets",
+            "Subtracting a multiple of one example's equation from another changes every "
+            "term, the target on the right-hand side too: subtract the same multiple of its "
+            "target.",
+            TOPIC,
+        ),
+        Misconception(
+            "weight_not_divided",
+            "You forgot to divide by the number in front of the weight",
+            "After the elimination a weight still has a number in front of it, as in "
+            "2w1 = 6: divide both sides by that number, so w1 = 3, not 6.",
             TOPIC,
         ),
     )
@@ -143,6 +159,14 @@ class SystemFromData(Skill):
         transposed = _solve_exactly(data.design_matrix().transpose(), data.targets)
         if transposed is not None:
             buggy["one_equation_per_feature"] = transposed
+        slips: tuple[tuple[str, EliminationSlip], ...] = (
+            ("targets_not_subtracted", "forgot_rhs"),
+            ("weight_not_divided", "pivot_not_divided"),
+        )
+        for misconception, slip in slips:
+            wrong = eliminate_with_slip(data.system(), slip)
+            if wrong is not None and wrong.particular is not None:
+                buggy[misconception] = wrong.particular
         return buggy
 
     def examples(self, params: Params) -> Examples:

@@ -45,6 +45,14 @@ class TransformationImage(Skill):
             "T(v) = v₁·T(e₁) + v₂·T(e₂): each column is weighted by the matching entry of v.",
             TOPIC,
         ),
+        Misconception(
+            "weights_reversed",
+            "You weighted the images with the entries of v in reverse order",
+            "The first entry of v weights the image of e₁ (column 1), the second the image of "
+            "e₂ (column 2): T(v) = v₁·T(e₁) + v₂·T(e₂). Pairing them the other way round "
+            "moves a different vector.",
+            TOPIC,
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -95,6 +103,7 @@ class TransformationImage(Skill):
         for c in a.columns()[1:]:
             total = total + c
         out["added_images"] = total
+        out["weights_reversed"] = a.times_vector(Vector(v.entries[::-1]))
         return out
 
     def figure(self, params: Params) -> Mapping[str, Any] | None:

@@ -43,6 +43,14 @@ class TransformationMatrix(Skill):
             "reflects the plane across the diagonal.",
             TOPIC,
         ),
+        Misconception(
+            "moves_not_images",
+            "You wrote how far e₁ and e₂ move instead of where they land",
+            "Column 1 is the image T(e₁) itself, the point where e₁ lands. Subtracting e₁ "
+            "from it gives the step from e₁ to its image, and those steps as columns make "
+            "A − I, a different transformation.",
+            TOPIC,
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -83,6 +91,9 @@ class TransformationMatrix(Skill):
         if len(images) == len(images[0]):
             out["images_as_rows"] = Matrix(tuple(v.entries for v in images))
         out["swapped_columns"] = Matrix.from_columns([images[1], images[0], *images[2:]])
+        if len(images) == len(images[0]):
+            steps = Matrix.from_columns(list(images)) - Matrix.identity(len(images))
+            out["moves_not_images"] = steps
         return out
 
     def figure(self, params: Params) -> Mapping[str, Any] | None:

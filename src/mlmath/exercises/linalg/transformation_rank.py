@@ -50,6 +50,22 @@ class TransformationRank(Skill):
             "(rank 1) or a plane (rank 2) — and only the zero matrix squashes it to a point.",
             TOPIC,
         ),
+        Misconception(
+            "singular_means_a_line",
+            "det = 0 does not always mean a line",
+            "In the plane a singular matrix squashes everything onto a line, but in space it "
+            "may leave a whole plane (rank 2). The determinant only says that something "
+            "collapsed: count the pivots to see how much is left.",
+            TOPIC,
+        ),
+        Misconception(
+            "one_dimension_lost",
+            "det = 0 does not mean exactly one dimension is lost",
+            "A singular 3×3 matrix may squash space onto a plane (rank 2) or all the way onto "
+            "a line (rank 1). The determinant is 0 either way: count the pivots to see how "
+            "much is left.",
+            TOPIC,
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -85,4 +101,6 @@ class TransformationRank(Skill):
         }
         if a.is_square and determinant(a) == 0:
             out["singular_means_rank_zero"] = Fraction(0)
+            out["singular_means_a_line"] = Fraction(1)
+            out["one_dimension_lost"] = Fraction(a.shape[0] - 1)
         return out

@@ -56,6 +56,21 @@ class ConditionalDistribution(JointTableSkill):
             "The condition is X = x, so the new whole is P(X = x), the total of x's row.",
             TOPIC,
         ),
+        Misconception(
+            "ignored_condition",
+            "You left out the condition and gave P(Y = y), the column's total",
+            "The column's total is how likely Y = y is over everyone. Knowing X = x keeps "
+            "only x's row: divide the cell by that row's total.",
+            TOPIC,
+        ),
+        Misconception(
+            "rest_of_row",
+            "You divided by the rest of the row, leaving out the cell itself",
+            "The cell is part of the new whole too: dividing by the other cells of the row "
+            "compares the cell with them, and can even give more than 1. Divide by the "
+            "whole row's total P(X = x), the cell included.",
+            TOPIC,
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -96,5 +111,14 @@ class ConditionalDistribution(JointTableSkill):
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         table, xs, ys = read_joint(params)
         i, j = xs.index(params["x"]), ys.index(params["y"])
+        cell = table[i][j]
+        row = sum(table[i], Fraction(0))
         column = sum((r[j] for r in table), Fraction(0))
-        return {"joint_instead": table[i][j], "swapped_condition": table[i][j] / column}
+        out: dict[str, Any] = {
+            "joint_instead": cell,
+            "swapped_condition": cell / column,
+            "ignored_condition": column,
+        }
+        if row != cell:
+            out["rest_of_row"] = cell / (row - cell)
+        return out

@@ -106,6 +106,14 @@ class JointMarginal(JointTableSkill):
             "P(Y = y) adds a column.",
             TOPIC,
         ),
+        Misconception(
+            "averaged_cells",
+            "You averaged the cells instead of adding them",
+            "The cells of the row (or column) are separate ways for the value to happen, so "
+            "their probabilities add up: the marginal is the total, not the average. "
+            "Averages of all the rows would add up to less than 1.",
+            TOPIC,
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -151,12 +159,15 @@ class JointMarginal(JointTableSkill):
         out: dict[str, Any] = {}
         if params["variable"] == "X":
             i = xs.index(value)
+            line = table[i]
             out["single_cell"] = table[i][0]
             if i < len(ys):
                 out["wrong_direction"] = sum((r[i] for r in table), Fraction(0))
         else:
             j = ys.index(value)
+            line = tuple(r[j] for r in table)
             out["single_cell"] = table[0][j]
             if j < len(xs):
                 out["wrong_direction"] = sum(table[j], Fraction(0))
+        out["averaged_cells"] = sum(line, Fraction(0)) / len(line)
         return out

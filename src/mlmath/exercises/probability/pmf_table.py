@@ -63,6 +63,14 @@ class PmfTable(Skill):
             "is left: 1 minus that total.",
             TOPIC,
         ),
+        Misconception(
+            "cumulative",
+            "You gave P(X ≤ x), the running total up to x, not P(X = x)",
+            "Adding the probabilities of x and of every value below it gives the CDF "
+            "F(x) = P(X ≤ x). The question asks for the one value x alone: 1 minus the total "
+            "of all the other probabilities.",
+            TOPIC,
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -118,4 +126,9 @@ class PmfTable(Skill):
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         known = sum(params["probabilities"], Fraction(0))
-        return {"assumed_uniform": Fraction(1, len(params["values"])), "added_known": known}
+        after = sum(tuple(params["probabilities"])[params["missing"] - 1 :], Fraction(0))
+        return {
+            "assumed_uniform": Fraction(1, len(params["values"])),
+            "added_known": known,
+            "cumulative": 1 - after,
+        }

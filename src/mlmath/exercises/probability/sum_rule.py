@@ -59,6 +59,21 @@ class SumRule(Skill):
             "means at least one of them: P(A) + P(B) − P(A and B).",
             TOPIC,
         ),
+        Misconception(
+            "subtracted_twice",
+            "You subtracted the overlap twice: that is P(exactly one of A and B)",
+            "P(A) + P(B) counts the overlap twice, so one subtraction leaves it counted once. "
+            "A second subtraction removes the outcomes in both events altogether, but 'A or "
+            "B' includes them: subtract P(A and B) once.",
+            TOPIC,
+        ),
+        Misconception(
+            "independence_formula",
+            "You subtracted P(A)·P(B) instead of the given P(A and B)",
+            "P(A and B) = P(A)·P(B) holds only for independent events, and the question gives "
+            "the overlap itself: P(A or B) = P(A) + P(B) − P(A and B), with that overlap.",
+            TOPIC,
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -126,5 +141,10 @@ class SumRule(Skill):
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
-        a, b = params["p_a"], params["p_b"]
-        return {"added_overlapping": a + b, "multiplied": a * b}
+        a, b, both = params["p_a"], params["p_b"], params["p_both"]
+        return {
+            "added_overlapping": a + b,
+            "multiplied": a * b,
+            "subtracted_twice": a + b - 2 * both,
+            "independence_formula": a + b - a * b,
+        }

@@ -64,6 +64,22 @@ class CltProbability(StatisticsSkill):
             "Φ(z) is the area to the left; for 'above' take 1 − Φ(z).",
             TOPIC,
         ),
+        Misconception(
+            "variance_of_mean",
+            "You standardised with the variance σ²/n instead of σ/√n",
+            "σ²/n is the variance of x̄, in squared units; z divides by a standard deviation, "
+            "the standard error σ/√n, its square root.",
+            TOPIC,
+            hint="Is σ²/n a variance or a standard deviation? Which one does z divide by?",
+        ),
+        Misconception(
+            "times_root_n",
+            "You multiplied σ by √n instead of dividing",
+            "Averaging n values shrinks the spread: the standard error σ/√n gets smaller as n "
+            "grows, while σ·√n grows. Put √n under σ: z = (x̄ − μ)/(σ/√n).",
+            TOPIC,
+            hint="Should a bigger sample make the mean vary more or less?",
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -154,11 +170,18 @@ class CltProbability(StatisticsSkill):
         return (StandardError(sd, n, tail), *probability_slips())
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
-        mean, sd = float(params["mean"]), float(params["sd"])
+        mean, sd, n = float(params["mean"]), float(params["sd"]), int(params["n"])
         threshold = float(params["threshold"])
-        left = normal_cdf((threshold - mean) / sd)
+        above = params["side"] == "above"
+
+        def tail(spread: float) -> float:
+            left = normal_cdf((threshold - mean) / spread)
+            return 1 - left if above else left
+
         answer = self.solve(params).answer
         return {
-            "used_sigma": 1 - left if params["side"] == "above" else left,
+            "used_sigma": tail(sd),
             "wrong_tail": 1 - answer,
+            "variance_of_mean": tail(sd * sd / n),
+            "times_root_n": tail(sd * math.sqrt(n)),
         }

@@ -60,6 +60,23 @@ class PredictionInterval(LineIntervalSkill):
             "s is estimated from the data: use t with n − 2 degrees of freedom.",
             TOPIC,
         ),
+        Misconception(
+            "scatter_only",
+            "You used only the scatter s, without the line's own uncertainty",
+            "The new point scatters around the line by s, but the fitted line is itself only "
+            "an estimate: multiply s by √(1 + 1/n + (x₀ − x̄)²/Sxx), not by 1.",
+            TOPIC,
+            hint="Besides the new point's own scatter, what else is uncertain about ŷ₀?",
+        ),
+        Misconception(
+            "sd_of_y",
+            "You used the standard deviation of the y values instead of the residual s",
+            "s measures how far the points lie from the fitted LINE: s = √(SSE/(n − 2)), from "
+            "the residuals yᵢ − ŷᵢ. The standard deviation of y measures the spread around ȳ, "
+            "which still contains the trend the line explains.",
+            TOPIC,
+            hint="Is s the spread of y around its mean, or around the fitted line?",
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -129,7 +146,11 @@ class PredictionInterval(LineIntervalSkill):
         s = fit.residual_sd
         narrow = t * s * math.sqrt(rest)
         with_z = normal_quantile(upper) * s * math.sqrt(1 + rest)
+        scatter = t * s
+        sd_y = t * math.sqrt(fit.syy / (fit.n - 1)) * math.sqrt(1 + rest)
         return {
             "confidence_for_prediction": (centre - narrow, centre + narrow),
             "z_for_t": (centre - with_z, centre + with_z),
+            "scatter_only": (centre - scatter, centre + scatter),
+            "sd_of_y": (centre - sd_y, centre + sd_y),
         }

@@ -84,6 +84,32 @@ class RegressionSlopeInterval(LineIntervalSkill):
             "A line fits two parameters (slope and intercept), so t has n − 2 degrees of freedom.",
             TOPIC,
         ),
+        Misconception(
+            "sd_of_y",
+            "You used the standard deviation of the y values instead of the residual s",
+            "s measures how far the points lie from the fitted LINE: s = √(SSE/(n − 2)), from "
+            "the residuals yᵢ − ŷᵢ. The standard deviation of y measures the spread around ȳ, "
+            "which still contains the trend the line explains.",
+            TOPIC,
+            hint="Is s the spread of y around its mean, or around the fitted line?",
+        ),
+        Misconception(
+            "sxx_not_rooted",
+            "You divided s by Sxx instead of by √Sxx",
+            "The standard error of the slope is SE(b₁) = s/√Sxx: the square root covers Sxx. "
+            "Dividing by Sxx itself makes the interval far too narrow when the x values are "
+            "spread out.",
+            TOPIC,
+            hint="In SE(b₁) = s/√Sxx, what does the square root cover?",
+        ),
+        Misconception(
+            "slope_se_for_intercept",
+            "You used the slope's standard error for the intercept",
+            "The intercept has its own standard error, SE(b₀) = s·√(1/n + x̄²/Sxx); s/√Sxx "
+            "belongs to the slope.",
+            TOPIC,
+            hint="Which standard error goes with b₀, and which with b₁?",
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -160,10 +186,21 @@ class RegressionSlopeInterval(LineIntervalSkill):
         se = half / correct
         if not math.isfinite(se):
             return {}
-        return {
+        out = {
             "z_for_t": (centre - normal_quantile(upper) * se, centre + normal_quantile(upper) * se),
             "df_n_minus_1": (
                 centre - t_quantile(fit.n - 1, upper) * se,
                 centre + t_quantile(fit.n - 1, upper) * se,
             ),
         }
+        s, sd_y = fit.residual_sd, math.sqrt(fit.syy / (fit.n - 1))
+        if (params.get("parameter") or "slope") == "slope":
+            not_rooted = correct * s / float(fit.sxx)
+            out["sxx_not_rooted"] = (centre - not_rooted, centre + not_rooted)
+        else:
+            slope_half = correct * fit.slope_se
+            out["slope_se_for_intercept"] = (centre - slope_half, centre + slope_half)
+        # the right interval with the residual s replaced by the standard deviation of y
+        if s > 0:
+            out["sd_of_y"] = (centre - half * sd_y / s, centre + half * sd_y / s)
+        return out
