@@ -3,6 +3,7 @@ each checked a second way (NumPy, or the defining equation)."""
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 import numpy as np
@@ -58,6 +59,28 @@ def test_matrix_from_images_sends_basis_vectors_to_them(data: tuple[list[Vector]
         (img.scale(c) for img, c in zip(images, v, strict=True)), Vector.of([0] * len(v))
     )
     assert image_of(a, v).answer == expected
+
+
+@settings(max_examples=200)
+@given(sizes.flatmap(lambda n: st.tuples(matrices(n, n), vectors(n))))
+def test_the_combination_is_written_with_its_signs_and_adds_up(data: tuple[Matrix, Vector]) -> None:
+    """``T(v) = -5·T(e1) - T(e2)``, as a person writes it (never ``+ -1·T(e2)``), and the
+    written combination of the columns is the image."""
+    a, v = data
+    written = render.solution_text(image_of(a, v)).split("T(v) = ", 1)[1].split("\n", 1)[0]
+    assert "+ -" not in written
+    terms = _TERM.findall(written)
+    assert terms or written == "0"
+    total = np.zeros(len(v))
+    for sign, coefficient, j in terms:
+        assert coefficient != "1·"  # a coefficient of 1 is not written
+        factor = Fraction(coefficient.strip("()·") or 1) * (-1 if sign.strip() == "-" else 1)
+        total += float(factor) * np.array([float(x) for x in a.column(int(j) - 1)])
+    assert np.allclose(total, [float(x) for x in a.times_vector(v).entries])
+
+
+_TERM = re.compile(r"(^-|\s[+-]\s)?(\(?\d+(?:/\d+)?\)?·)?T\(e(\d+)\)")
+"""One term of a written combination: its sign, its coefficient, the column it takes."""
 
 
 @settings(max_examples=200)

@@ -30,6 +30,7 @@ from mlmath.engine.linalg.determinant import (
     determinant_2x2,
     determinant_by_cofactors,
 )
+from mlmath.engine.linalg.linear_expression import coefficient_text, write_terms
 from mlmath.engine.linalg.products import matrix_product, matrix_vector_product
 from mlmath.engine.linalg.rank import rank_of
 from mlmath.engine.linalg.vectors import vector_text
@@ -89,9 +90,16 @@ def images_of_basis(matrix: Matrix) -> Solution[tuple[Vector, ...]]:
 def image_of(matrix: Matrix, vector: Vector) -> Solution[Vector]:
     """``T(v) = A v``: v's coordinates say how much of each column to take."""
     product = matrix_vector_product(matrix, vector)
-    parts_text = " + ".join(f"{number_text(c)}·T(e{j + 1})" for j, c in enumerate(vector) if c != 0)
-    parts_latex = " + ".join(
-        rf"{number_latex(c)}\,T(e_{{{j + 1}}})" for j, c in enumerate(vector) if c != 0
+    nonzero = [(j + 1, c) for j, c in enumerate(vector) if c != 0]
+    parts_text = write_terms(
+        [(c, f"T(e{j})") for j, c in nonzero],
+        number_text,
+        lambda m: f"{coefficient_text(m)}·",
+    )
+    parts_latex = write_terms(
+        [(c, f"T(e_{{{j}}})") for j, c in nonzero],
+        number_latex,
+        lambda m: rf"{number_latex(m)}\,",
     )
     return Solution(
         product.answer,
@@ -100,8 +108,8 @@ def image_of(matrix: Matrix, vector: Vector) -> Solution[Vector]:
                 "Linearity: T(v) is the same combination of the images of the basis vectors "
                 "as v is of the basis vectors",
                 Formula(
-                    rf"T(v) = {parts_latex or '0'}",
-                    f"T(v) = {parts_text or '0'}",
+                    rf"T(v) = {parts_latex}",
+                    f"T(v) = {parts_text}",
                 ),
             ),
             Step("That combination is the matrix–vector product A v", None, product.steps[1:3]),

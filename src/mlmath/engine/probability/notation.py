@@ -211,6 +211,12 @@ def given_text(x: Number) -> str:
     return number_text(x)
 
 
+def given_percent_text(share: Number) -> str:
+    """A share given in a problem as a percentage, with every decimal it has: 0.125 is
+    ``12.5%`` and 0.95 is ``95%`` (rounding to whole percents would show 0.125 as 12%)."""
+    return f"{given_text(float(share) * 100)}%"
+
+
 def given_latex(x: Number) -> str:
     shown = given_text(x)
     if "×" in shown:

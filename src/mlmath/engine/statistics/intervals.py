@@ -23,6 +23,7 @@ from mlmath.engine.probability.notation import (
     exact_text,
     formula,
     given_latex,
+    given_percent_text,
     given_text,
     is_shown_exactly,
     real_latex,
@@ -54,8 +55,8 @@ def critical_value(confidence: float, df: int | None) -> tuple[float, Step]:
     if df is None:
         value = normal_quantile(upper)
         return value, Step(
-            f"For {confidence:.0%} confidence leave {given_text((1 - confidence) / 2)} in each "
-            "tail of the standard normal",
+            f"For {given_percent_text(confidence)} confidence leave "
+            f"{given_text((1 - confidence) / 2)} in each tail of the standard normal",
             formula(
                 rf"z^* = \Phi^{{-1}}({given_latex(upper)}) = {real_latex(value)}",
                 f"z* = Φ⁻¹({given_text(upper)}) = {real_text(value)}",

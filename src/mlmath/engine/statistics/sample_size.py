@@ -15,7 +15,12 @@ from __future__ import annotations
 
 import math
 
-from mlmath.engine.probability.notation import formula, given_latex, given_text
+from mlmath.engine.probability.notation import (
+    formula,
+    given_latex,
+    given_percent_text,
+    given_text,
+)
 from mlmath.engine.significant import sig_latex, sig_text
 from mlmath.engine.solution import NotSolvable, Solution, Step
 from mlmath.engine.statistics.distributions import check_confidence, normal_quantile
@@ -58,7 +63,7 @@ def required_sample_size(
     z = z_star(confidence)
     steps = [
         Step(
-            f"For {confidence:.0%} confidence the critical value leaves "
+            f"For {given_percent_text(confidence)} confidence the critical value leaves "
             f"{given_text((1 - confidence) / 2)} "
             "in each tail",
             formula(rf"z^* = {z:.3f}", f"z* = {z:.3f}"),

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from mlmath.answers import AnswerFormat
+from mlmath.engine.probability.notation import given_percent_text
 from mlmath.engine.solution import Solution
 from mlmath.engine.statistics.likelihood import lda_threshold
 from mlmath.exercises.inputs import Field
@@ -96,7 +97,7 @@ class LdaThreshold(StatisticsSkill):
         share = (
             "The two classes are equally common."
             if prior == 0.5
-            else f"{prior:.0%} of the items are A."
+            else f"{given_percent_text(prior)} of the items are A."
         )
         return (
             f"{what}: A is normal with mean {float(params['mean_a']):g} {unit}, B with mean "

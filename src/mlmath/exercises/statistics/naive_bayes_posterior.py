@@ -10,6 +10,7 @@ import numpy as np
 
 from mlmath.answers import AnswerFormat
 from mlmath.engine.exact import Vector
+from mlmath.engine.probability.notation import given_percent_text
 from mlmath.engine.solution import Solution
 from mlmath.engine.statistics.bayesian import naive_bayes_posterior
 from mlmath.exercises.inputs import Field
@@ -92,7 +93,8 @@ class NaiveBayesPosterior(StatisticsSkill):
         prior, yes, no, present = _read(params)
         words = params.get("words") or tuple(range(len(yes)))
         lines = [
-            f"'{WORDS[w % len(WORDS)]}' appears in {y:.0%} of spam and {q:.0%} of other email"
+            f"'{WORDS[w % len(WORDS)]}' appears in {given_percent_text(y)} of spam "
+            f"and {given_percent_text(q)} of other email"
             for w, y, q in zip(words, yes, no, strict=True)
         ]
         seen = [WORDS[w % len(WORDS)] for w, x in zip(words, present, strict=True) if x]
@@ -101,7 +103,9 @@ class NaiveBayesPosterior(StatisticsSkill):
         if unseen:
             email += " but not " + ", ".join(f"'{w}'" for w in unseen)
         return (
-            f"{prior:.0%} of the email a filter sees is spam. " + "; ".join(lines) + ". "
+            f"{given_percent_text(prior)} of the email a filter sees is spam. "
+            + "; ".join(lines)
+            + ". "
             f"A new email {email}. Assuming the words appear independently given the class "
             "(naive Bayes), what is P(spam | email)? Give it to 3 decimal places.",
         )

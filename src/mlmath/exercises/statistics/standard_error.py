@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from mlmath.answers import AnswerFormat
+from mlmath.engine.probability.notation import given_percent_text
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.engine.statistics.sampling import standard_error_mean, standard_error_proportion
 from mlmath.exercises.inputs import Field
@@ -110,7 +111,8 @@ class StandardError(StatisticsSkill):
         if params.get("p") is not None:
             p = float(params["p"])
             return (
-                f"{SHARES[params.get('story', 0)].format(p=f'{p:.1%}', n=n)} What is the "
+                f"{SHARES[params.get('story', 0)].format(p=given_percent_text(p), n=n)} "
+                "What is the "
                 "standard error of the sample proportion p̂ — "
                 "its standard deviation from survey to survey? Give it to 4 decimal places.",
             )

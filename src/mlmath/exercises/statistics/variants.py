@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from mlmath.answers import AnswerFormat, Kind
+from mlmath.engine.probability.notation import given_percent_text
 from mlmath.engine.solution import NotSolvable, Step
 from mlmath.engine.statistics.columns import Column, Real, exact
 from mlmath.engine.statistics.intervals import data_summary
@@ -60,7 +61,7 @@ def shown(values: Sequence[Any]) -> str:
 
 
 def confidence_text(confidence: Any) -> str:
-    return f"{float(confidence):.0%}"
+    return given_percent_text(confidence)
 
 
 def exact_summary(params: Params) -> tuple[Real, float, int, tuple[Step, ...]]:
