@@ -563,6 +563,180 @@ CASES: list[tuple[str, str, Callable[[], Numbers]]] = [
             ).entries
         ),
     ),
+    # the newer Common mistakes of row echelon form and singular systems, as the practice
+    # names them
+    (
+        "c1w2l2",
+        "$(0,\\ 6 + 3 \\cdot 2) = ({}, {})$ — wrong, rank {}",
+        lambda: [
+            *mistake("linalg.row_echelon_form", "added_multiple", matrix=[[1, 2], [3, 6]]).rows[1],
+            rank([[1, 2], [0, 6 + 3 * 2]]),
+        ],
+    ),
+    (
+        "c1w2l2",
+        "$(0,\\ 6 - 3 \\cdot 2) = ({}, {})$ — right, rank {}",
+        lambda: [*add_rows([[1, 2], [3, 6]], (2, -3, 1)).row(1), rank([[1, 2], [3, 6]])],
+    ),
+    (
+        "c1w2l2",
+        "$(0,\\ 6 - \\tfrac13 \\cdot 2) = (0, {})$ — wrong",
+        lambda: [
+            mistake(
+                "linalg.row_echelon_form", "multiplier_upside_down", matrix=[[1, 2], [3, 6]]
+            ).rows[1][1]
+        ],
+    ),
+    ("c1w2l2", "$(0,\\ 6 - \\tfrac13 \\cdot 2) = (0, {})$", lambda: [6 - sp.Rational(1, 3) * 2]),
+    (
+        "c1w2l2",
+        "$(0,\\ 5 + 2 \\cdot 2,\\ 4 + 2 \\cdot 1) = (0, {}, {})$ instead of $(0, 1, 2)$",
+        lambda: list(np.array([5, 4]) + 2 * np.array([2, 1])),
+    ),
+    (
+        "c1w2l2",
+        "then ends in ${}$ — wrong, rank {}; the right form has rank {}.",
+        lambda: [
+            latex_matrix(
+                sp.Matrix(
+                    mistake(
+                        "linalg.row_echelon_form",
+                        "added_multiple",
+                        matrix=[[0, 1, 2], [1, 2, 1], [2, 5, 4]],
+                    ).rows
+                )
+            ),
+            rank([[1, 2, 1], [0, 1, 2], [0, 0, 24]]),
+            rank([[0, 1, 2], [1, 2, 1], [2, 5, 4]]),
+        ],
+    ),
+    (
+        "c1w2l2",
+        "$(0,\\ 5 - \\tfrac12 \\cdot 2,\\ 4 - \\tfrac12 \\cdot 1) = (0, {}, {})$",
+        lambda: [5 - sp.Rational(1, 2) * 2, 4 - sp.Rational(1, 2) * 1],
+    ),
+    (
+        "c1w2l2",
+        "same way ends in ${}$ — wrong, rank {}; the right form has rank {}.",
+        lambda: [
+            latex_matrix(
+                sp.Matrix(
+                    mistake(
+                        "linalg.row_echelon_form",
+                        "multiplier_upside_down",
+                        matrix=[[0, 1, 2], [1, 2, 1], [2, 5, 4]],
+                    ).rows
+                )
+            ),
+            rank([[1, 2, 1], [0, 1, 2], [0, 0, 3]]),
+            rank([[0, 1, 2], [1, 2, 1], [2, 5, 4]]),
+        ],
+    ),
+    (
+        "c1w2l1",
+        "example, $x = {}$, $y = t$ is wrong: $t = 1$ gives $({}, 1)$",
+        lambda: [
+            mistake(
+                "linalg.solve_singular_system",
+                "free_term_kept_sign",
+                matrix=[[1, 2], [3, 6]],
+                rhs=[4, 12],
+            ).text()[4:10],
+            4 + 2 * 1,
+        ],
+    ),
+    ("c1w2l1", "and $6 + 2 \\cdot 1 = {} \\ne 4$", lambda: [6 + 2 * 1]),
+    (
+        "c1w2l1",
+        "$x = {}$, $y = t$ is right. - **Forgot to divide",
+        lambda: [t_expr(family([[1, 2, 4], [3, 6, 12]], "x y")[0])],
+    ),
+    (
+        "c1w2l1",
+        "answering $x = {}$, $y = t$ is wrong: $t = 0$ gives $2 \\cdot 6 = {} \\ne 6$",
+        lambda: [
+            mistake(
+                "linalg.solve_singular_system",
+                "pivot_not_divided",
+                matrix=[[2, 4], [1, 2]],
+                rhs=[6, 3],
+            ).text()[4:10],
+            2 * 6,
+        ],
+    ),
+    (
+        "c1w2l1",
+        "$2 \\cdot 6 = 12 \\ne 6$; $x = {}$, $y = t$ is right.",
+        lambda: [t_expr(family([[2, 4, 6], [1, 2, 3]], "x y")[0])],
+    ),
+    (
+        "c1w2l2",
+        "wrong: ${}$, since $t = 1$ gives $5 + 2 = 7 \\ne 3$; right: $x = {}$",
+        lambda: [
+            mistake(
+                "linalg.solve_singular_system",
+                "free_term_kept_sign",
+                matrix=[[1, 2], [0, 0]],
+                rhs=[3, 0],
+            )
+            .text()
+            .replace(", ", "$, $"),
+            t_expr(family([[1, 2, 3], [0, 0, 0]], "x y")[0]),
+        ],
+    ),
+    (
+        "c1w2l2",
+        "$(2,\\ 4 \\mid 6)$ and $(0,\\ 0 \\mid 0)$: wrong: ${}$; right: $x = {}$",
+        lambda: [
+            mistake(
+                "linalg.solve_singular_system",
+                "pivot_not_divided",
+                matrix=[[2, 4], [0, 0]],
+                rhs=[6, 0],
+            )
+            .text()
+            .replace(", ", "$, $"),
+            t_expr(family([[2, 4, 6], [0, 0, 0]], "x y")[0]),
+        ],
+    ),
+    (
+        "c1w1l2",
+        "changed tent, $({},\\ {},\\ t)$ is wrong: $t = 1$ gives $(2, 2, 1)$, and "
+        "$2 + 1 = 3 \\ne 1$; the line $({},\\ {},\\ t)$ is right.",
+        lambda: [
+            *(
+                part.split(" = ")[1]
+                for part in mistake(
+                    "linalg.solve_singular_system",
+                    "free_term_kept_sign",
+                    matrix=[[1, 0, 1], [0, 1, 1], [1, 1, 2]],
+                    rhs=[1, 1, 2],
+                )
+                .text()
+                .split(", ")[:2]
+            ),
+            *(t_expr(e) for e in family([[1, 0, 1, 1], [0, 1, 1, 1], [1, 1, 2, 2]], "x y z")[:2]),
+        ],
+    ),
+    (
+        "c1w1l2",
+        "row 1 gives $2x = 2 - 2t$: the line $({},\\ {},\\ t)$ is wrong; "
+        "$({},\\ {},\\ t)$ is right.",
+        lambda: [
+            *(
+                part.split(" = ")[1]
+                for part in mistake(
+                    "linalg.solve_singular_system",
+                    "pivot_not_divided",
+                    matrix=[[2, 0, 2], [0, 1, 1], [1, 1, 2]],
+                    rhs=[2, 1, 2],
+                )
+                .text()
+                .split(", ")[:2]
+            ),
+            *(t_expr(e) for e in family([[2, 0, 2, 2], [0, 1, 1, 1], [1, 1, 2, 2]], "x y z")[:2]),
+        ],
+    ),
 ]
 
 

@@ -562,6 +562,226 @@ ROWS = [
     ),
     ("c1w4l2", "tilted towards the mean ${}$", data.mean(axis=0)),
     ("c1w4l2", "wrong: $(2, 1)$, since $C(2, 1) = {}$", C @ V(2, 1)),
+    # span: a negative multiple, and weights that miss the last entry
+    ("c1w4l2", "${} = -2 \\cdot (1, 2, 0)$ is in the span", -2 * V(1, 2, 0)),
+    (
+        "c1w4l2",
+        "$(-2, -4, 0) = -2 \\cdot (1, 2, 0)$ is in the span of $(1, 2, 0)$ and $(0, 1, 1)$. "
+        "Wrong: {}; right: yes.",
+        mistake(
+            "linalg.span_membership",
+            "negative_multiple",
+            vectors=[[1, 2, 0], [0, 1, 1]],
+            target=[-2, -4, 0],
+        ),
+    ),
+    (
+        "c1w4l2",
+        "the first two entries give $c_1 = {}$",
+        solve(M([1, 0], [2, 1]), V(2, 5))[0],
+    ),
+    ("c1w4l2", "and $c_2 = {}$, but", solve(M([1, 0], [2, 1]), V(2, 5))[1]),
+    ("c1w4l2", "$2(1, 2, 0) + 1(0, 1, 1) = {} \\neq w$", 2 * V(1, 2, 0) + V(0, 1, 1)),
+    (
+        "c1w4l2",
+        "(2, 5, 1) \\neq w$. Wrong: {}; right: no.",
+        mistake(
+            "linalg.span_membership",
+            "unchecked_entry",
+            vectors=[[1, 2, 0], [0, 1, 1]],
+            target=[2, 5, 2],
+        ),
+    ),
+    (
+        "c1w4l2",
+        "(2, 5, 1) \\neq w$. Wrong: yes; right: {}.",
+        engine("linalg.span_membership", vectors=[[1, 2, 0], [0, 1, 1]], target=[2, 5, 2]),
+    ),
+    ("c1w4l2", "${} = -2 \\cdot (1, 2)$ is in the span", -2 * V(1, 2)),
+    (
+        "c1w4l2",
+        "$(-2, -4) = -2 \\cdot (1, 2)$ is in the span of $(1, 2)$. Wrong: {}; right: yes.",
+        mistake("linalg.span_membership", "negative_multiple", vectors=[[1, 2]], target=[-2, -4]),
+    ),
+    ("c1w4l2", "The first entry gives $c = {}$", V(3, 4)[0] / V(1, 2)[0]),
+    ("c1w4l2", "$3 \\cdot (1, 2) = {} \\neq (3, 4)$", 3 * V(1, 2)),
+    (
+        "c1w4l2",
+        "\\neq (3, 4)$. Wrong: {}; right: no.",
+        mistake("linalg.span_membership", "unchecked_entry", vectors=[[1, 2]], target=[3, 4]),
+    ),
+    (
+        "c1w4l2",
+        "\\neq (3, 4)$. Wrong: yes; right: {}.",
+        engine("linalg.span_membership", vectors=[[1, 2]], target=[3, 4]),
+    ),
+    # eigenbasis: a sign lost solving (A − λI)v = 0, and swapped entries
+    (
+        "c1w4l2",
+        "$A - 2I$ gives $2v_1 + v_2 = 0$",
+        bool(np.allclose((A_eig - 2 * np.eye(2))[0], [2, 1])),
+    ),
+    (
+        "c1w4l2",
+        "$A - 5I$ gives $-v_1 + v_2 = 0$",
+        bool(np.allclose((A_eig - 5 * np.eye(2))[0], [-1, 1])),
+    ),
+    (
+        "c1w4l2",
+        "$-v_1 + v_2 = 0$; wrong: ${}$",
+        [
+            list(row)
+            for row in mistake("linalg.find_eigenbasis", "signs_lost", matrix=[[4, 1], [2, 3]]).rows
+        ],
+    ),
+    ("c1w4l2", "whose column $(1, 2)$ goes to ${}$", A_eig @ V(1, 2)),
+    (
+        "c1w4l2",
+        "goes to $(6, 8)$; right: $P = {}$",
+        engine("linalg.find_eigenbasis", matrix=[[4, 1], [2, 3]]),
+    ),
+    (
+        "c1w4l2",
+        "$v_2 = -2v_1$ gives ${}$; wrong:",
+        # the null vector of A − 2I (its last right-singular vector), scaled to first entry 1
+        np.linalg.svd(A_eig - 2 * np.eye(2))[2][-1]
+        / np.linalg.svd(A_eig - 2 * np.eye(2))[2][-1][0],
+    ),
+    (
+        "c1w4l2",
+        "gives $(1, -2)$; wrong: ${}$",
+        [
+            list(row)
+            for row in mistake(
+                "linalg.find_eigenbasis", "swapped_entries", matrix=[[4, 1], [2, 3]]
+            ).rows
+        ],
+    ),
+    ("c1w4l2", "whose column $(-2, 1)$ goes to ${}$", A_eig @ V(-2, 1)),
+    (
+        "c1w4l2",
+        "$(-7, -1)$; right: $P = {}$",
+        engine("linalg.find_eigenbasis", matrix=[[4, 1], [2, 3]]),
+    ),
+    # characteristic polynomial: λ in every entry, the middle terms dropped, −λ² for (−λ)(−λ)
+    (
+        "c1w4l2",
+        "(1 - \\lambda)(2 - \\lambda) = {} - 4\\lambda$",
+        np.polynomial.polynomial.polysub([12, -7, 1], [2, -3, 1])[0],
+    ),
+    (
+        "c1w4l2",
+        "(1 - \\lambda)(2 - \\lambda) = 10 - {}\\lambda$",
+        -np.polynomial.polynomial.polysub(
+            np.polynomial.polynomial.polymul([4, -1], [3, -1]),
+            np.polynomial.polynomial.polymul([1, -1], [2, -1]),
+        )[1],
+    ),
+    (
+        "c1w4l2",
+        "(1 - \\lambda)(2 - \\lambda) = 10 - 4\\lambda$",
+        # the practice's wrong answer is det(A − λ·ones), worked with NumPy at five points
+        all(
+            np.isclose(
+                mistake(
+                    "linalg.characteristic_polynomial",
+                    "lambda_in_every_entry",
+                    matrix=[[4, 1], [2, 3]],
+                ).evaluate({"lambda": t}),
+                det(A_eig - t * np.ones((2, 2))),
+            )
+            and np.isclose(det(A_eig - t * np.ones((2, 2))), 10 - 4 * t)
+            for t in (-2.0, -0.5, 0.0, 1.5, 3.0)
+        ),
+    ),
+    ("c1w4l2", "Wrong: $12 + \\lambda^2 - 2 = \\lambda^2 + {}$", det(A_eig)),
+    (
+        "c1w4l2",
+        "$12 - 4\\lambda - 3\\lambda + \\lambda^2 - 2 = \\lambda^2 - {}\\lambda + 10$",
+        -np.poly(A_eig)[1],
+    ),
+    (
+        "c1w4l2",
+        "Wrong: $12 + \\lambda^2 - 2 = \\lambda^2 + 10$",
+        # the practice's wrong answer is λ² + det A, the term −(a + d)λ left out
+        all(
+            np.isclose(
+                mistake(
+                    "linalg.characteristic_polynomial",
+                    "middle_terms_dropped",
+                    matrix=[[4, 1], [2, 3]],
+                ).evaluate({"lambda": t}),
+                np.polyval(np.poly(A_eig), t) + np.trace(A_eig) * t,
+            )
+            for t in (-2.0, -0.5, 0.0, 1.5, 3.0)
+        ),
+    ),
+    (
+        "c1w4l2",
+        "Wrong: $12 - 7\\lambda - \\lambda^2 - 2 = -\\lambda^2 - {}\\lambda + 10$",
+        np.trace(A_eig),
+    ),
+    (
+        "c1w4l2",
+        "Wrong: $12 - 7\\lambda - \\lambda^2 - 2 = -\\lambda^2 - 7\\lambda + 10$",
+        # the practice's wrong answer is p(λ) with its λ² term negated
+        all(
+            np.isclose(
+                mistake(
+                    "linalg.characteristic_polynomial",
+                    "lambda_squared_sign",
+                    matrix=[[4, 1], [2, 3]],
+                ).evaluate({"lambda": t}),
+                np.polyval(np.poly(A_eig), t) - 2 * t**2,
+            )
+            for t in (-2.0, -0.5, 0.0, 1.5, 3.0)
+        ),
+    ),
+    # powers row by row, and angles with arcsin or with squared lengths
+    ("c1w3l2", "Entry (1, 2) wrong: $(1, 2) \\cdot (3, 4) = {}$", V(1, 2) @ V(3, 4)),
+    ("c1w3l2", "right: $(1, 2) \\cdot (2, 4) = {}$. Wrong:", V(1, 2) @ V(2, 4)),
+    ("c1w3l2", "= 10$. Wrong: ${}$; right:", M([1, 2], [3, 4]) @ M([1, 2], [3, 4]).T),
+    (
+        "c1w3l2",
+        "= 10$. Wrong: ${}$; right:",
+        [
+            list(row)
+            for row in mistake(
+                "linalg.matrix_power", "row_by_row", matrix=[[1, 2], [3, 4]], power=2
+            ).rows
+        ],
+    ),
+    ("c1w3l2", "right: $A^2 = {}$. -", np.linalg.matrix_power(M([1, 2], [3, 4]), 2)),
+    (
+        "c1w3l1",
+        "wrong: $\\arcsin(-0.7071) = {}^\\circ$",
+        np.degrees(np.arcsin(V(2, 0) @ V(-1, 1) / (norm(V(2, 0)) * norm(V(-1, 1))))),
+    ),
+    (
+        "c1w3l1",
+        "wrong: $\\arcsin(-0.7071) = {}^\\circ$",
+        round(mistake("linalg.vector_angle", "arcsin_not_arccos", u=[2, 0], v=[-1, 1]), 6),
+    ),
+    (
+        "c1w3l1",
+        "\\arccos(0.1) \\approx {}^\\circ$",
+        round(
+            float(
+                np.degrees(np.arccos(V(3, 1) @ V(1, 2) / (V(3, 1) @ V(3, 1) * (V(1, 2) @ V(1, 2)))))
+            ),
+            1,
+        ),
+    ),
+    (
+        "c1w3l1",
+        "\\arccos(0.1) \\approx {}^\\circ$",
+        round(mistake("linalg.vector_angle", "squared_lengths", u=[3, 1], v=[1, 2]), 1),
+    ),
+    (
+        "c1w3l1",
+        "\\sqrt 5)\\big) = {}^\\circ$",
+        np.degrees(np.arccos(V(3, 1) @ V(1, 2) / (norm(V(3, 1)) * norm(V(1, 2))))),
+    ),
 ]
 
 

@@ -408,6 +408,49 @@ ROWS: list[tuple[str, str, Any]] = [
         "Wrong $(-0.3731) \\cdot 1.5 \\cdot 2 = {}$",
         (GRAD.hidden_weights[0][1] / (0.5 * 0.5), 4),
     ),
+    # z(1 − z) for σ(z)(1 − σ(z)); −σ(z)² without the inside's derivative −e^(−z)
+    ("c2w3l1", "Wrong $0.5 \\cdot (1 - 0.5) = {}$", 0.5 * (1 - 0.5)),
+    (
+        "c2w3l1",
+        "Wrong $-0.6225^2 \\approx {}$",
+        (float(sp.diff(1 / x, x).subs(x, 1 + sp.exp(-0.5))), 4),
+    ),
+    # every sigmoid as 1/(1 + e^z); the class for the probability
+    ("c2w3l1", "turned around: $a^{{[1]}} = (0.5, {})$", (1 / (1 + np.exp(1.0)), 4)),
+    (
+        "c2w3l1",
+        "$z^{{[2]}} = 0.75 - 0.2689 + 0.5 = {}$",
+        (np.array([1.5, -1.0]) @ (1 / (1 + np.exp(np.array([0.0, 1.0])))) + 0.5, 4),
+    ),
+    (
+        "c2w3l1",
+        "wrong $\\hat y = 1/(1 + e^{{0.9811}}) \\approx {}$",
+        (1 / (1 + np.exp(np.array([1.5, -1.0]) @ (1 / (1 + np.exp([0.0, 1.0]))) + 0.5)), 4),
+    ),
+    (
+        "c2w3l1",
+        "Wrong {}; right $0.6269$, written $0.627$",
+        int(forward(np.array([1.0, 2.0])) >= 0.5),
+    ),
+    # one bias per layer; every size multiplied
+    ("c2w3l1", "Wrong: $3 \\cdot 4 + 4 \\cdot 1 + 2 = {}$", int(np.dot([3, 4], [4, 1]) + 2)),
+    ("c2w3l1", "Wrong: $3 \\cdot 4 \\cdot 1 = {}$", int(np.prod([3, 4, 1]))),
+    ("c2w3l1", "$(3 \\cdot 4 + 4) + (4 \\cdot 1 + 1) = {}$", int(np.dot([3 + 1, 4 + 1], [4, 1]))),
+    # ∂L/∂W⁽¹⁾₁₂ without its input x₂, and with z(1 − z) for a(1 − a)
+    (
+        "c2w3l1",
+        "Wrong $(-0.3731) \\cdot 1.5 \\cdot 0.25 = {}$ (that is",
+        (numerical_partial(NET, NET_X, 1, "W1", unit=1, source=2) / NET_X[1], 4),
+    ),
+    (
+        "c2w3l1",
+        "wrong $(-0.3731) \\cdot 1.5 \\cdot 0 \\cdot (1 - 0) \\cdot 2 = {}$",
+        GRAD.output_bias
+        * 1.5
+        * activations(NET, NET_X).hidden_sums[0]
+        * (1 - activations(NET, NET_X).hidden_sums[0])
+        * 2,
+    ),
     # c2w3l2 Newton's method
     ("c2w3l2", "$x_2 = 1.5 - \\frac{{0.25}}{{3}} = {}", newton_root(Fraction(1), 2)),
     ("c2w3l2", "gives $x_3 = {}", newton_root(Fraction(1), 3)),
@@ -440,6 +483,28 @@ ROWS: list[tuple[str, str, Any]] = [
         "c2w3l2",
         "One step lands exactly on the saddle point $(0, 0)$",
         bool(np.allclose(newton_2d(1, (0.0, -0.25)), 0) and min(eigenvalues((0, 0))) < 0),
+    ),
+    # the step x − f(x) or x − f′(x), not divided by the slope
+    (
+        "c2w3l2",
+        "wrong: $x - (x^2 - 2) = -x^2 + x + 2$, which sends $x = 1$ to {};",
+        (x - (x**2 - 2)).subs(x, 1),
+    ),
+    (
+        "c2w3l2",
+        "wrong: $x - (4x^3 - 3)$, which sends $x = 1$ to {};",
+        (x - sp.diff(x**4 - 3 * x, x)).subs(x, 1),
+    ),
+    # a constant kept in the derivative: 2x − 2 for x² − 2, 12x² − 3 for 4x³ − 3
+    (
+        "c2w3l2",
+        "(it divides by $2 \\cdot 1 - 2 = {}$)",
+        (sp.diff(x**2 - 2, x) - 2).subs(x, 1),
+    ),
+    (
+        "c2w3l2",
+        "which sends $x = 1$ to $1 - \\frac{{1}}{{9}} = {}$",
+        (x - sp.diff(x**4 - 3 * x, x) / (sp.diff(x**4 - 3 * x, x, 2) - 3)).subs(x, 1),
     ),
 ]
 

@@ -230,6 +230,29 @@ CASES = [
     ("c3w2l2", r"\frac{0.10}{0.15} = \frac23", EMAILS[1, 1] / EMAILS[1, 0], "2/3"),
     ("c3w2l2", r"\frac{0.10}{0.10 + 0.15} = \frac25", EMAILS[1, 1] / EMAILS[1].sum(), "2/5"),
     ("c3w2l2", "\\frac{0.15}{0.05}\n  = 3$", EMAILS[2, 1] / EMAILS[2, 0], "3"),
+    # the named mistakes of normal quantiles, sample spaces, expected values and quartiles
+    ("c3w1l2", r"$1.2816 \cdot 15 \approx 19.22$", stats.norm(0, 15).ppf(0.9), "19.22"),
+    ("c3w1l2", r"$\Phi(0.9) \approx 0.8159$", stats.norm.cdf(0.9), "0.8159"),
+    ("c3w1l2", r"100 + 0.8159 \cdot 15 \approx 112.24", 100 + 15 * stats.norm.cdf(0.9), "112.24"),
+    ("c3w1l2", r"$\Phi(1.2816) = 0.9$", stats.norm.cdf(1.2816), "0.9"),
+    ("c3w1l1", "wrong: {HT}\n  (1 outcome)", len(list(itertools.combinations("HT", 2))), "1"),
+    ("c3w1l1", "(4 outcomes)", len(list(itertools.product("HT", repeat=2))), "4"),
+    (
+        "c3w1l1",
+        "RR, RG, RB, GG, GB, BB (6 outcomes",
+        len(list(itertools.combinations_with_replacement("RGB", 2))),
+        "6",
+    ),
+    ("c3w2l1", r"$\frac{0 + 0.6 + 2}{3} \approx 0.867$", (GAME_X * GAME_P).mean(), "0.867"),
+    ("c3w2l1", r"= 0 + 0.36 + 4 = 4.36$", ((GAME_X * GAME_P) ** 2).sum(), "4.36"),
+    ("c3w2l1", r"1, 3, 5 has the middle value 3", np.median(np.sort(TIMES)[:3]), "3"),
+    (
+        "c3w2l1",
+        r"7, $5 + 0.75 \cdot 2 = 6.5$",
+        np.interp((len(TIMES) - 1) * 0.75 - 1, range(len(TIMES)), np.sort(TIMES)),
+        "6.5",
+    ),
+    ("c3w2l1", r"$Q_3 = 7 + 0.75 \cdot 2 = 8.5$", np.quantile(TIMES, 0.75), "8.5"),
 ]
 
 

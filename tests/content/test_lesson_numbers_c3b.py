@@ -541,6 +541,18 @@ CASES = [
         engine("statistics.power", null=100, true_mean=105, sd=15, n=9),
         "0.26",
     ),
+    # the named mistakes of the sample size and of ANOVA: wrong against right
+    ("c3w4l1", r"$(10/2)^2 = 25$", (10 / 2) ** 2, "25"),
+    ("c3w4l1", r"$1.960 \cdot 10^2/2^2 = 49$", round(Z95, 3) * 10**2 / 2**2, "49"),
+    ("c3w4l1", r"$1.960^2 \cdot 10^2/2^2 = 96.04$", (round(Z95, 3) * 10 / 2) ** 2, "96.04"),
+    ("c3w4l2", "F = (40/3)/2.5 \\approx\n  5.33$", DIETS.statistic * 2 / 3, "5.33"),
+    (
+        "c3w4l2",
+        r"$SST = 40 + 30 = 70$",
+        np.var(np.concatenate([[2, 4, 3, 5, 1], [5, 6, 4, 7, 3], [8, 6, 7, 9, 5]])) * 15,
+        "70",
+    ),
+    ("c3w4l2", r"$F = 20/(70/12) \approx 3.43$", 20 / (70 / 12), "3.43"),
 ]
 
 

@@ -74,6 +74,22 @@ class Backpropagation(Skill):
             "every gradient, and training would climb the loss.",
             BACKPROPAGATION,
         ),
+        Misconception(
+            "missing_input_factor",
+            "The last factor, the input the weight multiplies, is missing",
+            "The last link of the chain is the slope of the sum with respect to the weight: "
+            "the number that weight multiplies, a⁽¹⁾ⱼ for an output weight w⁽²⁾ⱼ and the "
+            "input xₖ for a hidden weight W⁽¹⁾ⱼₖ. Only a bias has slope 1 there.",
+            BACKPROPAGATION,
+        ),
+        Misconception(
+            "slope_of_sum",
+            "The hidden slope was taken as z(1 − z) instead of a(1 − a)",
+            "The sigmoid's slope is σ′(z) = a(1 − a), where a = σ(z) is the hidden unit's "
+            "output, not its sum z. Compute a = σ(z) first; z(1 − z) is a different number "
+            "(0 at z = 0 and z = 1, negative for z > 1).",
+            BACKPROPAGATION,
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -133,9 +149,18 @@ class Backpropagation(Skill):
             "error_sign": -answer,
             "extra_output_slope": answer * act.prediction * (1 - act.prediction),
         }
-        if params["parameter"] in ("W1", "b1") and net.output_weights[j] != 0 and 0 < a < 1:
+        parameter, error = params["parameter"], act.prediction - params["y"]
+        if parameter in ("W1", "b1") and net.output_weights[j] != 0 and 0 < a < 1:
             out["dropped_sigmoid_slope"] = answer / (a * (1 - a))
             out["dropped_output_weight"] = answer / net.output_weights[j]
+        if parameter == "w2":  # ∂z⁽²⁾/∂w⁽²⁾ⱼ = a⁽¹⁾ⱼ left out
+            out["missing_input_factor"] = error
+        if parameter == "W1" and x[params["source"] - 1] != 1:  # ∂z⁽¹⁾ⱼ/∂W⁽¹⁾ⱼₖ = xₖ left out
+            out["missing_input_factor"] = error * net.output_weights[j] * a * (1 - a)
+        if parameter in ("W1", "b1"):
+            z = act.hidden_sums[j]
+            last = x[params["source"] - 1] if parameter == "W1" else 1.0
+            out["slope_of_sum"] = error * net.output_weights[j] * z * (1 - z) * last
         return out
 
     def check_inputs(self, params: Params) -> None:

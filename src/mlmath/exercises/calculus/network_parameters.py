@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -80,6 +81,22 @@ class NetworkParameters(Skill):
             TOPIC,
             hint="How many units does the output layer have, and does each one add a bias?",
         ),
+        Misconception(
+            "one_bias_per_layer",
+            "One bias was counted per layer, not one per unit",
+            "Every unit that computes has its own bias, so a layer of n units adds n biases, "
+            "not 1. (A diagram may draw a single bias node for a layer, but it reaches each "
+            "unit with a number of its own.)",
+            TOPIC,
+        ),
+        Misconception(
+            "multiplied_sizes",
+            "All the layer sizes were multiplied together",
+            "Weights join neighbouring layers only: a layer of m units followed by one of n "
+            "gives n·m weights. Add these over the pairs of neighbouring layers, then add one "
+            "bias per unit that computes.",
+            TOPIC,
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -154,4 +171,7 @@ class NetworkParameters(Skill):
         }
         if len(sizes) > 2:  # with no hidden layer, that is every bias
             out["no_output_biases"] = count(sizes) - sizes[-1]
+        out["one_bias_per_layer"] = weights + len(sizes) - 1
+        if len(sizes) > 2:  # two layers: their product is the number of weights
+            out["multiplied_sizes"] = math.prod(sizes)
         return out

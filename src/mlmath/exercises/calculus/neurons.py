@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from fractions import Fraction
 
 import numpy as np
@@ -129,15 +130,20 @@ def numbers_text(values: Vector | tuple[Fraction, ...]) -> str:
     return shown[0] if len(shown) == 1 else "(" + ", ".join(shown) + ")"
 
 
-def mistakes_stand_out(skill: Skill, params: Params) -> bool:
-    """Whether every named mistake, written to the asked precision, differs from the answer.
+def mistakes_stand_out(skill: Skill, params: Params, among: Collection[str] | None = None) -> bool:
+    """Whether every named mistake (or those ``among``), written to the asked precision,
+    differs from the answer.
 
     Rounded answers can hide a mistake that changes a late decimal; such variants are
-    drawn again so that a mistake is always diagnosable.
+    drawn again so that a mistake is always diagnosable. A skill whose variants are already
+    stored names the mistakes it first drew them apart for in ``among``: a mistake named
+    later must not redraw them, or a stored seed would show another problem.
     """
     answer_format = skill.answer_format(params)
     expected = skill.solve(params).answer
-    for wrong in skill.buggy_answers(params).values():
+    for mistake, wrong in skill.buggy_answers(params).items():
+        if among is not None and mistake not in among:
+            continue
         written_wrong = parse(show(wrong, answer_format), answer_format)
         if compare(expected, written_wrong, answer_format) is Verdict.EQUAL:
             return False

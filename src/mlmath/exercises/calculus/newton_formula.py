@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Mapping, Sequence
+from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
@@ -12,7 +13,7 @@ import numpy as np
 from mlmath.answers import AnswerFormat, Expression, Kind
 from mlmath.answers.tree import Node
 from mlmath.engine.calculus.differentiation import derivative_of
-from mlmath.engine.calculus.expression import Expr, Var, add, const, div, sub
+from mlmath.engine.calculus.expression import Add, Const, Expr, Var, add, const, div, sub
 from mlmath.engine.calculus.newton_formula import (
     GOALS,
     newton_update,
@@ -54,6 +55,21 @@ def _expression(e: Expr) -> Expression:
     """A wrong answer as an expression to compare with (no tidying: it is never shown
     before a learner types it)."""
     return Expression(to_node(e), ("x",))
+
+
+def _constant_term(e: Expr) -> Fraction:
+    """The constant term of a sum (``-7`` in ``x^2 - 7``), 0 when there is none."""
+    if isinstance(e, Const):
+        return e.value
+    if isinstance(e, Add):
+        return sum((t.value for t in e.terms if isinstance(t, Const)), Fraction(0))
+    return Fraction(0)
+
+
+def _derivative_keeping_constant(e: Expr) -> Expr:
+    """The derivative as a learner writes it who keeps the constant term: 2x − 7 for
+    x² − 7."""
+    return add(derivative_of(e), const(_constant_term(e)))
 
 
 def _step(g: Expr, slope: Expr, sign: int = -1) -> Expr:
@@ -101,6 +117,23 @@ class NewtonFormula(Skill):
             "Root and minimum were mixed up",
             "For a root of f, divide f by f′. For a minimum of f, look for a root of f′: "
             "divide f′ by f″.",
+            TOPIC,
+        ),
+        Misconception(
+            "not_divided",
+            "The step was not divided by the slope",
+            "Newton's step is a height over a slope: f(x)/f′(x) for a root, f′(x)/f″(x) for a "
+            "minimum (f″ is the slope of f′). Without the division, x − f(x) or x − f′(x), the "
+            "step ignores how steep the curve is: a steep curve needs only a small move, a "
+            "flat one a large move.",
+            TOPIC,
+        ),
+        Misconception(
+            "constant_kept",
+            "A constant was left in the derivative",
+            "A constant never changes, so its slope is 0: the derivative of x² − 7 is 2x, not "
+            "2x − 7. Drop the constant when you differentiate, then put the derivatives into "
+            "the update.",
             TOPIC,
         ),
     )
@@ -222,6 +255,12 @@ class NewtonFormula(Skill):
             out["upside_down"] = _expression(sub(Var("x"), div(slope, g)))
         with contextlib.suppress(NotSolvable):
             out["mixed_up_goal"] = _expression(self._other(params))
+        if slope not in (const(0), const(1)):
+            out["not_divided"] = _expression(sub(Var("x"), g))
+        kept_g = g if goal == "root" else _derivative_keeping_constant(f)
+        kept_slope = _derivative_keeping_constant(kept_g)
+        if (kept_g, kept_slope) != (g, slope) and kept_slope != const(0):
+            out["constant_kept"] = _expression(_step(kept_g, kept_slope))
         return out
 
     def figure(self, params: Params) -> Mapping[str, Any] | None:

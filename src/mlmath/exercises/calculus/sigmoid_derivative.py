@@ -62,6 +62,23 @@ class SigmoidDerivative(Skill):
             PERCEPTRON_CLASSIFICATION,
             hint="Where is the sigmoid flat? What must the slope formula give there?",
         ),
+        Misconception(
+            "z_for_sigmoid",
+            "z was put in place of σ(z): that is z(1 − z)",
+            "The formula σ′(z) = σ(z)(1 − σ(z)) is written with the sigmoid's value, not with "
+            "z. Compute σ(z) = 1/(1 + e^(−z)) first, then multiply it by 1 − σ(z); z(1 − z) "
+            "skips the sigmoid and is even negative for z > 1.",
+            PERCEPTRON_CLASSIFICATION,
+        ),
+        Misconception(
+            "chain_rule_forgotten",
+            "The chain rule was forgotten: the inside's derivative −e^(−z) is missing",
+            "σ(z) = (1 + e^(−z))^(−1). The power rule gives −(1 + e^(−z))^(−2), and the chain "
+            "rule multiplies it by the inside's derivative, −e^(−z). Without that factor the "
+            "result is −σ(z)², negative although the sigmoid only rises; with it, "
+            "e^(−z)/(1 + e^(−z))² = σ(z)(1 − σ(z)).",
+            PERCEPTRON_CLASSIFICATION,
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -105,10 +122,16 @@ class SigmoidDerivative(Skill):
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
-        s = sigmoid(params["z"])
+        z = params["z"]
+        s = sigmoid(z)
         out = {"sigmoid_value": s, "one_minus_sigmoid": 1 - s, "sign_error": -s * (1 - s)}
-        if params["z"] != 0:  # at z = 0, σ(z) = 1 − σ(z) = 1/2
+        if z != 0:  # at z = 0, σ(z) = 1 − σ(z) = 1/2
             out["squared_sigmoid"] = s * s
+        out["z_for_sigmoid"] = z * (1 - z)
+        # at z = 0, −σ(z)² is the sign error −σ(z)(1 − σ(z)); far left, −σ(z)² and σ(z)²
+        # both read 0.0000
+        if z != 0 and s * s >= Fraction(1, 20_000):
+            out["chain_rule_forgotten"] = -s * s
         return out
 
     def check_inputs(self, params: Params) -> None:

@@ -26,6 +26,9 @@ from mlmath.exercises.inputs import InputError
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
+DRAWN_APART = ("no_hidden_sigmoid", "no_output_sigmoid", "dropped_biases")
+"""The mistakes a variant is drawn to tell apart (see :func:`neurons.mistakes_stand_out`)."""
+
 
 @register
 class TwoLayerForward(Skill):
@@ -54,12 +57,28 @@ class TwoLayerForward(Skill):
             "Every unit adds its bias before the sigmoid: z = w·inputs + b.",
             TWO_LAYER,
         ),
+        Misconception(
+            "sigmoid_without_minus",
+            "The sigmoid was taken as 1/(1 + e^z), without the minus",
+            "σ(z) = 1/(1 + e^(−z)), with a minus in the exponent, so a positive sum gives more "
+            "than 1/2. Without the minus every unit outputs 1 − σ(z) instead of σ(z), and the "
+            "network's answer is turned around.",
+            TWO_LAYER,
+        ),
+        Misconception(
+            "class_label",
+            "The prediction was rounded to the class 0 or 1",
+            "The question asks for ŷ = σ(z⁽²⁾) itself, a probability between 0 and 1, to 3 "
+            "decimal places. Choosing the class (1 when ŷ ≥ 0.5) is a later decision made "
+            "from ŷ.",
+            TWO_LAYER,
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
         while True:
             params = random_network(rng, level)
-            if mistakes_stand_out(self, params):
+            if mistakes_stand_out(self, params, DRAWN_APART):
                 return params
 
     def prompt(self, params: Params) -> Prompt:
@@ -93,10 +112,15 @@ class TwoLayerForward(Skill):
             net.output_weights,
             0.0,
         )
+        # 1/(1 + e^z) is σ(−z): every unit's sum goes into the sigmoid with its sign flipped
+        flipped_hidden = (float(sigmoid(-z)) for z in act.hidden_sums)
+        flipped_sum = sum(w * a for w, a in zip(net.output_weights, flipped_hidden, strict=True))
         return {
             "no_hidden_sigmoid": float(sigmoid(linear_hidden + net.output_bias)),
             "no_output_sigmoid": act.output_sum,
             "dropped_biases": activations(no_biases, x).prediction,
+            "sigmoid_without_minus": float(sigmoid(-(flipped_sum + net.output_bias))),
+            "class_label": 1.0 if act.prediction >= 0.5 else 0.0,
         }
 
     def check_inputs(self, params: Params) -> None:

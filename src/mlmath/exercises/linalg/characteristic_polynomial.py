@@ -71,6 +71,13 @@ def _determinant(entry: list[list[Polynomial]], signs: Sequence[int]) -> Polynom
     return total
 
 
+def _lambda_in_every_entry(a: Matrix) -> Polynomial:
+    """det(A − λJ), J all ones: λ taken from EVERY entry, as if λI were the number λ."""
+    n = a.shape[0]
+    entry = [[Polynomial((a[i, j], Fraction(-1))) for j in range(n)] for i in range(n)]
+    return _determinant(entry, (1, -1, 1))
+
+
 def _product_of_diagonal(a: Matrix) -> Polynomial:
     result = Polynomial.constant(Fraction(1))
     for i in range(a.shape[0]):
@@ -107,6 +114,30 @@ class CharacteristicPolynomial(Skill):
             "A sign of the determinant was lost: the cross term is subtracted",
             "det [[a, b], [c, d]] = ad − bc: the product across the other diagonal is "
             "subtracted. Along row 1 of a 3×3 the cofactor signs alternate +, −, +.",
+            TOPIC,
+        ),
+        Misconception(
+            "lambda_in_every_entry",
+            "λ was subtracted from every entry, not only the diagonal",
+            "λI has λ on its diagonal and 0 everywhere else, so A − λI changes only the "
+            "diagonal entries; the entries off the diagonal stay as they are. With λ in every "
+            "entry the higher powers of λ cancel and only a line in λ is left, but p(λ) of an "
+            "n×n matrix has degree n.",
+            TOPIC,
+        ),
+        Misconception(
+            "middle_terms_dropped",
+            "(a − λ)(d − λ) was multiplied out as ad + λ², without the middle terms",
+            "Multiply every term of one bracket by every term of the other: "
+            "(a − λ)(d − λ) = ad − aλ − dλ + λ², so p(λ) has the term −(a + d)λ. Without it "
+            "the roots are not the eigenvalues.",
+            TOPIC,
+        ),
+        Misconception(
+            "lambda_squared_sign",
+            "(−λ)·(−λ) was taken as −λ²",
+            "A minus times a minus is a plus: (−λ)(−λ) = +λ², so det(A − λI) of a 2×2 starts "
+            "with +λ². With −λ² the polynomial has other roots, which are not the eigenvalues.",
             TOPIC,
         ),
     )
@@ -187,10 +218,19 @@ class CharacteristicPolynomial(Skill):
         n = a.shape[0]
         plus = _determinant(_matrix_polynomials(a, 1), (1, -1, 1))
         wrong_signs = (1, 1) if n == 2 else (1, 1, 1)
-        return {
+        wrong: dict[str, Any] = {
             "added_lambda": polynomial_expression(plus.coefficients),
             "diagonal_only": polynomial_expression(_product_of_diagonal(a).coefficients),
             "cross_term_sign": polynomial_expression(
                 _determinant(_matrix_polynomials(a, -1), wrong_signs).coefficients
             ),
+            "lambda_in_every_entry": polynomial_expression(_lambda_in_every_entry(a).coefficients),
         }
+        if n == 2:
+            (p, q), (r, s) = a.rows
+            det_a, trace = p * s - q * r, p + s
+            # (a − λ)(d − λ) multiplied out as ad + λ²: the term −(a + d)λ is missing
+            wrong["middle_terms_dropped"] = polynomial_expression((det_a, Fraction(0), Fraction(1)))
+            # (−λ)(−λ) taken as −λ²: λ² − (a + d)λ + det A with its first sign flipped
+            wrong["lambda_squared_sign"] = polynomial_expression((det_a, -trace, Fraction(-1)))
+        return wrong

@@ -10,6 +10,7 @@ import numpy as np
 
 from mlmath.answers import AnswerError, AnswerFormat, Kind, parse, show
 from mlmath.engine.exact import Matrix, Vector
+from mlmath.engine.linalg.eigen import coprime_integers, gauss_jordan, kernel_basis
 from mlmath.engine.linalg.eigenbasis import eigenbasis, is_eigenbasis, rational_eigenvalues
 from mlmath.engine.solution import NotSolvable, Solution
 from mlmath.exercises.figures import plane_matrix
@@ -37,6 +38,44 @@ def _shifted_rows(a: Matrix) -> Matrix | None:
             return None
         columns.extend(rows[k % len(rows)] for k in range(multiplicity))
     return Matrix.from_columns(columns) if len(columns) == n else None
+
+
+def _signs_lost(a: Matrix, values: Sequence[tuple[Fraction, int]]) -> Matrix | None:
+    """The eigenvectors worked with one slip: each pivot variable read off its row of the
+    reduced A − λI without the minus sign that moving it across = gives (v₂ = 2v₁ from
+    2v₁ + v₂ = 0), fractions cleared as in the answer."""
+    n = a.shape[0]
+    columns: list[Vector] = []
+    for value, _ in values:
+        reduced = [list(row) for row in (a - Matrix.identity(n).scale(value)).rows]
+        pivots = gauss_jordan(reduced, Fraction(0))
+        for v in kernel_basis(reduced, pivots, n, Fraction(0), Fraction(1)):
+            columns.append(
+                Vector(coprime_integers([-v[i] if i in pivots else v[i] for i in range(n)]))
+            )
+    return Matrix.from_columns(columns) if len(columns) == n else None
+
+
+def _swapped_entries(p: Matrix) -> Matrix | None:
+    """For a 2×2, each eigenvector with its two entries swapped: (k, 1) written as (1, k)."""
+    if p.shape != (2, 2):
+        return None
+    (a, b), (c, d) = p.rows
+    return Matrix(((c, d), (a, b)))
+
+
+def _directions(p: Matrix) -> list[tuple[Fraction, ...]] | None:
+    """The columns of P as directions (coprime integers, first non-zero entry positive),
+    sorted: equal for two matrices whose columns are the same up to scale and order."""
+    columns = [c.entries for c in p.columns()]
+    if any(all(x == 0 for x in c) for c in columns):
+        return None
+    return sorted(coprime_integers(c) for c in columns)
+
+
+SCALE_FREE = ("signs_lost", "swapped_entries")
+"""The mistakes whose wrong answer is a set of wrong eigenvectors: named at any non-zero
+scale of each column and in any order of the columns, as the right answer is accepted."""
 
 
 @register
@@ -68,6 +107,20 @@ class FindEigenbasis(Skill):
             "That is D, the eigenvalues; the basis is P, the eigenvectors",
             "In A = P D P⁻¹ the eigenvalues sit on the diagonal of D and the eigenvectors are "
             "the columns of P. The basis asked for is made of vectors: P.",
+            TOPIC,
+        ),
+        Misconception(
+            "signs_lost",
+            "A minus sign was lost solving (A − λI)v = 0",
+            "Moving a term across the = sign changes its sign: from 2v₁ + v₂ = 0 comes "
+            "v₂ = −2v₁, not v₂ = 2v₁. Check each column with Av = λv before writing P.",
+            TOPIC,
+        ),
+        Misconception(
+            "swapped_entries",
+            "The two entries of each eigenvector were swapped",
+            "Each number belongs to its own unknown: from v₁ = k·v₂, setting v₂ = 1 gives "
+            "v = (k, 1), not (1, k). Check each column with Av = λv.",
             TOPIC,
         ),
     )
@@ -115,7 +168,25 @@ class FindEigenbasis(Skill):
             return super().grade(params, response)
         if isinstance(given, Matrix) and is_eigenbasis(params["matrix"], given):
             return Feedback("correct", "Correct: every column is an eigenvector, and det P ≠ 0.")
-        return super().grade(params, response)
+        feedback = super().grade(params, response)
+        named = feedback.misconception is not None
+        if feedback.verdict == "incorrect" and not named and isinstance(given, Matrix):
+            return self._scaled_mistake(params, given) or feedback
+        return feedback
+
+    def _scaled_mistake(self, params: Params, given: Matrix) -> Feedback | None:
+        """The mistake of :data:`SCALE_FREE` whose wrong eigenvectors ``given`` holds, at
+        any scale and in any order, or None."""
+        directions = _directions(given)
+        if directions is None:
+            return None
+        for mistake in self.diagnosis(params).mistakes:  # worked out once per variant
+            m, wrong = mistake.misconception, mistake.answer
+            if m.id not in SCALE_FREE or not isinstance(wrong, Matrix):
+                continue
+            if _directions(wrong) == directions:
+                return Feedback("incorrect", f"{m.name}. {m.explanation}", m)
+        return None
 
     def examples(self, params: Params) -> Examples:
         base = super().examples(params)
@@ -145,7 +216,8 @@ class FindEigenbasis(Skill):
         a: Matrix = params["matrix"]
         p: Matrix = self.answer(params)
         n = a.shape[0]
-        values = [v for v, m in rational_eigenvalues(a)[0] for _ in range(m)]
+        distinct = rational_eigenvalues(a)[0]
+        values = [v for v, m in distinct for _ in range(m)]
         d = Matrix(
             tuple(tuple(values[i] if i == j else Fraction(0) for j in range(n)) for i in range(n))
         )
@@ -153,6 +225,12 @@ class FindEigenbasis(Skill):
         shifted = _shifted_rows(a)
         if shifted is not None:
             candidates["rows_of_shifted_matrix"] = shifted
+        signs_lost = _signs_lost(a, distinct)
+        if signs_lost is not None:
+            candidates["signs_lost"] = signs_lost
+        swapped = _swapped_entries(p)
+        if swapped is not None:
+            candidates["swapped_entries"] = swapped
         return {k: m for k, m in candidates.items() if not is_eigenbasis(a, m)}
 
     def figure(self, params: Params) -> Mapping[str, Any] | None:

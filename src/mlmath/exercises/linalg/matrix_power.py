@@ -60,6 +60,14 @@ class MatrixPower(Skill):
             "Count the factors, not the multiplications.",
             TOPIC,
         ),
+        Misconception(
+            "row_by_row",
+            "Multiplied row by row instead of row by column",
+            "In A·A the entry in row i, column j is row i of the first A times column j of the "
+            "second A: go along the row and down the column. Pairing row i with row j of A "
+            "gives A·Aᵀ instead, which is a different matrix unless A is symmetric.",
+            TOPIC,
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -72,7 +80,8 @@ class MatrixPower(Skill):
             else:
                 params = {"matrix": random_matrix(rng, 3, 3, -2, 2), "power": integer(rng, 2, 3)}
             answer = self.answer(params)
-            if answer.is_zero() or any(answer == m for m in self.buggy_answers(params).values()):
+            first_mistakes = _first_mistakes(params["matrix"], params["power"]).values()
+            if answer.is_zero() or any(answer == m for m in first_mistakes):
                 continue  # nilpotent or idempotent: the mistakes would go unnoticed
             if sum(x != 0 for row in params["matrix"].rows for x in row) >= 3:
                 return params
@@ -123,10 +132,30 @@ class MatrixPower(Skill):
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         a: Matrix = params["matrix"]
         n: int = params["power"]
-        out: dict[str, Any] = {
-            "entrywise_power": Matrix(tuple(tuple(x**n for x in row) for row in a.rows)),
-            "times_n": a.scale(Fraction(n)),
-        }
-        if n >= 2:
-            out["one_factor_short"] = _power(a, n - 1)
+        out = _first_mistakes(a, n)
+        if n >= 2 and a != a.transpose():  # for a symmetric A, A·Aᵀ is A·A
+            out["row_by_row"] = _row_by_row(a, n)
         return out
+
+
+def _first_mistakes(a: Matrix, n: int) -> dict[str, Any]:
+    """The mistakes a variant is drawn to tell apart (the generator rejects a matrix whose
+    power one of them gives right, and a later-named mistake must not change which
+    variants are drawn)."""
+    out: dict[str, Any] = {
+        "entrywise_power": Matrix(tuple(tuple(x**n for x in row) for row in a.rows)),
+        "times_n": a.scale(Fraction(n)),
+    }
+    if n >= 2:
+        out["one_factor_short"] = _power(a, n - 1)
+    return out
+
+
+def _row_by_row(a: Matrix, n: int) -> Matrix:
+    """Aⁿ worked with each product taken row by row: the result so far times Aᵀ, n − 1
+    times (row i of the left matrix paired with row j of A)."""
+    rows_of_a = a.transpose()
+    result = a
+    for _ in range(n - 1):
+        result = result.times_matrix(rows_of_a)
+    return result

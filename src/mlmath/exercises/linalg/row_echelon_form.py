@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -50,6 +50,25 @@ LEFT_UNCHANGED = Misconception(
     "Row echelon form in general",
     hint="Look at the first column: which entries below the first pivot are not 0?",
 )
+ADDED_MULTIPLE = Misconception(
+    "added_multiple",
+    "Added the multiple of the pivot row instead of subtracting it",
+    "To clear an entry under a pivot, subtract (entry ÷ pivot) × the pivot row: the entry "
+    "itself becomes entry − entry = 0. Adding the multiple doubles it instead, so writing 0 "
+    "under the pivot hides the slip while every other entry of the row comes out wrong. Work "
+    "out every entry as row − multiple × pivot row, the 0 included.",
+    TOPIC,
+)
+MULTIPLIER_UPSIDE_DOWN = Misconception(
+    "multiplier_upside_down",
+    "Used pivot ÷ entry as the multiple instead of entry ÷ pivot",
+    "The multiple to subtract is (entry to clear) ÷ (pivot): under a pivot 2, an entry 6 "
+    "needs 6 ÷ 2 = 3 × the pivot row, not 2 ÷ 6 = ⅓ ×. Check it on the entry itself: "
+    "6 − 3 · 2 = 0, while 6 − ⅓ · 2 is not 0.",
+    TOPIC,
+)
+
+EliminationSlip = Literal["added_multiple", "multiplier_upside_down"]
 
 
 def first_column_only(matrix: Matrix) -> Matrix:
@@ -62,6 +81,37 @@ def first_column_only(matrix: Matrix) -> Matrix:
             break
         current = op.apply(current)
     return current
+
+
+def eliminate_with_slip(matrix: Matrix, slip: EliminationSlip) -> Matrix:
+    """Forward elimination as the engine does it (the first non-zero entry of a column as
+    its pivot, a swap only when needed), each 0 under a pivot written straight in, and the
+    rest of the row worked out with ``slip``: the multiple added, or pivot ÷ entry as the
+    multiple. Each multiple comes from the learner's own matrix so far."""
+    rows = [list(r) for r in matrix.rows]
+    n_rows, n_cols = matrix.shape
+    top = 0
+    for column in range(n_cols):
+        if top == n_rows:
+            break
+        source = next((i for i in range(top, n_rows) if rows[i][column] != 0), None)
+        if source is None:
+            continue
+        rows[top], rows[source] = rows[source], rows[top]
+        pivot_row = rows[top]
+        pivot = pivot_row[column]
+        for i in range(top + 1, n_rows):
+            below = rows[i][column]
+            if below == 0:
+                continue
+            if slip == "added_multiple":
+                new = [a + below / pivot * b for a, b in zip(rows[i], pivot_row, strict=True)]
+            else:
+                new = [a - pivot / below * b for a, b in zip(rows[i], pivot_row, strict=True)]
+            new[column] = Fraction(0)
+            rows[i] = new
+        top += 1
+    return Matrix(tuple(tuple(r) for r in rows))
 
 
 def only_pivot_column_changed(matrix: Matrix) -> Matrix:
@@ -83,7 +133,13 @@ class RowEchelonForm(Skill):
     title = "Row echelon form"
     summary = "Use row operations to make zeros below each pivot, like a staircase."
     inputs = (MATRIX_INPUT,)
-    misconceptions = (STOPPED_EARLY, PARTIAL_ROW_OPERATION, LEFT_UNCHANGED)
+    misconceptions = (
+        STOPPED_EARLY,
+        PARTIAL_ROW_OPERATION,
+        LEFT_UNCHANGED,
+        ADDED_MULTIPLE,
+        MULTIPLIER_UPSIDE_DOWN,
+    )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
         while True:
@@ -147,6 +203,8 @@ class RowEchelonForm(Skill):
             "stopped_early": first_column_only(matrix),
             "partial_row_operation": only_pivot_column_changed(matrix),
             "left_unchanged": matrix,
+            "added_multiple": eliminate_with_slip(matrix, "added_multiple"),
+            "multiplier_upside_down": eliminate_with_slip(matrix, "multiplier_upside_down"),
         }
         return {
             name: wrong

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from fractions import Fraction
+from typing import Any, Literal
 
 import numpy as np
 
-from mlmath.engine.linalg.elimination import solution_set, solve_by_elimination
+from mlmath.engine.exact import Vector
+from mlmath.engine.linalg.elimination import (
+    EchelonReading,
+    read_echelon,
+    solution_set,
+    solve_by_elimination,
+)
 from mlmath.engine.linalg.solution_set import SolutionSet
 from mlmath.engine.solution import Solution
 from mlmath.exercises.linalg.elimination_mistakes import ignore_contradiction, one_point_only
@@ -44,6 +51,53 @@ ONE_POINT_ONLY = Misconception(
     "Write the whole family, e.g. x = 1 − 2t, y = t.",
     TOPIC,
 )
+FREE_TERM_KEPT_SIGN = Misconception(
+    "free_term_kept_sign",
+    "Moved the t term across without changing its sign",
+    "A term that moves to the other side of the equals sign changes sign, the parameter's "
+    "term too: with y = t, x + 2t = 3 gives x = 3 − 2t, not x = 3 + 2t. Check a point: "
+    "put t = 1 into your answer and into the equations.",
+    TOPIC,
+)
+PIVOT_NOT_DIVIDED = Misconception(
+    "pivot_not_divided",
+    "Forgot to divide by the pivot",
+    "After moving the other terms across, the pivot's unknown still has its coefficient: "
+    "2x + 4t = 6 gives 2x = 6 − 4t, so x = 3 − 2t. Divide the number and the t term by "
+    "the pivot.",
+    TOPIC,
+)
+
+BackSubstitutionSlip = Literal["free_term_kept_sign", "pivot_not_divided"]
+
+
+def back_substitute_with_slip(
+    reading: EchelonReading, variables: tuple[str, ...], slip: BackSubstitutionSlip
+) -> SolutionSet | None:
+    """The solutions a learner writes from the echelon form with one slip in back
+    substitution: the known terms moved across keeping their signs, or no division by the
+    pivot. Each unknown is a constant plus a multiple of each free parameter."""
+    if not reading.consistent or not reading.free_columns:
+        return None
+    echelon = reading.reduction.result
+    n = len(variables)
+    free = reading.free_columns
+    # values[j] = (constant, coefficient of each free parameter)
+    values: dict[int, list[Fraction]] = {
+        j: [Fraction(0)] + [Fraction(int(j == f)) for f in free] for j in free
+    }
+    for row, column in reversed(reading.reduction.pivots):
+        right = [echelon[row, n]] + [Fraction(0)] * len(free)
+        for j in range(column + 1, n):
+            a = echelon[row, j]
+            if a != 0:
+                sign = 1 if slip == "free_term_kept_sign" else -1
+                right = [r + sign * a * v for r, v in zip(right, values[j], strict=True)]
+        pivot = echelon[row, column]
+        values[column] = right if slip == "pivot_not_divided" else [r / pivot for r in right]
+    particular = Vector(tuple(values[j][0] for j in range(n)))
+    directions = tuple(Vector(tuple(values[j][k + 1] for j in range(n))) for k in range(len(free)))
+    return SolutionSet(variables, particular, directions)
 
 
 @register
@@ -51,7 +105,13 @@ class SolveSingularSystem(LinearSystemSkill):
     id = "linalg.solve_singular_system"
     title = "Solve a singular system"
     summary = "Eliminate until a row reads 0 = 0 or 0 = c, then describe every solution, or none."
-    misconceptions = (ZERO_ROW_MEANS_NONE, IGNORED_CONTRADICTION, ONE_POINT_ONLY)
+    misconceptions = (
+        ZERO_ROW_MEANS_NONE,
+        IGNORED_CONTRADICTION,
+        ONE_POINT_ONLY,
+        FREE_TERM_KEPT_SIGN,
+        PIVOT_NOT_DIVIDED,
+    )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
         consistent = bool(rng.integers(2))
@@ -103,6 +163,11 @@ class SolveSingularSystem(LinearSystemSkill):
             point = one_point_only(expected)
             if point is not None:
                 out["one_point_only"] = point
+            reading = read_echelon(system)
+            for slip in ("free_term_kept_sign", "pivot_not_divided"):
+                wrong = back_substitute_with_slip(reading, system.variables, slip)
+                if wrong is not None:
+                    out[slip] = wrong
         else:
             skipped = ignore_contradiction(system)
             if skipped is not None:

@@ -29,6 +29,32 @@ def _is_multiple(w: Vector, v: Vector) -> bool:
     return all(w[i] * v[j] == w[j] * v[i] for i in range(len(v)) for j in range(len(v)))
 
 
+def _negative_multiple(w: Vector, v: Vector) -> bool:
+    """Whether w = c·v for some c < 0 (w and v non-zero)."""
+    return _is_multiple(w, v) and any(w[i] * v[i] < 0 for i in range(len(v)))
+
+
+def _weights_from_the_top(vectors: tuple[Vector, ...], w: Vector) -> list[Fraction] | None:
+    """The weights that all but the last entry of w force (one vector in the plane, or two
+    in space), when they are unique and whole numbers: what a learner who solves the top
+    equations and stops there would take for the answer; otherwise None."""
+    k = len(vectors)
+    if k != len(w) - 1:
+        return None
+    if k == 1:
+        (v,) = vectors
+        weights = [w[0] / v[0]] if v[0] != 0 else None
+    elif k == 2:
+        (a, c), (b, d) = ((v[0], v[1]) for v in vectors)  # rows (a, b) and (c, d)
+        det = a * d - b * c
+        weights = [(w[0] * d - b * w[1]) / det, (a * w[1] - c * w[0]) / det] if det else None
+    else:
+        return None
+    if weights is None or any(x.denominator != 1 for x in weights):
+        return None
+    return weights
+
+
 @register
 class SpanMembership(Skill):
     id = "linalg.span_membership"
@@ -59,6 +85,22 @@ class SpanMembership(Skill):
             "A multiple of one of the vectors is in their span",
             "c·v₁ is the combination c·v₁ + 0·v₂ + …, so every multiple of one of the "
             "vectors lies in their span.",
+            TOPIC,
+        ),
+        Misconception(
+            "negative_multiple",
+            "A negative multiple is in the span too",
+            "The weights c₁, c₂, … can be any numbers, negative ones included: −2·v points "
+            "the opposite way to v but lies on the same line through the origin, and that "
+            "whole line is in the span.",
+            TOPIC,
+        ),
+        Misconception(
+            "unchecked_entry",
+            "The weights were not checked on the last entry of w",
+            "c₁v₁ + c₂v₂ = w is one equation for each entry of w. The first entries fix the "
+            "weights; if those weights miss another entry, no weights give w, and w is not in "
+            "the span. Check every entry.",
             TOPIC,
         ),
     )
@@ -109,9 +151,16 @@ class SpanMembership(Skill):
         inside = self.solve(params).answer == "yes"
         out: dict[str, Any] = {}
         if inside:
-            multiple = any(_is_multiple(w, v) for v in vectors)
-            out["multiple_is_in_span" if multiple else "multiple_of_one"] = "no"
-        if not inside and len(vectors) < len(w):
+            if any(_negative_multiple(w, v) for v in vectors):
+                out["negative_multiple"] = "no"
+            elif any(_is_multiple(w, v) for v in vectors):
+                out["multiple_is_in_span"] = "no"
+            else:
+                out["multiple_of_one"] = "no"
+        elif _weights_from_the_top(vectors, w) is not None:
+            # whole-number weights from the top entries tempt a learner to stop there
+            out["unchecked_entry"] = "yes"
+        elif len(vectors) < len(w):
             out["few_vectors_fill_space"] = "yes"
         return out
 
@@ -122,7 +171,18 @@ class SpanMembership(Skill):
         columns = [[v[i] for v in vectors] for i in range(len(w))]
         system = LinearSystem.of(columns, list(w.entries))
         found = solution_set(system).particular
-        if found is None:
+        top = _weights_from_the_top(vectors, w)
+        if found is None and top is not None:
+            names = ", ".join(f"c{i + 1} = {number_text(c)}" for i, c in enumerate(top))
+            parts = " + ".join(
+                f"{_factor(c)}·{v.text()}" for c, v in zip(top, vectors, strict=True)
+            )
+            reached = vectors[0].scale(top[0])
+            for c, v in zip(top[1:], vectors[1:], strict=True):
+                reached = reached + v.scale(c)
+            fit = "fits the first entry" if len(top) == 1 else f"fit the first {len(top)} entries"
+            here = f"Here {names} {fit} of w, but {parts} = {reached.text()}, not w = {w.text()}."
+        elif found is None:
             unknowns = " + ".join(f"c{i + 1}·{v.text()}" for i, v in enumerate(vectors))
             here = f"Here {unknowns} = w has no solution: {elimination_text(system)}."
         else:

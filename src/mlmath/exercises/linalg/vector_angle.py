@@ -50,6 +50,22 @@ class VectorAngle(Skill):
             "partly against each other. arccos of a negative number is obtuse.",
             TOPIC,
         ),
+        Misconception(
+            "arcsin_not_arccos",
+            "You used arcsin instead of arccos",
+            "u·v / (|u| |v|) is the cosine of the angle, so undo it with arccos (cos⁻¹). "
+            "arcsin (sin⁻¹) gives 90° − θ instead: for cos θ = 0.5 it gives 30°, while the "
+            "angle is 60°.",
+            TOPIC,
+        ),
+        Misconception(
+            "squared_lengths",
+            "You divided by the squared lengths",
+            "|u| is the square root of the sum of squares: for u = (3, 4), |u| = √25 = 5, not "
+            "25. Dividing u·v by the sums of squares makes the cosine too small and the angle "
+            "too close to 90°; take each square root first.",
+            TOPIC,
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -105,10 +121,17 @@ class VectorAngle(Skill):
         )
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
-        cosine = cosine_of_angle(params["u"], params["v"]).answer.to_float()
+        u, v = params["u"], params["v"]
+        cosine = cosine_of_angle(u, v).answer.to_float()
         degrees = self.solve(params).answer
-        return {
+        dot = u.dot(v)
+        out: dict[str, Any] = {
             "gave_the_cosine": cosine,
             "radians": math.radians(degrees),
             "lost_the_sign": 180.0 - degrees,
         }
+        if dot != 0:  # at 90°, arcsin 0 = 0 is the cosine itself, and no length matters
+            out["arcsin_not_arccos"] = 90.0 - degrees
+            squares = u.dot(u) * v.dot(v)
+            out["squared_lengths"] = math.degrees(math.acos(float(dot / squares)))
+        return out

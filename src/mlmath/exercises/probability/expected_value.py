@@ -69,6 +69,21 @@ class ExpectedValue(Skill):
             "gap E[X²] − (E[X])² is the variance.",
             TOPIC,
         ),
+        Misconception(
+            "divided_by_count",
+            "You divided the probability-weighted sum by the number of values",
+            "The probabilities already do the averaging: they add up to 1, so "
+            "Σ x·P(X = x) is the mean itself. Dividing it by the number of values averages "
+            "twice.",
+            TOPIC,
+        ),
+        Misconception(
+            "squared_products",
+            "You squared each product x·P(X = x) instead of x alone",
+            "E[X²] = Σ x²·P(X = x): square the value, then weigh it by its probability, which "
+            "stays as it is.",
+            TOPIC,
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -124,9 +139,20 @@ class ExpectedValue(Skill):
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         values, probs = list(params["values"]), list(params["probabilities"])
         if params["g"] == "x^2":
-            m = expected_value(values, probs, "x").answer
-            return {"squared_the_mean": m * m}
-        return {"unweighted_mean": sum(values, Fraction(0)) / len(values)}
+            m = sum((x * p for x, p in zip(values, probs, strict=True)), Fraction(0))
+            weighted = sum((x * x * p for x, p in zip(values, probs, strict=True)), Fraction(0))
+            return {
+                "squared_the_mean": m * m,
+                "divided_by_count": weighted / len(values),
+                "squared_products": sum(
+                    ((x * p) ** 2 for x, p in zip(values, probs, strict=True)), Fraction(0)
+                ),
+            }
+        weighted = sum((x * p for x, p in zip(values, probs, strict=True)), Fraction(0))
+        return {
+            "unweighted_mean": sum(values, Fraction(0)) / len(values),
+            "divided_by_count": weighted / len(values),
+        }
 
     def own_mistakes(self, params: Params) -> Iterator[Mistake]:
         """The buggy answers, then each most likely value (several when they tie)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
@@ -56,6 +57,32 @@ def iqr(data: Data) -> Solution[Fraction]:
     )
 
 
+def _middle(values: list[Fraction]) -> Fraction:
+    half = len(values) // 2
+    if len(values) % 2:
+        return values[half]
+    return (values[half - 1] + values[half]) / 2
+
+
+def _half_median(ordered: list[Fraction], q: Fraction) -> Fraction:
+    """Q1 or Q3 by the school rule: the median of the lower or the upper half of the sorted
+    data, the middle value left out when n is odd."""
+    n = len(ordered)
+    return _middle(ordered[: n // 2] if q < Fraction(1, 2) else ordered[(n + 1) // 2 :])
+
+
+def _from_one(ordered: list[Fraction], q: Fraction) -> Fraction | None:
+    """Position (n − 1)·q read counting from 1: one position lower, counting from 0 (none
+    when that falls before the first value)."""
+    h = (len(ordered) - 1) * q - 1
+    if h < 0:
+        return None
+    low = math.floor(h)
+    if low == h:
+        return ordered[low]
+    return ordered[low] + (h - low) * (ordered[low + 1] - ordered[low])
+
+
 def _quantile_with(data: list[Fraction], q: Fraction, ordered: bool, shift: int) -> Fraction:
     values = sorted(data) if ordered else data
     h = (len(values) - 1) * q if shift == 0 else min(len(values) * q, Fraction(len(values) - 1))
@@ -91,6 +118,21 @@ class Quantiles(Skill):
             "You gave the range (max − min) instead of the IQR",
             "The interquartile range is Q3 − Q1, the width of the middle half of the data; "
             "unlike the range, outliers cannot stretch it.",
+            TOPIC,
+        ),
+        Misconception(
+            "median_of_halves",
+            "You took the median of each half, the school rule, not position (n − 1)·q",
+            "Splitting the sorted data at the median and taking the middle of each half is "
+            "another convention, and it often gives a different number. The question asks for "
+            "NumPy's: go to position (n − 1)·q counting from 0, and interpolate.",
+            TOPIC,
+        ),
+        Misconception(
+            "counted_from_one",
+            "You counted the positions from 1 instead of 0",
+            "In h = (n − 1)·q the smallest value sits at position 0, so position 2 is the THIRD "
+            "value of the sorted data. Counting from 1 lands one value too low.",
             TOPIC,
         ),
     )
@@ -159,15 +201,29 @@ class Quantiles(Skill):
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         data = list(params["data"])
+        ordered = sorted(data)
         asked = params["asked"]
+        quarter, three_quarters = Fraction(1, 4), Fraction(3, 4)
         if asked == "IQR":
-            return {
+            wrong = {
                 "iqr_range": max(data) - min(data),
-                "unsorted": _quantile_with(data, Fraction(3, 4), False, 0)
-                - _quantile_with(data, Fraction(1, 4), False, 0),
+                "unsorted": _quantile_with(data, three_quarters, False, 0)
+                - _quantile_with(data, quarter, False, 0),
+                "median_of_halves": _half_median(ordered, three_quarters)
+                - _half_median(ordered, quarter),
             }
+            low, high = _from_one(ordered, quarter), _from_one(ordered, three_quarters)
+            if low is not None and high is not None:
+                wrong["counted_from_one"] = high - low
+            return wrong
         q = LEVELS[asked]
-        return {
+        wrong = {
             "unsorted": _quantile_with(data, q, False, 0),
             "position_n_q": _quantile_with(data, q, True, 1),
         }
+        if asked != "median":  # for the median, the halves rule is the median itself
+            wrong["median_of_halves"] = _half_median(ordered, q)
+        from_one = _from_one(ordered, q)
+        if from_one is not None:
+            wrong["counted_from_one"] = from_one
+        return wrong

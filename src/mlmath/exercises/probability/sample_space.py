@@ -95,6 +95,15 @@ class SampleSpace(Skill):
             "listing only one of them leaves outcomes out.",
             TOPIC,
         ),
+        Misconception(
+            "order_and_repeats",
+            "You ignored the order and got the repeats backwards too",
+            "Two slips at once. The draws are recorded in order, so RG and GR are two "
+            "outcomes; and whether a result can come up twice depends on putting it back: "
+            "with replacement RR is an outcome, without replacement it is not. Follow every "
+            "path of the tree.",
+            TOPIC,
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -191,9 +200,13 @@ class SampleSpace(Skill):
         out: dict[str, Any] = {"ignored_order": _unordered(tuple(sorted(right)), items)}
         if back:
             if k <= len(items):
-                out["no_repeats_with_replacement"] = frozenset(outcomes(items, k, False))
+                distinct = tuple(outcomes(items, k, False))
+                out["no_repeats_with_replacement"] = frozenset(distinct)
+                out["order_and_repeats"] = _unordered(distinct, items)
         else:
-            out["repeats_without_replacement"] = frozenset(outcomes(items, k, True))
+            repeated = tuple(outcomes(items, k, True))
+            out["repeats_without_replacement"] = frozenset(repeated)
+            out["order_and_repeats"] = _unordered(repeated, items)
         return out
 
     def why_wrong(self, params: Params) -> Mapping[str, str]:
@@ -215,5 +228,14 @@ class SampleSpace(Skill):
             ordered = "".join(sorted(turned, key=rank.__getitem__))
             reasons["ignored_order"] = (
                 f"Here {ordered} and {turned} are both outcomes: the same results in another order."
+            )
+            back = (params.get("replacement") or "yes") == "yes"
+            reasons["order_and_repeats"] = (
+                f"Here {ordered} and {turned} are both outcomes, and {repeated} "
+                + (
+                    "is one too: every draw has all the results to choose from."
+                    if back
+                    else "is not: nothing is put back."
+                )
             )
         return {m: reasons[m] for m in self.buggy_answers(params) if m in reasons}

@@ -11,6 +11,7 @@ import numpy as np
 from mlmath.answers import AnswerFormat, Kind
 from mlmath.engine.probability.standard_scores import SIDES, normal_quantile, quantile_z, z_score
 from mlmath.engine.solution import NotSolvable, Solution
+from mlmath.engine.statistics.distributions import normal_cdf
 from mlmath.exercises.distribution_figures import distribution_step
 from mlmath.exercises.figures import drawable, number
 from mlmath.exercises.inputs import Field, InputError
@@ -175,6 +176,19 @@ class NormalQuantile(Skill):
             "that z counts.",
             TOPIC,
         ),
+        Misconception(
+            "mean_not_added",
+            "You gave z·σ without adding the mean",
+            "z·σ is only how far the value lies from the mean. Start from the centre: x = μ + z·σ.",
+            TOPIC,
+        ),
+        Misconception(
+            "table_read_forward",
+            "You read the normal table forwards, Φ(share), instead of finding the z with that area",
+            "Φ turns a z into an area. Here the area is given, so read the table backwards: "
+            "find the z with Φ(z) equal to the share below the value, then x = μ + z·σ.",
+            TOPIC,
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -237,10 +251,13 @@ class NormalQuantile(Skill):
         side = params.get("side") or "below"
         z = quantile_z(p, side)
         other = "above" if side == "below" else "below"
+        below = float(p) if side == "below" else 1 - float(p)
         return {
             "wrong_side": mean + quantile_z(p, other) * sd,
             "z_not_x": z,
             "variance_for_sd": mean + z * sd * sd,
+            "mean_not_added": z * sd,
+            "table_read_forward": mean + normal_cdf(below) * sd,
         }
 
     def figure(self, params: Params) -> Mapping[str, Any] | None:

@@ -83,6 +83,21 @@ class Anova(StatisticsSkill):
             "Each group's mean uses up one degree of freedom: within groups there are N − k.",
             TOPIC,
         ),
+        Misconception(
+            "between_df_k",
+            "You divided SSB by k instead of k − 1",
+            "The k group means scatter around the grand mean, which they fix between them, so "
+            "only k − 1 of them are free: the mean square between groups is SSB/(k − 1).",
+            TOPIC,
+        ),
+        Misconception(
+            "within_from_grand_mean",
+            "You measured the spread within groups from the grand mean",
+            "Distances from the grand mean add up to SST, which still holds the spread between "
+            "the groups. Within groups, measure each value from its own group's mean: "
+            "SSW = Σ_j Σ_i (x_ij − x̄_j)².",
+            TOPIC,
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -142,10 +157,13 @@ class Anova(StatisticsSkill):
 
     def buggy_answers(self, params: Params) -> Mapping[str, Any]:
         ssb, ssw, k, total = _sums(_groups(params))
+        sst = ssb + ssw
         wrong = {
             "no_degrees_of_freedom": ssb / ssw,
             "inverted": (ssw / (total - k)) / (ssb / (k - 1)),
             "df_total": (ssb / (k - 1)) / (ssw / (total - 1)),
+            "between_df_k": (ssb / k) / (ssw / (total - k)),
+            "within_from_grand_mean": (ssb / (k - 1)) / (sst / (total - k)),
         }
         if params.get("asked") == "p_value":
             answers = {
@@ -154,6 +172,10 @@ class Anova(StatisticsSkill):
                 ),
                 "inverted": f_upper_tail(k - 1, total - k, wrong["inverted"]),
                 "df_total": f_upper_tail(k - 1, total - 1, wrong["df_total"]),
+                "between_df_k": f_upper_tail(k, total - k, wrong["between_df_k"]),
+                "within_from_grand_mean": f_upper_tail(
+                    k - 1, total - k, wrong["within_from_grand_mean"]
+                ),
             }
             return apart(self.answer(params), answers, 4)
         return apart(self.answer(params), wrong, 2)

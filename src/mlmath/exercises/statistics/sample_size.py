@@ -84,6 +84,21 @@ class SampleSize(StatisticsSkill):
             "For 95 % confidence z* = 1.960, not 1.645 (which leaves all 5 % in one tail).",
             TOPIC,
         ),
+        Misconception(
+            "no_z",
+            "You left the critical value out of the formula",
+            "(σ/E)² is the sample size for z* = 1, which gives only about 68 % confidence. The "
+            "confidence level enters through z*: n = (z*·σ/E)², or z*²·p(1 − p)/E² for a "
+            "proportion.",
+            TOPIC,
+        ),
+        Misconception(
+            "z_not_squared",
+            "You squared σ and E but not the critical value",
+            "All of z*·σ/E is √n, so all of it is squared: n = z*²·σ²/E², not z*·σ²/E² "
+            "(for a proportion, z*²·p(1 − p)/E²).",
+            TOPIC,
+        ),
     )
 
     def generate(self, rng: np.random.Generator, level: int) -> Params:
@@ -169,9 +184,18 @@ class SampleSize(StatisticsSkill):
         exact = self._exact(params)
         confidence = float(params["confidence"])
         one_sided = round(normal_quantile(confidence), 3)
-        ratio = (one_sided / z_star(confidence)) ** 2
+        z = z_star(confidence)
+        ratio = (one_sided / z) ** 2
+        margin = float(params["margin"])
+        if params.get("proportion") is not None:
+            p = float(params["proportion"])
+            spread_over_margin = p * (1 - p) / (margin * margin)
+        else:
+            spread_over_margin = (float(params["sd"]) / margin) ** 2
         return {
             "rounded_down": math.floor(exact),
             "not_squared": round_up(math.sqrt(exact)),
             "one_sided_z": round_up(exact * ratio),
+            "no_z": round_up(spread_over_margin),
+            "z_not_squared": round_up(z * spread_over_margin),
         }
