@@ -35,9 +35,11 @@ STORIES = (
 )
 SHARES = (
     "{p} of a city's households own a bike. A survey asks n = {n} households picked at random.",
-    "{p} of a website's visitors sign up. We watch n = {n} visitors picked at random.",
-    "{p} of a factory's chips are faulty. An inspector tests n = {n} chips picked at random.",
+    "{p} of a shop's customers pay by card. We watch n = {n} customers picked at random.",
+    "{p} of an orchard's apples are big enough to sell as premium. An inspector weighs "
+    "n = {n} apples picked at random.",
 )
+"""Stories that read true for any share from 5 % to 95 % (the shares drawn)."""
 
 
 @register
