@@ -4,9 +4,7 @@ stale attempts, exactly one grade per job, regrades kept as history, privacy."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -18,23 +16,10 @@ from mlmath.services import grading_jobs, submissions
 from mlmath.services.errors import NotFound
 from mlmath.store.database import Database
 from mlmath.store.grading import Grade, GradingJob, JobState, Submission
-from mlmath.store.migrate import upgrade
 from mlmath.store.models import Learner
 from mlmath.store.schema import utcnow
 
 ASSIGNMENT = "c1w2-linear-systems"
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'course.sqlite3'}"
-    else:
-        url = request.getfixturevalue("postgres_url")
-    database = Database.open(url)
-    upgrade(database.write_engine)
-    yield database
-    database.close()
 
 
 def _learner(db: Database, name: str) -> int:

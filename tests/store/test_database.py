@@ -7,7 +7,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -34,18 +34,6 @@ from mlmath.store.database import Database
 from mlmath.store.migrate import heads, upgrade
 from mlmath.store.models import Attempt, Learner, Variant
 from mlmath.store.tables import metadata
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'course.sqlite3'}"
-    else:
-        url = request.getfixturevalue("postgres_url")
-    database = Database.open(url)
-    upgrade(database.write_engine)
-    yield database
-    database.close()
 
 
 def _learner_and_variant(db: Database) -> tuple[int, int]:
