@@ -150,6 +150,8 @@ def test_derivative_labels_order_a_gradient() -> None:
         "lambda_1 = -1, lambda_2 = 3",
         "3 and -1",
         "λ = 3 and λ = -1",
+        "λ = 3, -1",  # the unknown named once, before its values
+        "x = -1 and 3",
     ],
 )
 def test_a_set_of_values_in_any_order(typed: str) -> None:
@@ -160,6 +162,13 @@ def test_a_set_of_values_in_any_order(typed: str) -> None:
 def test_a_name_given_twice_where_each_entry_has_its_own_is_refused(typed: str, twice: str) -> None:
     with pytest.raises(AnswerError, match=f"'{twice}' is given twice"):
         parse(typed, PAIR if typed.count("=") == 2 else AnswerFormat(Kind.VECTOR, shape=(3,)))
+
+
+def test_one_label_before_an_ordered_vector_is_not_guessed_at() -> None:
+    """``x = 2, 1`` may mean x = 2 and y = 1, or x = (2, 1): where order matters the
+    learner is asked to say."""
+    with pytest.raises(AnswerError, match="'=' is not expected here"):
+        parse("x = 2, 1", PAIR)
 
 
 def test_an_order_matters_where_the_question_asks_for_one() -> None:

@@ -161,19 +161,23 @@ _LABEL_OF_ENTRY = re.compile(
 
 def _labelled(normalized: Normalized, fmt: AnswerFormat) -> Normalized:
     """``x = 2, y = 1`` as ``2, 1`` (in the order of ``fmt.variables`` when the labels are
-    those names); unchanged when the entries are not all labelled."""
+    those names), and a list of values whose one unknown is named before the first
+    (``λ = 1, 4``) as the list; unchanged when the entries are labelled otherwise."""
     if "=" not in normalized.text:
         return normalized
     whole = unwrap(normalized.strip())
     pieces = [p for p in split_top_level(whole, ",;\n") if p.text]
+    found = [_LABEL_OF_ENTRY.match(piece.text) for piece in pieces]
+    first = found[0]
+    if fmt.unordered and first is not None and len(pieces) > 1 and not any(found[1:]):
+        return _joined([pieces[0].slice(first.end(), len(pieces[0].text)), *pieces[1:]])
     labels: list[str] = []
     values: list[Normalized] = []
-    for piece in pieces:
-        found = _LABEL_OF_ENTRY.match(piece.text)
-        if found is None:
+    for piece, label in zip(pieces, found, strict=True):
+        if label is None:
             return normalized
-        labels.append(re.sub(r"\s+", "", found.group(1)))
-        values.append(piece.slice(found.end(), len(piece.text)))
+        labels.append(re.sub(r"\s+", "", label.group(1)))
+        values.append(piece.slice(label.end(), len(piece.text)))
     repeated = len(set(labels)) != len(labels)
     if repeated and not (fmt.unordered and len(set(labels)) == 1):
         twice = next(label for label in labels if labels.count(label) > 1)
@@ -183,6 +187,11 @@ def _labelled(normalized: Normalized, fmt: AnswerFormat) -> Normalized:
     names = () if repeated else fmt.variables or _usual_order(labels)
     if names and set(labels) == set(names):
         values = [values[labels.index(name)] for name in names]
+    return _joined(values)
+
+
+def _joined(values: list[Normalized]) -> Normalized:
+    """The values as one comma-separated list, each character where it was typed."""
     text = ", ".join(v.text for v in values)
     origin: list[int] = []
     for index, value in enumerate(values):
