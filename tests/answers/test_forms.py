@@ -167,8 +167,9 @@ def test_a_name_given_twice_where_each_entry_has_its_own_is_refused(typed: str, 
 def test_one_label_before_an_ordered_vector_is_not_guessed_at() -> None:
     """``x = 2, 1`` may mean x = 2 and y = 1, or x = (2, 1): where order matters the
     learner is asked to say."""
-    with pytest.raises(AnswerError, match="'=' is not expected here"):
-        parse("x = 2, 1", PAIR)
+    with pytest.raises(AnswerError, match="Name every entry") as caught:
+        parse("  x = 2, 1", PAIR)
+    assert caught.value.position == 2
 
 
 def test_an_order_matters_where_the_question_asks_for_one() -> None:
@@ -195,12 +196,19 @@ def test_a_percentage_where_a_proportion_is_asked() -> None:
         "P(A|B) = 0.5",
         "P(X ≤ 3) = 0.5",
         "answer: p = 0.5.",
+        "p-value: 0.5",
+        "Q1: 1/2",
     ],
 )
 def test_a_number_framed_as_a_learner_writes_it(typed: str) -> None:
     """What a learner writes around a number (a word before it, the name of the quantity,
     a full stop after it) is not part of the answer."""
     assert parse(typed, NUMBER) == Fraction(1, 2)
+
+
+@pytest.mark.parametrize("typed", ["CI = 46.1, 53.9", "CI: (46.1, 53.9)", "μ = 50 ± 3.9"])
+def test_an_interval_framed_as_a_learner_writes_it(typed: str) -> None:
+    assert parse(typed, INTERVAL) == Vector.of([Fraction("46.1"), Fraction("53.9")])
 
 
 def test_framing_around_vectors_and_expressions_is_dropped_too() -> None:

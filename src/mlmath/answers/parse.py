@@ -53,7 +53,7 @@ def parse(text: str, fmt: AnswerFormat) -> Any:
         return read_choice(text, fmt)
     if kind is Kind.CHOICES:
         return read_choices(text, fmt)
-    text = _unframed(text, kind)
+    text = _unframed(text, fmt)
     if kind is Kind.EXPRESSION:
         return _remembered_expression(text, fmt.variables)
     if kind is Kind.VECTOR:
@@ -64,22 +64,27 @@ def parse(text: str, fmt: AnswerFormat) -> Any:
 _ANSWER_WORD = re.compile(
     r"^\s*(?:(?:the\s+)?(?:final\s+)?answer|ans|result)\s*(?::|=|\bis\b)", re.I
 )
+"""``answer:``, ``the answer is`` or ``result =`` before any answer."""
+_NAME_COLON = re.compile(r"^\s*[^\W\d_][\w' -]{0,24}:(?!=)")
+"""A short name and a colon before a number or an interval (``CI:``, ``Q1:``)."""
 _LEADING_EQUALS = re.compile(r"^\s*=(?!=)")
 _NUMBER_LABEL = re.compile(r"^\s*[^\W\d_][\w'\u0300-\u036f]*\s*(?:\([^()=]*\))?\s*=(?!=)")
 """``x =``, ``p̂ =``, ``σ =``, ``P(A|B) =`` or ``P(X ≤ 3) =`` before a number."""
 _TRAILING_PERIOD = re.compile(r"(?<=[^.\s])\s*\.\s*$")
 
 
-def _unframed(text: str, kind: Kind) -> str:
+def _unframed(text: str, fmt: AnswerFormat) -> str:
     """The answer without what a learner may write around it: ``answer:`` or ``the answer
-    is`` before it, an ``=`` before it, the name of what a number is (``p = 0.46``), a full
-    stop after it. Each is blanked out, so that every other character keeps its place
-    (a message still points where the learner typed)."""
-    for pattern in (_ANSWER_WORD, _LEADING_EQUALS):
-        found = pattern.match(text)
+    is`` before it, an ``=`` before it, the name of what a number or an interval is
+    (``p = 0.46``, ``μ = 5 ± 0.8``), a full stop after it. Each is blanked out, so that
+    every other character keeps its place (a message still points where the learner
+    typed)."""
+    named = fmt.kind is Kind.NUMBER or (fmt.kind is Kind.VECTOR and fmt.interval)
+    for pattern in (_ANSWER_WORD, _NAME_COLON if named else None, _LEADING_EQUALS):
+        found = pattern.match(text) if pattern is not None else None
         if found:
             text = " " * found.end() + text[found.end() :]
-    if kind is Kind.NUMBER and text.count("=") == 1:
+    if named and text.count("=") == 1:
         found = _NUMBER_LABEL.match(text)
         if found:
             text = " " * found.end() + text[found.end() :]
@@ -169,7 +174,11 @@ def _labelled(normalized: Normalized, fmt: AnswerFormat) -> Normalized:
     pieces = [p for p in split_top_level(whole, ",;\n") if p.text]
     found = [_LABEL_OF_ENTRY.match(piece.text) for piece in pieces]
     first = found[0]
-    if fmt.unordered and first is not None and len(pieces) > 1 and not any(found[1:]):
+    if first is not None and len(pieces) > 1 and not any(found[1:]):
+        if not (fmt.unordered or fmt.interval):  # x = 2, 1: x = (2, 1), or x = 2, y = 1?
+            raise AnswerError(
+                "Name every entry (x = 2, y = 1) or none (2, 1).", pieces[0].position(0)
+            )
         return _joined([pieces[0].slice(first.end(), len(pieces[0].text)), *pieces[1:]])
     labels: list[str] = []
     values: list[Normalized] = []
