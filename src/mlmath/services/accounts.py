@@ -233,15 +233,12 @@ def user_for_session(
     return direct.run(conn, looking_up_session(token, now))
 
 
-def looking_up_session(token: str, now: datetime | None = None) -> direct.Steps[User | None]:
+@direct.in_steps()
+def looking_up_session(
+    token: str, now: datetime | None = None
+) -> Generator[direct.Query, Any, User | None]:
     """:func:`user_for_session` as work in steps (its one statement can share a round trip
     with the request's other reads)."""
-    return direct.Steps(_looking_up_session(token, now))
-
-
-def _looking_up_session(
-    token: str, now: datetime | None
-) -> Generator[direct.Query, Any, User | None]:
     if not token or len(token) > 100:
         return None
     params = {"token_hash": _digest(token), "now": now or utcnow()}

@@ -422,12 +422,9 @@ def current(session: Session | Connection, learner_id: int, skill: Skill, secret
     return direct.run(connection_of(session), reading(learner_id, skill, secret))
 
 
-def reading(learner_id: int, skill: Skill, secret: bytes) -> direct.Steps[Current]:
+@direct.in_steps()
+def reading(learner_id: int, skill: Skill, secret: bytes) -> Generator[Query, Any, Current]:
     """:func:`current` as work in steps (its one statement can share a round trip)."""
-    return direct.Steps(_reading(learner_id, skill, secret))
-
-
-def _reading(learner_id: int, skill: Skill, secret: bytes) -> Generator[Query, list[Any], Current]:
     rows = yield Query(_PANEL, {"learner_id": learner_id, "skill_id": skill.id})
     first = rows[0]  # the anchor row is always there
     mastery = mastery_store.state_of(first if first.mastery_of is not None else None)
@@ -591,6 +588,7 @@ def submit(
     return direct.run(conn, work)
 
 
+@direct.in_steps(key=lambda _conn, learner_id, *_args, **_kwargs: learner_id)
 def answering(
     conn: Connection,
     learner_id: int,
@@ -601,33 +599,9 @@ def answering(
     idempotency_key: str | None = None,
     now: datetime | None = None,
     feedback: Feedback | None = None,
-) -> direct.Steps[Checked]:
+) -> Generator[Query, Any, Checked]:
     """:func:`submit` as work in steps: on PostgreSQL its two statements can share round
     trips with other answers' (one learner's answers still run one after the other)."""
-    steps = _answering(
-        conn,
-        learner_id,
-        skill,
-        ref,
-        response,
-        idempotency_key=idempotency_key,
-        now=now,
-        feedback=feedback,
-    )
-    return direct.Steps(steps, key=learner_id)
-
-
-def _answering(
-    conn: Connection,
-    learner_id: int,
-    skill: Skill,
-    ref: VariantRef,
-    response: str,
-    *,
-    idempotency_key: str | None,
-    now: datetime | None,
-    feedback: Feedback | None,
-) -> Generator[Query, list[Any], Checked]:
     key = idempotency_key or secrets.token_hex(16)
     if len(key) > 64:
         raise Conflict(DAMAGED)
@@ -751,16 +725,11 @@ def another(
     return direct.run(conn, moving_on(conn, learner_id, skill, ref, secret))
 
 
+@direct.in_steps(key=lambda _conn, learner_id, *_args, **_kwargs: learner_id)
 def moving_on(
     conn: Connection, learner_id: int, skill: Skill, ref: VariantRef, secret: bytes
-) -> direct.Steps[Current]:
+) -> Generator[Query, Any, Current]:
     """:func:`another` as work in steps (see :func:`answering`)."""
-    return direct.Steps(_moving_on(conn, learner_id, skill, ref, secret), key=learner_id)
-
-
-def _moving_on(
-    conn: Connection, learner_id: int, skill: Skill, ref: VariantRef, secret: bytes
-) -> Generator[Query, list[Any], Current]:
     which = {"of_learner": learner_id, "of_skill": skill.id, "of_ordinal": ref.ordinal}
     postgres = conn.dialect.name == "postgresql"
     if postgres:  # closing and the mastery in one round trip, the new variant in another

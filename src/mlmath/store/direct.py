@@ -33,13 +33,15 @@ import threading
 from collections import deque, namedtuple
 from collections.abc import Callable, Generator, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from functools import wraps
+from typing import Any, Generic, ParamSpec, TypeVar
 
 from sqlalchemy import Connection, Select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError, StatementError
 
 T = TypeVar("T")
+P = ParamSpec("P")
 Processor = Callable[[Any], Any]
 AnySelect = Select[*tuple[Any, ...]]
 
@@ -205,6 +207,22 @@ class Steps(Generic[T]):
 
     steps: Generator[Query, Any, T]
     key: Hashable = None
+
+
+def in_steps(
+    key: Callable[..., Hashable] | None = None,
+) -> Callable[[Callable[P, Generator[Query, Any, T]]], Callable[P, Steps[T]]]:
+    """Make a generator function of :class:`Query` objects return its work as
+    :class:`Steps`, keyed by ``key`` called with the same arguments (``None``: no key)."""
+
+    def decorate(steps: Callable[P, Generator[Query, Any, T]]) -> Callable[P, Steps[T]]:
+        @wraps(steps)
+        def work(*args: P.args, **kwargs: P.kwargs) -> Steps[T]:
+            return Steps(steps(*args, **kwargs), None if key is None else key(*args, **kwargs))
+
+        return work
+
+    return decorate
 
 
 Outcome = tuple[bool, Any]
