@@ -18,6 +18,7 @@ from sympy.parsing.sympy_parser import (
     parse_expr,
     standard_transformations,
 )
+from tests.fixtures.mistakes import assert_verdict, share_apart, stands_apart
 
 from mlmath.answers import Verdict, compare, parse
 from mlmath.exercises.registry import get
@@ -155,14 +156,8 @@ CASES: list[tuple[str, dict[str, Any], str, str]] = [
 def test_responses_get_their_verdict_and_their_named_mistake(
     skill_id: str, raw: dict[str, Any], response: str, expected: str
 ) -> None:
-    skill = get(skill_id)
-    feedback = skill.grade(skill.read_inputs(raw), response)
-    if expected == "correct":
-        assert feedback.verdict == "correct", feedback
-    else:
-        assert feedback.verdict == "incorrect", feedback
-        assert feedback.misconception is not None, feedback
-        assert feedback.misconception.id == expected
+    feedback = assert_verdict(get(skill_id), raw, response, expected)
+    if feedback.misconception is not None:
         assert feedback.misconception.name in feedback.message
 
 
@@ -360,9 +355,7 @@ def test_each_new_mistake_typed_is_named(mistake: tuple[str, str], seed: int, le
     exact = buggy[misconception_id]
     # the skill's own wrong answer is the one worked out here
     assert compare(exact, given_answer, fmt) is Verdict.EQUAL, (params, response, exact)
-    assume(compare(skill.answer(params), given_answer, fmt) is not Verdict.EQUAL)
-    others = [v for k, v in buggy.items() if k != misconception_id]
-    assume(all(compare(v, given_answer, fmt) is not Verdict.EQUAL for v in others))
+    assume(stands_apart(skill, params, misconception_id))
     feedback = skill.grade(params, response)
     assert feedback.verdict == "incorrect", (params, feedback)
     assert feedback.misconception is not None, (params, response)
@@ -373,18 +366,5 @@ def test_each_new_mistake_typed_is_named(mistake: tuple[str, str], seed: int, le
 def test_each_new_mistake_is_named_on_most_variants(skill_id: str, misconception_id: str) -> None:
     """On most generated variants the mistake gives a wrong answer of its own, apart from
     the right one and from every other named mistake."""
-    skill = get(skill_id)
-    apart = total = 0
-    for level in range(1, skill.levels + 1):
-        for seed in range(40):
-            params = skill.variant(seed, level).params
-            total += 1
-            buggy = skill.buggy_answers(params)
-            if misconception_id not in buggy:
-                continue
-            fmt = skill.answer_format(params)
-            exact = buggy[misconception_id]
-            rivals = [skill.answer(params), *(v for k, v in buggy.items() if k != misconception_id)]
-            if all(compare(v, exact, fmt) is not Verdict.EQUAL for v in rivals):
-                apart += 1
-    assert apart / total >= 0.5, f"{misconception_id} stands apart on {apart} of {total}"
+    share = share_apart(get(skill_id), misconception_id)
+    assert share >= 0.5, f"{misconception_id} stands apart on {share:.0%} of the variants"

@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from tests.fixtures.mistakes import assert_verdict
 
 from mlmath.answers import Verdict, compare, show
 from mlmath.engine.exact import Matrix, Vector
@@ -155,11 +156,7 @@ CASES: list[tuple[str, dict[str, Any], str, str]] = [
 def test_a_beginner_mistake_is_named(
     skill_id: str, raw: dict[str, Any], response: str, misconception: str
 ) -> None:
-    skill = get(skill_id)
-    feedback = skill.grade(skill.read_inputs(raw), response)
-    assert feedback.verdict == "incorrect", feedback
-    assert feedback.misconception is not None, feedback
-    assert feedback.misconception.id == misconception
+    assert_verdict(get(skill_id), raw, response, misconception)
 
 
 def test_a_mistake_is_returned_only_where_it_applies() -> None:

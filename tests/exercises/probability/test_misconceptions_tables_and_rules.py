@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from tests.fixtures.mistakes import assert_verdict, share_apart, stands_apart
 
-from mlmath.answers import Verdict, compare
 from mlmath.exercises.registry import get
 from mlmath.exercises.skill import Params
 
@@ -98,14 +98,8 @@ CASES: list[tuple[str, dict[str, Any], str, str]] = [
 def test_responses_get_their_verdict_and_their_named_mistake(
     skill_id: str, raw: dict[str, Any], response: str, expected: str
 ) -> None:
-    skill = get(skill_id)
-    feedback = skill.grade(skill.read_inputs(raw), response)
-    if expected == "correct":
-        assert feedback.verdict == "correct", feedback
-    else:
-        assert feedback.verdict == "incorrect", feedback
-        assert feedback.misconception is not None, feedback
-        assert feedback.misconception.id == expected
+    feedback = assert_verdict(get(skill_id), raw, response, expected)
+    if feedback.misconception is not None:
         assert feedback.misconception.name in feedback.message
 
 
@@ -205,11 +199,7 @@ def test_each_new_mistake_typed_to_four_places_is_named(
         assert misconception_id not in buggy
         return
     assert float(buggy[misconception_id]) == pytest.approx(wrong, abs=1e-12)
-    fmt = skill.answer_format(params)
-    exact = buggy[misconception_id]
-    assume(compare(skill.answer(params), exact, fmt) is not Verdict.EQUAL)
-    others = [v for k, v in buggy.items() if k != misconception_id]
-    assume(all(compare(v, exact, fmt) is not Verdict.EQUAL for v in others))
+    assume(stands_apart(skill, params, misconception_id))
     feedback = skill.grade(params, f"{wrong:.4f}")
     assert feedback.verdict == "incorrect", (params, feedback)
     assert feedback.misconception is not None, (params, wrong)
@@ -220,18 +210,5 @@ def test_each_new_mistake_typed_to_four_places_is_named(
 def test_each_new_mistake_is_named_on_most_variants(skill_id: str, misconception_id: str) -> None:
     """On most generated variants the mistake gives a wrong answer of its own, apart from
     the right one and from every other named mistake."""
-    skill = get(skill_id)
-    apart = total = 0
-    for level in range(1, skill.levels + 1):
-        for seed in range(40):
-            params = skill.variant(seed, level).params
-            total += 1
-            buggy = skill.buggy_answers(params)
-            if misconception_id not in buggy:
-                continue
-            fmt = skill.answer_format(params)
-            exact = buggy[misconception_id]
-            rivals = [skill.answer(params), *(v for k, v in buggy.items() if k != misconception_id)]
-            if all(compare(v, exact, fmt) is not Verdict.EQUAL for v in rivals):
-                apart += 1
-    assert apart / total >= 0.5, f"{misconception_id} stands apart on {apart} of {total}"
+    share = share_apart(get(skill_id), misconception_id)
+    assert share >= 0.5, f"{misconception_id} stands apart on {share:.0%} of the variants"

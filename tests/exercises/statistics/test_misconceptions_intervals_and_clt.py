@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import pytest
 from scipy import stats
+from tests.fixtures.mistakes import assert_verdict
 
 from mlmath.answers import Verdict, compare, parse
 from mlmath.exercises.registry import get
@@ -84,11 +85,8 @@ CASES: list[tuple[str, dict[str, Any], str, str]] = [
 def test_a_beginner_mistake_is_named(
     skill_id: str, raw: dict[str, Any], response: str, misconception: str
 ) -> None:
-    skill = get(skill_id)
-    feedback = skill.grade(skill.read_inputs(raw), response)
-    assert feedback.verdict == "incorrect", feedback
-    assert feedback.misconception is not None, feedback
-    assert feedback.misconception.id == misconception
+    feedback = assert_verdict(get(skill_id), raw, response, misconception)
+    assert feedback.misconception is not None
     assert feedback.misconception.next_hint() == feedback.misconception.hint
 
 

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from scipy import stats
+from tests.fixtures.mistakes import assert_verdict, stands_apart
 
 from mlmath.answers import Verdict, compare
 from mlmath.exercises.registry import get
@@ -115,14 +116,8 @@ CASES: list[tuple[str, dict[str, Any], str, str]] = [
 def test_responses_get_their_verdict_and_their_named_mistake(
     skill_id: str, raw: dict[str, Any], response: str, expected: str
 ) -> None:
-    skill = get(skill_id)
-    feedback = skill.grade(skill.read_inputs(raw), response)
-    if expected == "correct":
-        assert feedback.verdict == "correct", feedback
-    else:
-        assert feedback.verdict == "incorrect", feedback
-        assert feedback.misconception is not None, feedback
-        assert feedback.misconception.id == expected
+    feedback = assert_verdict(get(skill_id), raw, response, expected)
+    if feedback.misconception is not None:
         assert feedback.misconception.name in feedback.message
 
 
@@ -342,13 +337,6 @@ def test_each_new_mistake_stands_apart_where_it_can_happen(
             if SECOND_WAY[(skill_id, misconception_id)](params) is None:
                 continue
             possible += 1
-            buggy = skill.buggy_answers(params)
-            if misconception_id not in buggy:
-                continue
-            fmt = skill.answer_format(params)
-            exact = buggy[misconception_id]
-            rivals = [skill.answer(params), *(v for k, v in buggy.items() if k != misconception_id)]
-            if all(compare(v, exact, fmt) is not Verdict.EQUAL for v in rivals):
-                apart += 1
+            apart += stands_apart(skill, params, misconception_id)
     assert possible >= 20
     assert apart / possible >= 0.6, f"{misconception_id} stands apart on {apart} of {possible}"
