@@ -80,18 +80,22 @@ def _unframed(text: str, fmt: AnswerFormat) -> str:
     every other character keeps its place (a message still points where the learner
     typed)."""
     named = fmt.kind is Kind.NUMBER or (fmt.kind is Kind.VECTOR and fmt.interval)
-    for pattern in (_ANSWER_WORD, _NAME_COLON if named else None, _LEADING_EQUALS):
-        found = pattern.match(text) if pattern is not None else None
-        if found:
-            text = " " * found.end() + text[found.end() :]
+    before = (
+        (_ANSWER_WORD, _NAME_COLON, _LEADING_EQUALS) if named else (_ANSWER_WORD, _LEADING_EQUALS)
+    )
+    for pattern in before:
+        text = _blanked(text, pattern.match(text))
     if named and text.count("=") == 1:
-        found = _NUMBER_LABEL.match(text)
-        if found:
-            text = " " * found.end() + text[found.end() :]
-    found = _TRAILING_PERIOD.search(text)
-    if found:
-        text = text[: found.start()] + " " * (len(text) - found.start())
-    return text
+        text = _blanked(text, _NUMBER_LABEL.match(text))
+    return _blanked(text, _TRAILING_PERIOD.search(text))
+
+
+def _blanked(text: str, found: re.Match[str] | None) -> str:
+    """``text`` with what ``found`` matched replaced by spaces."""
+    if found is None:
+        return text
+    start, end = found.span()
+    return text[:start] + " " * (end - start) + text[end:]
 
 
 @lru_cache(maxsize=128)
