@@ -368,3 +368,33 @@ def test_each_new_mistake_is_named_on_most_variants(skill_id: str, misconception
     the right one and from every other named mistake."""
     share = share_apart(get(skill_id), misconception_id)
     assert share >= 0.5, f"{misconception_id} stands apart on {share:.0%} of the variants"
+
+
+@pytest.mark.parametrize(
+    "skill_id",
+    [
+        "calculus.two_layer_forward",
+        "calculus.sigmoid_derivative",
+        "calculus.backpropagation",
+        "calculus.perceptron_classification",
+    ],
+)
+def test_a_mistake_named_later_never_redraws_a_stored_variant(
+    skill_id: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A variant is drawn again only for the mistakes it was first drawn apart for: a
+    mistake named later that gives the right answer on this variant does not make the
+    same seed draw another problem."""
+    skill = get(skill_id)
+    before = [skill.variant(seed, level).params for level in (1, 2) for seed in range(5)]
+    named = type(skill).buggy_answers
+    calls = iter(range(10**6))
+
+    def with_a_later_one(self: Any, params: Params) -> dict[str, Any]:
+        # right on every other variant looked at (always: a redraw would never end)
+        later = {"named_later": self.answer(params)} if next(calls) % 2 == 0 else {}
+        return {**named(self, params), **later}
+
+    monkeypatch.setattr(type(skill), "buggy_answers", with_a_later_one)
+    after = [skill.variant(seed, level).params for level in (1, 2) for seed in range(5)]
+    assert repr(after) == repr(before)

@@ -30,6 +30,10 @@ LEVEL_PARAMETER = {1: "w2", 2: "b1", 3: "W1"}
 NAMES = {"w2": "w⁽²⁾_{j}", "b2": "b⁽²⁾", "W1": "W⁽¹⁾_{j}{k}", "b1": "b⁽¹⁾_{j}"}
 
 
+DRAWN_APART = ("dropped_sigmoid_slope", "dropped_output_weight", "extra_output_slope", "error_sign")
+"""The mistakes a variant is drawn to tell apart (see :func:`neurons.mistakes_stand_out`)."""
+
+
 @register
 class Backpropagation(Skill):
     id = "calculus.backpropagation"
@@ -102,7 +106,7 @@ class Backpropagation(Skill):
                 "unit": integer(rng, 1, hidden),
                 "source": integer(rng, 1, inputs),
             }
-            if mistakes_stand_out(self, params):
+            if mistakes_stand_out(self, params, DRAWN_APART):
                 return params
 
     def _name(self, params: Params) -> str:

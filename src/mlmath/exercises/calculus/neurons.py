@@ -130,19 +130,20 @@ def numbers_text(values: Vector | tuple[Fraction, ...]) -> str:
     return shown[0] if len(shown) == 1 else "(" + ", ".join(shown) + ")"
 
 
-def mistakes_stand_out(skill: Skill, params: Params, among: Collection[str] | None = None) -> bool:
-    """Whether every named mistake (or those ``among``), written to the asked precision,
+def mistakes_stand_out(skill: Skill, params: Params, drawn_apart: Collection[str]) -> bool:
+    """Whether each named mistake in ``drawn_apart``, written to the asked precision,
     differs from the answer.
 
     Rounded answers can hide a mistake that changes a late decimal; such variants are
-    drawn again so that a mistake is always diagnosable. A skill whose variants are already
-    stored names the mistakes it first drew them apart for in ``among``: a mistake named
-    later must not redraw them, or a stored seed would show another problem.
+    drawn again so that a mistake is always diagnosable. ``drawn_apart`` names the
+    mistakes the skill's variants were first drawn apart for: a mistake named later must
+    not redraw them, or a stored seed would show another problem (where it happens to
+    give the right answer, it is simply not told apart).
     """
     answer_format = skill.answer_format(params)
     expected = skill.solve(params).answer
     for mistake, wrong in skill.buggy_answers(params).items():
-        if among is not None and mistake not in among:
+        if mistake not in drawn_apart:
             continue
         written_wrong = parse(show(wrong, answer_format), answer_format)
         if compare(expected, written_wrong, answer_format) is Verdict.EQUAL:

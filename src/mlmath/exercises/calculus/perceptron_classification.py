@@ -56,6 +56,10 @@ def _answer(values: tuple[Fraction | float, ...]) -> Vector | tuple[float, ...]:
     return tuple(float(v) for v in values)
 
 
+DRAWN_APART = ("no_sigmoid", "extra_sigmoid_slope")
+"""The mistakes a variant is drawn to tell apart (see :func:`neurons.mistakes_stand_out`)."""
+
+
 @register
 class PerceptronClassification(PerceptronStepSkill):
     id = "calculus.perceptron_classification"
@@ -86,7 +90,7 @@ class PerceptronClassification(PerceptronStepSkill):
     def generate(self, rng: np.random.Generator, level: int) -> Params:
         while True:
             params = self._draw(rng, level)
-            if mistakes_stand_out(self, params):
+            if mistakes_stand_out(self, params, DRAWN_APART):
                 return params
 
     def _draw(self, rng: np.random.Generator, level: int) -> Params:

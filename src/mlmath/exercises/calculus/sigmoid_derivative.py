@@ -24,6 +24,9 @@ from mlmath.exercises.inputs import Field, InputError
 from mlmath.exercises.registry import register
 from mlmath.exercises.skill import Misconception, Params, Prompt, Skill
 
+DRAWN_APART = ("sigmoid_value", "one_minus_sigmoid", "sign_error", "squared_sigmoid")
+"""The mistakes a variant is drawn to tell apart (see :func:`neurons.mistakes_stand_out`)."""
+
 
 @register
 class SigmoidDerivative(Skill):
@@ -84,7 +87,7 @@ class SigmoidDerivative(Skill):
     def generate(self, rng: np.random.Generator, level: int) -> Params:
         while True:
             params = self._draw(rng, level)
-            if mistakes_stand_out(self, params):
+            if mistakes_stand_out(self, params, DRAWN_APART):
                 return params
 
     def _draw(self, rng: np.random.Generator, level: int) -> Params:
